@@ -1,0 +1,180 @@
+"""The result model: small frozen classes with exact character offsets.
+
+Every span-like object carries ``start``, ``end`` and ``text`` such that
+``original_text[start:end] == text``. Objects are immutable; later stages
+derive new ones with :func:`attrs.evolve` instead of mutating.
+
+This module imports nothing from the rest of the package.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import attrs
+
+QuoteKind = Literal["direct", "indirect", "mixed"]
+QUOTE_KINDS: frozenset[str] = frozenset({"direct", "indirect", "mixed"})
+
+MentionKind = Literal["name", "pronoun", "nominal"]
+MENTION_KINDS: frozenset[str] = frozenset({"name", "pronoun", "nominal"})
+
+#: Version of the JSON shape produced by :meth:`Result.to_dict`.
+SCHEMA_VERSION = 1
+
+
+def _check_offsets(instance: Any, attribute: attrs.Attribute[Any], value: int) -> None:
+    """``0 <= start <= end`` and ``len(text) == end - start``."""
+    start, end, text = instance.start, instance.end, instance.text
+    if not 0 <= start <= end:
+        raise ValueError(f"{type(instance).__name__}: need 0 <= start <= end, got start={start!r}, end={end!r}")
+    if len(text) != end - start:
+        raise ValueError(
+            f"{type(instance).__name__}: text has length {len(text)} but end - start = {end - start}"
+        )
+
+
+@attrs.frozen
+class Span:
+    """A stretch of the original text.
+
+    >>> text = "Hello world"
+    >>> s = Span(6, 11, text[6:11])
+    >>> text[s.start:s.end] == s.text
+    True
+    """
+
+    start: int = attrs.field(validator=attrs.validators.instance_of(int))
+    end: int = attrs.field(validator=[attrs.validators.instance_of(int), _check_offsets])
+    text: str = attrs.field(validator=attrs.validators.instance_of(str))
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        """The span ``text[start:end]``."""
+        return cls(start, end, text[start:end])
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@attrs.frozen
+class Sentence(Span):
+    """A sentence; ``paragraph`` counts blank-line separated blocks from 0."""
+
+    paragraph: int = attrs.field(default=0, validator=attrs.validators.ge(0))
+
+
+@attrs.frozen
+class Cue(Span):
+    """The words that introduce speech: a reporting verb, ``according to``, ``in a statement``.
+
+    ``lemma`` is the lexicon entry that matched (``"say"``, ``"call for"``);
+    ``type`` is the lexicon's cue type (``"verb"``, ``"noun"``, ``"prep"``).
+    """
+
+    lemma: str = ""
+    type: str = "verb"
+
+
+@attrs.frozen
+class Mention(Span):
+    """A mention of a speaker: a name, a pronoun or a nominal (``the spokesman``)."""
+
+    kind: str = attrs.field(default="name", validator=attrs.validators.in_(MENTION_KINDS))
+
+
+@attrs.frozen
+class Entity:
+    """A speaker, as the set of its mentions, with a canonical ``name``.
+
+    ``name`` is the longest proper-name mention (``Donald Trump`` for
+    ``Trump``), or the text of the first mention when there is no name.
+    """
+
+    id: int = attrs.field(validator=attrs.validators.ge(0))
+    name: str = attrs.field(validator=attrs.validators.instance_of(str))
+    mentions: tuple[Mention, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "mentions": [m.to_dict() for m in self.mentions]}
+
+
+@attrs.frozen
+class Quote(Span):
+    """A quotation and who said it.
+
+    ``kind`` is ``direct`` (inside quote marks), ``indirect`` (reported
+    speech) or ``mixed`` (reported speech containing quoted words). The
+    span of a direct quote excludes its quote marks. ``evidence`` names the
+    rule that attributed it, so a result can be explained; ``unbalanced``
+    flags a direct quote whose closing mark was never found.
+    """
+
+    kind: str = attrs.field(default="direct", validator=attrs.validators.in_(QUOTE_KINDS))
+    confidence: float = attrs.field(default=1.0, validator=[attrs.validators.ge(0.0), attrs.validators.le(1.0)])
+    cue: Cue | None = None
+    speaker: Mention | None = None
+    entity: Entity | None = attrs.field(default=None, eq=False)
+    evidence: str = ""
+    unbalanced: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "confidence": round(self.confidence, 3),
+            "cue": None if self.cue is None else Span.to_dict(self.cue),
+            "speaker": None if self.speaker is None else Span.to_dict(self.speaker),
+            "entity": None if self.entity is None else {"id": self.entity.id, "name": self.entity.name},
+            "evidence": self.evidence,
+            "unbalanced": self.unbalanced,
+        }
+
+
+@attrs.frozen
+class Result:
+    """Everything found in one text. Holds the text so spans can be checked."""
+
+    text: str = attrs.field(repr=False)
+    sentences: tuple[Sentence, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    entities: tuple[Entity, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-JSON form. The input text itself is not repeated."""
+        return {
+            "schema": SCHEMA_VERSION,
+            "quotes": [q.to_dict() for q in self.quotes],
+            "sentences": [Span.to_dict(s) for s in self.sentences],
+            "entities": [e.to_dict() for e in self.entities],
+        }
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat dict per quote, ready for ``pandas.DataFrame(result.to_records())``."""
+        rows = []
+        for q in self.quotes:
+            rows.append(
+                {
+                    "quote_start": q.start,
+                    "quote_end": q.end,
+                    "quote_text": q.text,
+                    "kind": q.kind,
+                    "confidence": round(q.confidence, 3),
+                    "cue": q.cue.text if q.cue else None,
+                    "cue_start": q.cue.start if q.cue else None,
+                    "speaker": q.speaker.text if q.speaker else None,
+                    "speaker_start": q.speaker.start if q.speaker else None,
+                    "speaker_end": q.speaker.end if q.speaker else None,
+                    "entity_id": q.entity.id if q.entity else None,
+                    "entity": q.entity.name if q.entity else None,
+                }
+            )
+        return rows
+
+    def __len__(self) -> int:
+        return len(self.quotes)
