@@ -1,0 +1,130 @@
+"""Lexicons: the word lists behind the rules, kept as data files next to this module.
+
+Each loader reads a shipped file once (cached) and merges user extras, so a user
+extends the rules without editing code::
+
+    from quoteattr import Pipeline
+    Pipeline(cues=[("grumble", "verb", "clause", "grumble|grumbles|grumbled|grumbling")])
+    Pipeline(cues="my_cues.tsv")   # same four tab-separated columns
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Union
+
+import attrs
+
+CUE_TYPES = frozenset({"verb", "noun", "prep"})
+CUE_FRAMES = frozenset({"clause", "tell", "ask", "of", "obj", "according", "venue"})
+
+CueRow = tuple[str, str, str, str]
+CueSource = Union[str, Path, Iterable[CueRow], None]
+
+
+@attrs.frozen
+class CueEntry:
+    """One reporting cue: its lemma, type, syntactic frame and every inflected form."""
+
+    lemma: str
+    type: str = attrs.field(validator=attrs.validators.in_(CUE_TYPES))
+    frame: str = attrs.field(validator=attrs.validators.in_(CUE_FRAMES))
+    forms: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class CueLexicon:
+    """Cue entries indexed by lower-cased surface form (multi-word forms keep their spaces)."""
+
+    entries: tuple[CueEntry, ...]
+    by_form: Mapping[str, CueEntry] = attrs.field(eq=False, repr=False)
+
+    @classmethod
+    def build(cls, entries: Iterable[CueEntry]) -> CueLexicon:
+        entries = tuple(entries)
+        by_form: dict[str, CueEntry] = {}
+        for entry in entries:  # later entries (user extras) override shipped ones
+            for form in entry.forms:
+                by_form[form.lower()] = entry
+        return cls(entries, by_form)
+
+    def lookup(self, form: str) -> CueEntry | None:
+        return self.by_form.get(form.lower())
+
+    @property
+    def multiword_forms(self) -> tuple[str, ...]:
+        """Forms of more than one word, longest first (for greedy matching)."""
+        return tuple(sorted((f for f in self.by_form if " " in f), key=len, reverse=True))
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _parse_cue_rows(lines: Iterable[str], origin: str) -> list[CueEntry]:
+    out = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) != 4:
+            raise ValueError(f"{origin}:{n}: expected 4 tab-separated columns (lemma, type, frame, forms), got {line!r}")
+        out.append(_entry(*cols))
+    return out
+
+
+def _entry(lemma: str, type_: str, frame: str, forms: str) -> CueEntry:
+    words = tuple(dict.fromkeys(f.strip().lower() for f in forms.split("|") if f.strip()))
+    return CueEntry(lemma.strip().lower(), type_.strip(), frame.strip(), words or (lemma.strip().lower(),))
+
+
+@functools.lru_cache(maxsize=1)
+def shipped_cues() -> CueLexicon:
+    return CueLexicon.build(_parse_cue_rows(_data_lines("cues.tsv"), "cues.tsv"))
+
+
+def load_cues(extra: CueSource = None) -> CueLexicon:
+    """The shipped cue lexicon, plus ``extra`` (a TSV path or ``(lemma, type, frame, forms)`` rows)."""
+    base = shipped_cues()
+    if extra is None:
+        return base
+    if isinstance(extra, (str, Path)):
+        path = Path(extra)
+        added = _parse_cue_rows(path.read_text(encoding="utf-8").splitlines(), str(path))
+    else:
+        added = [_entry(*row) for row in extra]
+    return CueLexicon.build(base.entries + tuple(added))
+
+
+@functools.lru_cache(maxsize=None)
+def word_list(name: str) -> frozenset[str]:
+    """A shipped one-word-per-line list (``titles.txt``, ``nominals.txt``, ...), lower-cased."""
+    return frozenset(line.strip().lower() for line in _data_lines(name))
+
+
+@functools.lru_cache(maxsize=1)
+def pronouns() -> Mapping[str, tuple[int, str, str]]:
+    """Pronoun form → (person, number, gender)."""
+    table = {}
+    for line in _data_lines("pronouns.tsv"):
+        form, person, number, gender = line.split("\t")
+        table[form] = (int(person), number, gender)
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def quote_mark_pairs() -> tuple[tuple[str, str, str], ...]:
+    """(open, close, name) for every quotation style we pair."""
+    rows = []
+    for line in _data_lines("quote_marks.tsv"):
+        opening, closing, name = line.split("\t")
+        rows.append((_unescape(opening), _unescape(closing), name))
+    return tuple(rows)
+
+
+def _unescape(mark: str) -> str:
+    return mark.encode("ascii").decode("unicode_escape") if mark.startswith("\\u") else mark
