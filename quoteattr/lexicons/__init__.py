@@ -19,7 +19,7 @@ from typing import Union
 import attrs
 
 CUE_TYPES = frozenset({"verb", "noun", "prep"})
-CUE_FRAMES = frozenset({"clause", "tell", "ask", "of", "obj", "according", "venue"})
+CUE_FRAMES = frozenset({"clause", "tell", "ask", "of", "obj", "name", "according", "venue"})
 
 CueRow = tuple[str, str, str, str]
 CueSource = Union[str, Path, Iterable[CueRow], None]
@@ -128,3 +128,13 @@ def quote_mark_pairs() -> tuple[tuple[str, str, str], ...]:
 
 def _unescape(mark: str) -> str:
     return mark.encode("ascii").decode("unicode_escape") if mark.startswith("\\u") else mark
+
+
+@functools.lru_cache(maxsize=1)
+def function_words() -> Mapping[str, frozenset[str]]:
+    """Word class (``det``, ``prep``, ``aux``, ...) → the words of that class, from ``function_words.tsv``."""
+    classes: dict[str, set[str]] = {}
+    for line in _data_lines("function_words.tsv"):
+        word, cls = line.split("\t")
+        classes.setdefault(cls.strip(), set()).add(word.strip().lower())
+    return {cls: frozenset(words) for cls, words in classes.items()}

@@ -1,0 +1,707 @@
+"""Reported speech: find cues, their speakers and their content, sentence by sentence.
+
+The text is read in *units*: sentences, merged where a quotation runs across a
+sentence boundary. Inside a unit each top-level direct quote is one opaque item,
+so a reporting verb inside a quotation never attributes anything, and the
+patterns see ``Q , Abdul-Mahdi said in …`` instead of the quote's words.
+
+For each cue (a reporting verb from the lexicon, ``according to``) the unit is
+read in one of these frames, chosen from what follows the cue:
+
+- preposed: ``SPEAKER CUE (that) CONTENT`` / ``SPEAKER told Y (that) CONTENT`` /
+  ``SPEAKER accused Y of CONTENT`` / ``SPEAKER said: "Q"``;
+- postposed: ``CONTENT, SPEAKER CUE (trailer).`` and inverted ``CONTENT, CUE SPEAKER.``;
+- ``according to SPEAKER, CONTENT`` and ``CONTENT, according to SPEAKER``.
+
+Content that is exactly one quotation is a direct quote; content that contains
+quoted words among others is mixed; otherwise it is indirect. Direct quotes
+that no cue claims are linked to a speaker later, from the context
+(:mod:`quoteattr.speakers`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from .lexicons import CueEntry, CueLexicon, function_words, pronouns, word_list
+from .model import Cue, Mention, Sentence
+from .quotemarks import QuoteSpan
+from .tokens import tokenize
+
+_FW = function_words()
+DETERMINERS = _FW["det"]
+PREPOSITIONS = _FW["prep"]
+ADVERBS = _FW["adv"]
+AUXILIARIES = _FW["aux"]
+CONJUNCTIONS = _FW["conj"]
+SUBORDINATORS = _FW["subord"]
+RELATIVE_PRONOUNS = _FW["relpro"]
+TIME_WORDS = _FW["time"]
+STOP_OBJECTS = _FW["stop"]
+PRONOUNS = pronouns()
+#: Pronouns that can be the subject of a reporting verb.
+SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "i", "we", "you"})
+OBJECT_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you", "it"})
+NOMINALS = word_list("nominals.txt")
+TITLES = word_list("titles.txt")
+#: Forms of "be" that make a following past participle passive ("He was told to leave").
+PASSIVE_AUX = frozenset({"is", "was", "were", "are", "be", "been", "being", "am", "get", "got", "gets"})
+#: Words that open an indirect question after "asked".
+QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "who", "where", "which", "to"})
+#: Punctuation that separates a phrase from the next one.
+PHRASE_BREAKS = frozenset({",", "—", "–", "(", ")", "[", "]"})
+#: Punctuation that ends what a speaker search may reach over.
+HARD_BREAKS = frozenset({":", ";", "?", "!"})
+TERMINAL = frozenset({".", "!", "?", "…"})
+#: Longest multi-word cue, in words.
+MAX_CUE_WORDS = 4
+#: How far back a subject may stand from its verb, in tokens.
+MAX_SUBJECT_TOKENS = 40
+#: Words that say a clause has a finite verb (used when "said" is not followed by "that").
+FINITE_HINTS = AUXILIARIES | frozenset({"wants", "needs", "plans", "intends", "believes", "thinks", "knows"})
+
+
+@attrs.frozen
+class Item:
+    """A token outside quotes, or a whole top-level quotation (``quote`` set)."""
+
+    start: int
+    end: int
+    text: str
+    quote: QuoteSpan | None = None
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_quote(self) -> bool:
+        return self.quote is not None
+
+    @property
+    def is_word(self) -> bool:
+        return self.quote is None and self.text[:1].isalnum()
+
+
+@attrs.frozen
+class Found:
+    """One attribution found in a unit, before coreference."""
+
+    start: int
+    end: int
+    kind: str
+    cue: Cue | None
+    speaker: Mention | None
+    evidence: str
+    confidence: float
+    quote: QuoteSpan | None = None  #: the quotation, for direct quotes
+
+
+@attrs.frozen
+class Unit:
+    """Sentences merged so that no top-level quotation crosses a unit's edge."""
+
+    start: int
+    end: int
+    paragraph: int
+    quotes: tuple[QuoteSpan, ...]
+
+
+def build_units(sentences: Sequence[Sentence], quotes: Sequence[QuoteSpan]) -> list[Unit]:
+    """Merge sentences that a top-level quotation runs across (in one pass over both lists)."""
+    units: list[Unit] = []
+    qi = 0
+    i = 0
+    n = len(sentences)
+    while i < n:
+        start, end, para = sentences[i].start, sentences[i].end, sentences[i].paragraph
+        inside: list[QuoteSpan] = []
+        while True:
+            while qi < len(quotes) and quotes[qi].outer_start < end:
+                q = quotes[qi]
+                if q.outer_start >= start:
+                    inside.append(q)
+                    if q.outer_end > end:
+                        end = q.outer_end
+                qi += 1
+            if i + 1 < n and sentences[i + 1].start < end and sentences[i + 1].paragraph == para:
+                i += 1
+                end = max(end, sentences[i].end)
+                continue
+            break
+        units.append(Unit(start, end, para, tuple(inside)))
+        i += 1
+    return units
+
+
+def unit_items(text: str, unit: Unit) -> list[Item]:
+    """Tokens of the unit, with each top-level quotation folded into one item."""
+    items: list[Item] = []
+    pos = unit.start
+    for q in unit.quotes:
+        items.extend(Item(t.start, t.end, t.text) for t in tokenize(text, pos, q.outer_start))
+        end = min(q.outer_end, unit.end)
+        items.append(Item(q.outer_start, end, text[q.outer_start : end], q))
+        pos = end
+    items.extend(Item(t.start, t.end, t.text) for t in tokenize(text, pos, unit.end))
+    return items
+
+
+@attrs.frozen
+class CueHit:
+    """A cue found at items ``[first, last]``."""
+
+    first: int
+    last: int
+    entry: CueEntry
+
+
+def find_cues(items: Sequence[Item], lexicon: CueLexicon) -> list[CueHit]:
+    """Cue words outside quotations, longest multi-word form first."""
+    hits: list[CueHit] = []
+    i = 0
+    while i < len(items):
+        if not items[i].is_word:
+            i += 1
+            continue
+        found = None
+        words = [items[i].lower]
+        for k in range(1, MAX_CUE_WORDS):
+            if i + k < len(items) and items[i + k].is_word:
+                words.append(items[i + k].lower)
+            else:
+                break
+        for k in range(len(words), 0, -1):
+            entry = lexicon.lookup(" ".join(words[:k]))
+            if entry is not None:
+                found = CueHit(i, i + k - 1, entry)
+                break
+        if found is not None and found.entry.type != "noun":
+            hits.append(found)
+            i = found.last + 1
+        else:
+            i += 1
+    return hits
+
+
+class UnitReader:
+    """Reads the attributions of one unit."""
+
+    def __init__(self, text: str, unit: Unit, lexicon: CueLexicon) -> None:
+        self.text = text
+        self.unit = unit
+        self.lexicon = lexicon
+        self.items = unit_items(text, unit)
+        self.end = len(self.items)
+        while self.end > 0 and self.items[self.end - 1].text in TERMINAL:
+            self.end -= 1
+        self.found: list[Found] = []
+        self.claimed: set[int] = set()  # item indexes of quotes already attributed
+        self.last_speaker: Mention | None = None
+        #: cues with a speaker but no content ("Ruiz said." / "He said:"): they may own a nearby quote
+        self.bare: list[tuple[Cue, Mention]] = []
+
+    # -- helpers over items -------------------------------------------------------------
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        """Character span of items ``[a, b)``."""
+        return self.items[a].start, self.items[b - 1].end
+
+    def mention(self, a: int, b: int) -> Mention:
+        start, end = self.span(a, b)
+        return Mention(start, end, self.text[start:end], kind=mention_kind(self.items[a:b]))
+
+    def cue_of(self, hit: CueHit) -> Cue:
+        start, end = self.items[hit.first].start, self.items[hit.last].end
+        return Cue(start, end, self.text[start:end], lemma=hit.entry.lemma, type=hit.entry.type)
+
+    def skip(self, i: int, classes: frozenset[str], limit: int = 6) -> int:
+        """Skip words of the given classes forward from ``i``."""
+        n = 0
+        while i < self.end and n < limit and self.items[i].lower in classes:
+            i += 1
+            n += 1
+        return i
+
+    def skip_trailer(self, i: int) -> int:
+        """Skip time adverbials and prepositional phrases after a cue ("on Sunday in a statement")."""
+        while i < self.end:
+            w = self.items[i].lower
+            if w in TIME_WORDS or w in ADVERBS:
+                i += 1
+            elif w in PREPOSITIONS and w != "of":
+                i += 1
+                while i < self.end and self.items[i].is_word and self.items[i].lower not in ("that",):
+                    if self.items[i].lower in PREPOSITIONS and self.items[i].lower != "of":
+                        break
+                    if self.items[i].lower in TIME_WORDS and self.items[i - 1].lower in PREPOSITIONS:
+                        i += 1
+                        continue
+                    i += 1
+            elif w == ",":
+                # a comma continues the trailer only before another adverbial ("on Sunday, in a statement")
+                if i + 1 < self.end and (
+                    self.items[i + 1].lower in PREPOSITIONS or self.items[i + 1].lower in TIME_WORDS
+                ):
+                    i += 1
+                else:
+                    break
+            else:
+                break
+        return i
+
+    # -- the frames -----------------------------------------------------------------------
+    def read(self) -> list[Found]:
+        hits = find_cues(self.items, self.lexicon)
+        consumed_until = 0  # items before this index belong to an earlier attribution's content
+        for hit in hits:
+            if hit.first < consumed_until:
+                continue  # a cue inside reported content ("He said officials said ...")
+            if hit.entry.frame == "according":
+                consumed_until = max(consumed_until, self.read_according(hit))
+            else:
+                consumed_until = max(consumed_until, self.read_verb(hit, hits))
+        return self.found
+
+    def is_passive(self, hit: CueHit) -> bool:
+        j = hit.first - 1
+        while j >= 0 and self.items[j].lower in ADVERBS:
+            j -= 1
+        form = self.items[hit.first].lower
+        return j >= 0 and self.items[j].lower in PASSIVE_AUX and (form.endswith(("ed", "d", "n", "t")))
+
+    def read_verb(self, hit: CueHit, hits: Sequence[CueHit]) -> int:
+        if self.is_passive(hit):
+            return hit.first
+        entry = hit.entry
+        cue = self.cue_of(hit)
+        after = hit.last + 1
+        # Inverted order: ", said X." — the cue follows a comma or a quotation directly.
+        j = hit.first - 1
+        while j >= 0 and self.items[j].lower in ADVERBS | AUXILIARIES:
+            j -= 1
+        before = self.items[j] if j >= 0 else None
+        coordinated = before is not None and before.lower in CONJUNCTIONS
+        if coordinated and j > 0 and self.items[j - 1].text == ",":
+            pass
+        if before is not None and (before.text in (",", ":") or before.is_quote) and not coordinated:
+            inverted = self.read_inverted(hit, cue, j)
+            if inverted:
+                return self.end
+        if before is None and hit.first == 0 and entry.frame == "clause":
+            pass
+        # Who speaks: the subject before the cue.
+        if coordinated:
+            speaker = self.last_speaker
+            subject_first = j
+        else:
+            subj = self.subject_before(j + 1)
+            if subj is None:
+                return hit.first
+            speaker, subject_first = subj
+        if speaker is None:
+            return hit.first
+        self.last_speaker = speaker
+        # What follows the cue decides the frame.
+        k = self.skip_object(after, entry) if entry.frame in ("tell", "ask") else after
+        k_trailer = self.skip_trailer(k)
+        nxt = self.items[k_trailer] if k_trailer < self.end else None
+        that_at = self.find_that(k, k_trailer)
+        if that_at is not None:
+            return self.preposed(hit, cue, speaker, that_at + 1, hits, "that")
+        if nxt is not None and (nxt.is_quote or (nxt.text in (":", ",") and self.next_is_quote(k_trailer + 1))):
+            q_at = k_trailer if nxt.is_quote else k_trailer + 1
+            left = self.left_material(subject_first)
+            if left is not None and self.items[left[1] - 1].is_quote:
+                self.emit_span(left[0], left[1], cue, speaker, "interrupted", 0.95)
+            return self.preposed(hit, cue, speaker, q_at, hits, "preposed-quote")
+        left = self.left_material(subject_first)
+        if left is not None and (k_trailer >= self.end or self.items[k_trailer].text == ","):
+            self.emit_span(left[0], left[1], cue, speaker, "postposed", 0.9)
+            return self.end
+        if k_trailer >= self.end or (nxt is not None and nxt.text == ":" and k_trailer + 1 >= self.end):
+            self.bare.append((cue, speaker))
+            return self.end
+        if entry.frame == "of":
+            return self.preposed(hit, cue, speaker, after, hits, "accuse-of", need_of=True)
+        if entry.frame == "ask":
+            return self.preposed(hit, cue, speaker, k, hits, "ask", need_question=True)
+        if entry.frame in ("obj", "name"):
+            return self.preposed(hit, cue, speaker, after, hits, entry.frame)
+        return self.preposed(hit, cue, speaker, k, hits, "clause", need_clause=True)
+
+    def read_inverted(self, hit: CueHit, cue: Cue, j: int) -> bool:
+        """``CONTENT, said SPEAKER (trailer).``"""
+        a = hit.last + 1
+        b = a
+        while b < self.end and b - a < 10 and self.items[b].is_word:
+            w = self.items[b].lower
+            if (w in PREPOSITIONS and b > a) or w in TIME_WORDS or w == "that":
+                break
+            b += 1
+        if b == a or not np_like(self.items[a:b]):
+            return False
+        tail = self.skip_trailer(b)
+        if tail < self.end and self.items[tail].text != ",":
+            return False
+        left = self.left_material(j + 1)
+        if left is None:
+            return False
+        speaker = self.mention(a, b)
+        self.last_speaker = speaker
+        self.emit_span(left[0], left[1], cue, speaker, "inverted", 0.9)
+        return True
+
+    def read_according(self, hit: CueHit) -> int:
+        """``According to X, CONTENT`` and ``CONTENT, according to X``."""
+        cue = self.cue_of(hit)
+        a = hit.last + 1
+        b = a
+        while b < self.end and self.items[b].text not in PHRASE_BREAKS and not self.items[b].is_quote:
+            b += 1
+        if b == a or b - a > 12:
+            return hit.first
+        speaker = self.mention(a, b)
+        self.last_speaker = speaker
+        first = self.items_start_of_clause(hit.first)
+        if first == hit.first or (hit.first - first <= 1):
+            # According to X, CONTENT
+            if b < self.end and self.items[b].text == ",":
+                self.emit_span(b + 1, self.end, cue, speaker, "according-to", 0.85)
+            return self.end
+        # CONTENT, according to X [, CONTENT]  → discontinuous content runs first to last fragment
+        end = hit.first - 1 if self.items[hit.first - 1].text == "," else hit.first
+        if b < self.end - 1:
+            self.emit_span(first, self.end, cue, speaker, "according-to", 0.75)
+        else:
+            self.emit_span(first, end, cue, speaker, "according-to", 0.85)
+        return self.end
+
+    def items_start_of_clause(self, i: int) -> int:
+        j = 0
+        while j < i and (self.items[j].lower in CONJUNCTIONS or self.items[j].lower in ADVERBS):
+            j += 1
+        return j
+
+    def next_is_quote(self, i: int) -> bool:
+        return i < self.end and self.items[i].is_quote
+
+    def find_that(self, a: int, b: int) -> int | None:
+        """``that`` right after the cue or its trailer (the complementiser)."""
+        for i in (a, b):
+            if i < self.end and self.items[i].lower == "that":
+                return i
+        return None
+
+    def skip_object(self, i: int, entry: CueEntry) -> int:
+        """Skip the addressee of ``told``/``asked``: a pronoun or a short noun phrase."""
+        if i >= self.end:
+            return i
+        w = self.items[i]
+        if w.lower in OBJECT_PRONOUNS:
+            return i + 1
+        j = i
+        while j < self.end and j - i < 6 and self.items[j].is_word:
+            lw = self.items[j].lower
+            if lw == "that" or lw in TIME_WORDS or (lw in PREPOSITIONS and j > i) or lw in QUESTION_WORDS:
+                break
+            j += 1
+        return j if j > i and np_like(self.items[i:j]) else i
+
+    def left_material(self, subject_first: int) -> tuple[int, int] | None:
+        """Content before a postposed attribution: up to the comma (or quote) before the subject."""
+        j = subject_first - 1
+        if j < 0:
+            return None
+        if self.items[j].text in (",", "—", "–", ":"):
+            end = j
+        elif self.items[j].is_quote:
+            end = j + 1
+        else:
+            return None
+        start = 0
+        for f in self.found:  # after any earlier attribution's content in this unit
+            if f.end <= self.items[end - 1].end:
+                while start < end and self.items[start].start < f.end:
+                    start += 1
+        while start < end and (self.items[start].lower in CONJUNCTIONS or self.items[start].text in PHRASE_BREAKS):
+            start += 1
+        if start >= end:
+            return None
+        return start, end
+
+    def subject_before(self, stop: int) -> tuple[Mention | None, int] | None:
+        """The speaker noun phrase that ends right before item ``stop``.
+
+        Reads back over appositives and relative clauses ("X, head of Y, who …, said")
+        and over an introductory phrase ("On Monday, X said"), and returns the first
+        noun-phrase part of the subject and the index where the subject begins.
+        """
+        a = stop
+        while a > 0 and stop - a < MAX_SUBJECT_TOKENS:
+            prev = self.items[a - 1]
+            if prev.is_quote or prev.text in HARD_BREAKS or prev.lower in SUBORDINATORS or prev.lower == "that":
+                break
+            a -= 1
+        if a == stop:
+            return None
+        # Split on commas/dashes into parts; the near part alone is the subject of a postposed cue.
+        parts: list[tuple[int, int]] = []
+        s = a
+        for i in range(a, stop):
+            if self.items[i].text in PHRASE_BREAKS:
+                if i > s:
+                    parts.append((s, i))
+                s = i + 1
+        if stop > s:
+            parts.append((s, stop))
+        if not parts:
+            return None
+        near = parts[-1]
+        comma_before_near = near[0] > a and self.items[near[0] - 1].text in PHRASE_BREAKS
+        near_ok = np_like(self.items[near[0] : near[1]])
+        # Postposed with an appositive: ", Ana Ruiz, the mayor, said" / ", Name, secretary general of X said"
+        if comma_before_near and len(parts) >= 2:
+            prev_part = parts[-2]
+            prev_items = self.items[prev_part[0] : prev_part[1]]
+            near_items = self.items[near[0] : near[1]]
+            if is_name(prev_items) and is_appositive(near_items):
+                before = prev_part[0] - 1
+                if before < a or self.items[before].text in PHRASE_BREAKS or self.items[before].is_quote or (
+                    before >= 0 and self.items[before].is_quote
+                ):
+                    if prev_part[0] == a or self.items[prev_part[0] - 1].text in PHRASE_BREAKS:
+                        return self.mention(*trim_np(self.items, *prev_part)), prev_part[0]
+        if comma_before_near and near_ok:
+            # Could be postposed ("…, the spokesman added") — the caller decides with left_material.
+            m = self.mention(*trim_np(self.items, *near))
+            # ... but a preposed subject with an intro phrase reads the same; both give the near part.
+            first_np = self.first_np(parts)
+            if first_np is not None and first_np != near and self.is_intro_chain(parts, first_np):
+                return self.mention(*trim_np(self.items, *first_np)), a
+            return m, near[0]
+        first_np = self.first_np(parts)
+        if first_np is None:
+            return None
+        return self.mention(*trim_np(self.items, *first_np)), a if first_np[0] == a else first_np[0]
+
+    def is_intro_chain(self, parts: list[tuple[int, int]], chosen: tuple[int, int]) -> bool:
+        """True when the parts before ``chosen`` are intro phrases and the ones after are appositives."""
+        idx = parts.index(chosen)
+        after = parts[idx + 1 :]
+        return all(
+            is_appositive(self.items[p[0] : p[1]]) or self.items[p[0]].lower in RELATIVE_PRONOUNS for p in after
+        )
+
+    def first_np(self, parts: list[tuple[int, int]]) -> tuple[int, int] | None:
+        for p0, p1 in parts:
+            while p0 < p1 and (self.items[p0].lower in CONJUNCTIONS or self.items[p0].lower in {"however"}):
+                p0 += 1
+            if p0 >= p1:
+                continue
+            first = self.items[p0].lower
+            if first in PREPOSITIONS or first in RELATIVE_PRONOUNS or first in SUBORDINATORS:
+                continue
+            if first in ADVERBS or first in TIME_WORDS:
+                continue
+            if np_like(self.items[p0:p1]):
+                return p0, p1
+            return None
+        return None
+
+    def preposed(
+        self,
+        hit: CueHit,
+        cue: Cue,
+        speaker: Mention,
+        start: int,
+        hits: Sequence[CueHit],
+        evidence: str,
+        *,
+        need_of: bool = False,
+        need_question: bool = False,
+        need_clause: bool = False,
+    ) -> int:
+        """Content after the cue, up to the unit's end or a coordinated cue."""
+        while start < self.end and self.items[start].text in (":", ","):
+            start += 1
+        end = self.content_end(start, hits)
+        if end <= start:
+            return hit.first
+        content = self.items[start:end]
+        if need_question:
+            if content[0].lower not in QUESTION_WORDS:
+                return hit.first
+            if content[0].lower == "to":  # "asked X to do Y": a request, reported
+                evidence = "ask-to"
+        if need_of and not any(it.lower == "of" for it in content[:10]):
+            return hit.first
+        has_quote = any(it.is_quote for it in content)
+        if hit.entry.frame == "name" and not has_quote:
+            return hit.first
+        if need_clause and not has_quote and not clause_like(content):
+            return hit.first
+        if hit.entry.frame == "obj" and sum(1 for it in content if it.is_word) < 2:
+            return hit.first
+        conf = 0.85 if evidence == "that" else 0.75
+        self.emit_span(start, end, cue, speaker, evidence, conf)
+        return end
+
+    def content_end(self, start: int, hits: Sequence[CueHit]) -> int:
+        """Where reported content stops: the unit's end, or before ``, and said …`` / ``, adding …``."""
+        for h in hits:
+            if h.first <= start or h.first >= self.end or h.entry.type != "verb":
+                continue
+            j = h.first - 1
+            while j > start and self.items[j].lower in ADVERBS:
+                j -= 1
+            if self.items[j].lower in CONJUNCTIONS and j > start:
+                end = j - 1 if self.items[j - 1].text == "," else j
+                return end
+            if self.items[j].text == "," and self.items[h.first].lower.endswith("ing"):
+                return j
+        end = self.end
+        while end > start and self.items[end - 1].text in (",", ";", ":", "—", "–"):
+            end -= 1
+        return end
+
+    def emit_span(self, a: int, b: int, cue: Cue, speaker: Mention | None, evidence: str, conf: float) -> None:
+        """Record items ``[a, b)`` as the content: direct if it is one quotation, else indirect or mixed."""
+        while b > a and self.items[b - 1].text in TERMINAL | {",", ";", ":"}:
+            b -= 1
+        while a < b and self.items[a].text in (",", ":", "—", "–"):
+            a += 1
+        if a >= b:
+            return
+        quotes = [i for i in range(a, b) if self.items[i].is_quote]
+        words = [it for it in self.items[a:b] if not it.is_quote and it.text[:1].isalnum()]
+        if quotes and not words:
+            for i in quotes:
+                q = self.items[i].quote
+                assert q is not None
+                if i in self.claimed:
+                    continue
+                self.claimed.add(i)
+                self.found.append(
+                    Found(q.start, q.end, "direct", cue, speaker, evidence, min(1.0, conf + 0.05), quote=q)
+                )
+            return
+        if self.items[a].lower == "that" and b - a > 1:
+            a += 1
+        start, end = self.span(a, b)
+        for i in quotes:
+            self.claimed.add(i)
+        kind = "mixed" if quotes else "indirect"
+        self.found.append(Found(start, end, kind, cue, speaker, evidence, conf))
+
+
+# -- noun-phrase tests -----------------------------------------------------------------------
+
+
+def _is_cap(it: Item) -> bool:
+    return it.text[:1].isupper()
+
+
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "del", "della", "da", "di", "du", "la", "le", "van", "von",
+                            "der", "den", "ter", "st.", "y", "of", "abu", "bint", "mc", "o'"})
+
+
+def is_name(items: Sequence[Item]) -> bool:
+    """A proper name: capitalised words (particles allowed), at most six, no determiner first."""
+    words = [it for it in items if not it.is_quote]
+    if not words or len(words) > 6 or not _is_cap(words[0]):
+        return False
+    return all(_is_cap(w) or w.lower in NAME_PARTICLES or w.text in (".", "&", "'s", "’s") for w in words)
+
+
+def is_appositive(items: Sequence[Item]) -> bool:
+    """A descriptive phrase after a name: "54", "a nurse from Leeds", "secretary general of X", "the mayor"."""
+    if not items:
+        return False
+    first = items[0]
+    if first.text[:1].isdigit():
+        return True
+    if first.lower in ("a", "an", "the", "his", "her", "their", "its") and len(items) > 1:
+        return True
+    return first.text[:1].islower() and first.lower not in SUBJECT_PRONOUNS and first.lower not in PREPOSITIONS
+
+
+def np_like(items: Sequence[Item]) -> bool:
+    """Could these items be a speaker noun phrase? Words only, starting like a noun phrase."""
+    if not items or len(items) > 25 or any(it.is_quote for it in items):
+        return False
+    first = items[0]
+    w = first.lower
+    if not first.is_word:
+        return False
+    if w in SUBJECT_PRONOUNS or w in DETERMINERS or w in NOMINALS or w in TITLES:
+        return not any(it.lower in AUXILIARIES and it.lower not in ("'s", "’s") for it in items[1:])
+    if first.text[:1].isupper() or first.text[:1].isdigit():
+        if w in PREPOSITIONS or w in SUBORDINATORS or w in ADVERBS or w in CONJUNCTIONS or w in STOP_OBJECTS:
+            return False
+        return not any(it.lower in AUXILIARIES and it.lower not in ("'s", "’s") for it in items[1:])
+    return False
+
+
+def trim_np(items: Sequence[Item], a: int, b: int) -> tuple[int, int]:
+    """Drop a leading conjunction and a trailing time phrase ("Smith on Monday")."""
+    while a < b and items[a].lower in CONJUNCTIONS:
+        a += 1
+    for i in range(a + 1, b):
+        if items[i].lower in TIME_WORDS or (
+            items[i].lower in PREPOSITIONS and i + 1 < b and items[i + 1].lower in TIME_WORDS
+        ):
+            return a, i
+    return a, b
+
+
+def mention_kind(items: Sequence[Item]) -> str:
+    words = [it for it in items if it.is_word]
+    if len(words) == 1 and words[0].lower in PRONOUNS:
+        return "pronoun"
+    content = [w for w in words if w.lower not in DETERMINERS]
+    if any(_is_cap(w) and w.lower not in NOMINALS and w.lower not in TITLES for w in content[1:]) or (
+        content and _is_cap(content[0]) and content[0].lower not in NOMINALS and content[0].lower not in TITLES
+        and (words[0] is content[0] or words[0].lower == "the")
+    ):
+        return "name"
+    return "nominal"
+
+
+def clause_like(items: Sequence[Item]) -> bool:
+    """Does reported content without ``that`` look like a clause ("the plan was dead"), not an object?"""
+    words = [it for it in items if it.is_word]
+    if len(words) < 3 or words[0].lower in STOP_OBJECTS:
+        return False
+    for k, w in enumerate(words[1:12], 1):
+        lw = w.lower
+        if lw in FINITE_HINTS:
+            return True
+        if lw.endswith("ed") and words[k - 1].lower not in DETERMINERS:
+            return True
+        if lw.endswith("s") and not _is_cap(w) and (
+            words[k - 1].lower in SUBJECT_PRONOUNS or words[k - 1].lower in ADVERBS
+        ):
+            return True
+    return False
+
+
+@attrs.frozen
+class UnitReading:
+    """What one unit says: its attributions, the quotes they claimed, and bare cues."""
+
+    unit: Unit
+    found: tuple[Found, ...]
+    claimed: frozenset[int]  #: outer-start offsets of the quotations attributed here
+    bare: tuple[tuple[Cue, Mention], ...]
+    words_outside: int  #: word tokens outside quotations
+
+
+def read_unit(text: str, unit: Unit, lexicon: CueLexicon) -> UnitReading:
+    """The attributions of one unit."""
+    reader = UnitReader(text, unit, lexicon)
+    found = reader.read()
+    claimed = frozenset(reader.items[i].start for i in reader.claimed)
+    words = sum(1 for it in reader.items if it.is_word)
+    return UnitReading(unit, tuple(found), claimed, tuple(reader.bare), words)

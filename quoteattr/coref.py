@@ -1,0 +1,212 @@
+"""Rule-based coreference for speakers: who "He", "Trump" and "the spokesman" are.
+
+Sieves, applied to each speaker mention in text order (each records its name in
+the quote's evidence):
+
+1. names: a name joins the entity whose canonical name it shares or shortens
+   (``Trump`` → ``Donald Trump``); titles are left out of canonical names
+   (``Foreign Minister X Y`` → ``X Y``); ``A and B`` is one entity named ``A; B``.
+2. pronouns: ``he``/``she``/``I`` go to the most recent *speaker* that is a
+   singular person, then to the nearest earlier personal name in the text;
+   ``they``/``it`` go to the most recent organisation or group.
+3. nominals: ``the spokesman`` goes to an earlier entity introduced with that
+   role (``ministry spokesman Karl Vos``), else it is an entity of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from .lexicons import function_words, pronouns, word_list
+from .model import Entity, Mention, Quote
+from .tokens import tokenize
+
+TITLES = word_list("titles.txt")
+NOMINALS = word_list("nominals.txt")
+DETERMINERS = function_words()["det"]
+PRONOUNS = pronouns()
+#: How far back (characters) the fallback looks for a personal name to resolve a pronoun.
+NAME_LOOKBACK = 600
+_NAME_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}'’\-]+(?:\s+(?:(?:al|bin|ibn|de|van|von|der|da|di|le|la)[\-\s])?\p{Lu}[\p{L}\p{M}'’\-]+)+")
+_COORD_RE = regex.compile(r"\s*(?:,\s*and\s+|,\s+|\s+and\s+|\s*&\s*)")
+NAME_PARTICLES = frozenset({"al", "bin", "ibn", "de", "van", "von", "der", "da", "di", "du", "le", "la"})
+SINGULAR_PRONOUNS = frozenset({"he", "she", "i"})
+GROUP_PRONOUNS = frozenset({"they", "it", "we"})
+
+
+@attrs.define
+class _Cluster:
+    id: int
+    name: str
+    mentions: list[Mention]
+    person: bool
+    last: int
+    roles: set[str]
+
+
+def canonical_name(mention_text: str) -> str:
+    """The name without determiners and titles: "Iranian Foreign Minister Ana Ruiz" → "Ana Ruiz".
+
+    >>> canonical_name("US President Donald Trump")
+    'Donald Trump'
+    >>> canonical_name("the spokesman")
+    'the spokesman'
+    """
+    parts = [p for p in _COORD_RE.split(mention_text.strip()) if p]
+    if len(parts) > 1 and all(_has_cap(p) for p in parts):
+        return "; ".join(canonical_name(p) for p in parts)
+    words = [t.text for t in tokenize(mention_text) if t.is_word or t.text in ("-",)]
+    run: list[str] = []
+    for w in reversed(words):
+        lw = w.lower()
+        if (_capitalised(w) or lw in NAME_PARTICLES) and (
+            lw.rstrip(".") not in TITLES and lw not in TITLES and lw not in DETERMINERS
+        ):
+            run.append(w)
+        else:
+            break
+    run.reverse()
+    while run and not _capitalised(run[0]):
+        run.pop(0)
+    if run:
+        return " ".join(run)
+    return mention_text.strip()
+
+
+def _capitalised(word: str) -> bool:
+    """``Ruiz``, ``al-Ameri``, ``bin-Salman``: some hyphen-separated part starts upper-case."""
+    return any(part[:1].isupper() for part in word.split("-"))
+
+
+def _has_cap(s: str) -> bool:
+    return any(t.text[:1].isupper() for t in tokenize(s) if t.is_word)
+
+
+def _roles(mention_text: str) -> set[str]:
+    return {t.lower for t in tokenize(mention_text) if t.lower in NOMINALS or t.lower in TITLES}
+
+
+def resolve(text: str, quotes: Sequence[Quote]) -> tuple[list[Quote], list[Entity]]:
+    """Give each quote's speaker an entity; return the quotes and the entities."""
+    clusters: list[_Cluster] = []
+    by_mention: dict[tuple[int, int], _Cluster] = {}
+    assigned: list[tuple[Quote, _Cluster | None, str]] = []
+    for q in sorted(quotes, key=lambda q: q.start):
+        m = q.speaker
+        if m is None:
+            assigned.append((q, None, ""))
+            continue
+        key = (m.start, m.end)
+        cluster = by_mention.get(key)
+        sieve = "same-mention"
+        if cluster is None:
+            cluster, sieve = _resolve_mention(text, m, clusters)
+            if cluster is not None:
+                if all((x.start, x.end) != key for x in cluster.mentions):
+                    cluster.mentions.append(m)
+                cluster.last = max(cluster.last, m.start)
+                by_mention[key] = cluster
+        assigned.append((q, cluster, sieve))
+    entities = {c.id: Entity(c.id, c.name, tuple(sorted(c.mentions, key=lambda x: x.start))) for c in clusters}
+    final = [
+        attrs.evolve(
+            q,
+            entity=None if c is None else entities[c.id],
+            evidence=f"{q.evidence}+{sieve}" if sieve else q.evidence,
+        )
+        for q, c, sieve in assigned
+    ]
+    return final, list(entities.values())
+
+
+def _resolve_mention(text: str, m: Mention, clusters: list[_Cluster]) -> tuple[_Cluster | None, str]:
+    lower = m.text.lower()
+    if m.kind == "pronoun":
+        return _resolve_pronoun(text, m, lower, clusters)
+    if m.kind == "nominal":
+        roles = _roles(m.text)
+        for c in reversed(clusters):
+            if c.last < m.start and roles & c.roles and c.person:
+                return c, "nominal-role"
+        found = _role_in_text(text, m, roles)
+        if found is not None:
+            return _add_name(found, clusters, m, person=True), "nominal-role-text"
+        for c in reversed(clusters):
+            if c.name.lower() == lower.strip():
+                return c, "same-nominal"
+        return _new(clusters, m.text.strip(), m, person=False), "nominal-new"
+    return _add_name(canonical_name(m.text), clusters, m, person=True), "name"
+
+
+def _resolve_pronoun(text: str, m: Mention, lower: str, clusters: list[_Cluster]) -> tuple[_Cluster | None, str]:
+    if lower in SINGULAR_PRONOUNS:
+        for c in sorted(clusters, key=lambda c: c.last, reverse=True):
+            if c.last < m.start and c.person and ";" not in c.name:
+                return c, "pronoun-speaker"
+        name = _nearest_name(text, m.start)
+        if name is not None:
+            return _add_name(name, clusters, None, person=True), "pronoun-name"
+        return None, "pronoun-unresolved"
+    for c in sorted(clusters, key=lambda c: c.last, reverse=True):
+        if c.last < m.start:
+            return c, "pronoun-group"
+    return None, "pronoun-unresolved"
+
+
+def _nearest_name(text: str, before: int) -> str | None:
+    window_start = max(0, before - NAME_LOOKBACK)
+    names = list(_NAME_RE.finditer(text, window_start, before))
+    for match in reversed(names):
+        name = canonical_name(match.group())
+        if " " in name:
+            return name
+    return None
+
+
+def _role_in_text(text: str, m: Mention, roles: set[str]) -> str | None:
+    """An earlier "role Name" in the text: "ministry spokesman Karl Vos" for "the spokesman"."""
+    if not roles:
+        return None
+    window_start = max(0, m.start - 4 * NAME_LOOKBACK)
+    tokens = tokenize(text, window_start, m.start)
+    best = None
+    for i, t in enumerate(tokens[:-1]):
+        if t.lower in roles and m.text.lower().split()[-1] == t.lower:
+            j = i + 1
+            while j < len(tokens) and tokens[j].is_capitalized and tokens[j].is_word:
+                j += 1
+            if j - (i + 1) >= 2:
+                best = canonical_name(text[tokens[i + 1].start : tokens[j - 1].end])
+    return best
+
+
+def _new(clusters: list[_Cluster], name: str, m: Mention | None, *, person: bool) -> _Cluster:
+    c = _Cluster(len(clusters), name, [m] if m else [], person, m.start if m else 0, _roles(m.text) if m else set())
+    clusters.append(c)
+    return c
+
+
+def _add_name(name: str, clusters: list[_Cluster], m: Mention | None, *, person: bool) -> _Cluster:
+    """Join an entity with the same or a longer/shorter form of this name, or start one."""
+    toks = name.lower().split()
+    for c in reversed(clusters):
+        ctoks = c.name.lower().split()
+        if ctoks == toks:
+            break
+        if len(toks) == 1 and toks[0] in ctoks:
+            break
+        if len(ctoks) == 1 and ctoks[0] in toks:
+            c.name = name  # the longer form becomes canonical
+            break
+        if len(toks) > 1 and len(ctoks) > 1 and toks[-1] == ctoks[-1] and (toks[0] == ctoks[0]):
+            if len(toks) > len(ctoks):
+                c.name = name
+            break
+    else:
+        return _new(clusters, name, m, person=person)
+    if m is not None:
+        c.roles |= _roles(m.text)
+    return c

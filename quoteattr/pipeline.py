@@ -1,0 +1,120 @@
+"""The reusable :class:`Pipeline` and the one-call :func:`extract`."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from typing import Any, Protocol
+
+from .errors import ConfigError
+from .lexicons import CueSource, load_cues
+from .model import Result
+
+#: Backends by name. The stanza backend is imported only when asked for.
+BACKENDS = ("embedded", "stanza")
+
+
+class Backend(Protocol):
+    """What a backend does: turn one input into a :class:`~quoteattr.model.Result`."""
+
+    def process(self, doc: Any) -> Result: ...
+
+
+class Pipeline:
+    """A configured extractor; build once, reuse for many texts (it is safe to share between threads).
+
+    Args:
+        backend: ``"embedded"`` (default; rules only, offline) or ``"stanza"`` (dependency parse,
+            NER and coreference from stanza's models; ``pip install quoteattr[stanza]``).
+        cues: extra reporting cues — a TSV path in the format of ``lexicons/cues.tsv`` or rows
+            ``(lemma, type, frame, forms)``; they extend the shipped lexicon.
+        abbreviations: extra abbreviations for the sentence splitter (``"Gov."``).
+        **options: passed to the backend (for stanza: ``dir``, ``model_paths``, ``use_gpu``,
+            ``download_method``, ``coref``).
+
+    >>> pipe = Pipeline()
+    >>> [q.kind for q in pipe.process('"We will win," she said.').quotes]
+    ['direct']
+    """
+
+    def __init__(
+        self,
+        backend: str = "embedded",
+        *,
+        cues: CueSource = None,
+        abbreviations: Iterable[str] | None = None,
+        **options: Any,
+    ) -> None:
+        if backend not in BACKENDS:
+            raise ConfigError(f"unknown backend {backend!r}; expected one of {', '.join(BACKENDS)}")
+        self.backend_name = backend
+        self.lexicon = load_cues(cues)
+        self._backend: Backend
+        if backend == "embedded":
+            if options:
+                raise ConfigError(f"the embedded backend takes no options, got {sorted(options)}")
+            from .backends.embedded import EmbeddedBackend
+
+            self._backend = EmbeddedBackend(self.lexicon, abbreviations=abbreviations)
+        else:
+            from .backends.stanza import StanzaBackend
+
+            self._backend = StanzaBackend(self.lexicon, **options)
+
+    def process(self, doc: Any) -> Result:
+        """Find the quotes in one text (or, for the stanza backend, a ``stanza.Document``).
+
+        Raises:
+            TypeError: ``doc`` is not a ``str`` (or a document the backend accepts).
+        """
+        if isinstance(doc, str):
+            if not doc.strip():
+                return Result(doc)
+            return self._backend.process(doc)
+        if self.backend_name == "embedded":
+            raise TypeError(f"quoteattr expected text as str, got {type(doc).__name__}")
+        return self._backend.process(doc)
+
+    def pipe(self, docs: Iterable[Any]) -> Iterator[Result]:
+        """Process a stream of texts lazily, one result per text, in order."""
+        for doc in docs:
+            yield self.process(doc)
+
+    def __repr__(self) -> str:
+        return f"Pipeline(backend={self.backend_name!r})"
+
+
+@functools.lru_cache(maxsize=1)
+def _default_pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def extract(text: Any) -> Result:
+    """Find who said what in ``text`` with the default (embedded) pipeline.
+
+    >>> result = extract('"The bridge will reopen in May," the mayor said.')
+    >>> q = result.quotes[0]
+    >>> q.text, q.kind, q.speaker.text
+    ('The bridge will reopen in May,', 'direct', 'the mayor')
+    """
+    if not isinstance(text, str):
+        try:
+            import stanza  # noqa: F401  # a user's stanza Document goes to the stanza backend
+        except ImportError:
+            pass
+        else:
+            if type(text).__name__ == "Document" and type(text).__module__.startswith("stanza"):
+                return _stanza_pipeline().process(text)
+        raise TypeError(f"quoteattr.extract expected text as str, got {type(text).__name__}")
+    return _default_pipeline().process(text)
+
+
+def extract_many(texts: Iterable[str], pipeline: Pipeline | None = None) -> Iterator[Result]:
+    """Stream results for many texts with one pipeline."""
+    return (pipeline or _default_pipeline()).pipe(texts)
+
+
+@functools.lru_cache(maxsize=1)
+def _stanza_pipeline() -> Pipeline:
+    """A stanza pipeline that only reads user documents (it needs no models until given text)."""
+    return Pipeline("stanza", lazy=True)

@@ -1,0 +1,199 @@
+"""Pair quotation marks into direct-quote spans.
+
+Marks are paired by *direction* (an opening mark waits for a closing mark of a
+compatible style) on a stack, so nesting (“He said ‘no’ twice”) works and one
+stray mark costs at most its own paragraph, never the whole document. Symmetric
+marks (``"`` and ``'``) get their direction from the characters around them;
+``'`` and ``’`` between letters or before digits are apostrophes (``don't``,
+``the '90s``), never quote marks.
+
+A paragraph that opens a quote without closing it, followed by a paragraph that
+opens with the same style, is a multi-paragraph quote: each paragraph's piece is
+returned with ``continues=True`` on all but the last. Other unclosed quotes end
+at their paragraph and come back flagged ``unbalanced=True``.
+
+Cost is linear: one scan over the marks, a bounded search of the stack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+import regex
+
+from .lexicons import quote_mark_pairs
+
+#: How deep quotes may nest before further marks are treated as plain text.
+MAX_DEPTH = 16
+#: How far down the stack a closing mark may look for its opener (bounds cost on hostile input).
+MAX_CLOSE_SEARCH = 4
+
+_PARAGRAPH_BREAK = regex.compile(r"(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n)")
+
+# Straight or curly single marks that are often apostrophes.
+_APOSTROPHES = frozenset("'’")
+# Characters after which a symmetric mark opens a quote.
+_OPEN_CONTEXT = frozenset("([{<-–—/:;") | frozenset("\"'“‘«»„‚‹›「『")
+
+
+@attrs.frozen
+class QuoteSpan:
+    """A quoted stretch: the marks' offsets and the content between them."""
+
+    open: int  #: offset of the opening mark
+    close: int | None  #: offset of the closing mark, None when never closed
+    start: int  #: content start (after the opening mark)
+    end: int  #: content end (before the closing mark, or the paragraph end)
+    style: str  #: the pair's name from quote_marks.tsv
+    depth: int = 0  #: 0 for a top-level quote
+    unbalanced: bool = False
+    continues: bool = False  #: a multi-paragraph quote goes on in the next paragraph
+
+    @property
+    def outer_start(self) -> int:
+        return self.open
+
+    @property
+    def outer_end(self) -> int:
+        """End of the quote including its closing mark."""
+        return self.end if self.close is None else self.close + 1
+
+
+@attrs.define
+class _Open:
+    pos: int
+    mark: str
+    closers: str
+    style: str
+
+
+def _build_tables() -> tuple[dict[str, list[tuple[str, str]]], frozenset[str], frozenset[str]]:
+    openers: dict[str, list[tuple[str, str]]] = {}
+    closers: set[str] = set()
+    for opening, closing, name in quote_mark_pairs():
+        openers.setdefault(opening, []).append((closing, name))
+        closers.add(closing)
+    symmetric = frozenset(o for o, pairs in openers.items() if any(c == o for c, _ in pairs))
+    return openers, frozenset(closers), symmetric
+
+
+_OPENERS, _CLOSERS, _SYMMETRIC = _build_tables()
+_MARK_RE = regex.compile("[" + regex.escape("".join(set(_OPENERS) | _CLOSERS)) + "]")
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _can_open(text: str, i: int) -> bool:
+    """A mark at ``i`` can open when it stands before a word and after a space or opening punctuation."""
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return (prev.isspace() or prev in _OPEN_CONTEXT) and not nxt.isspace()
+
+
+def _can_close(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return not prev.isspace() and not _is_word(nxt)
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    """``don't``, ``Soleimani's``, ``the '90s``, ``rock 'n' roll``: not quote marks."""
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if _is_word(prev) and _is_word(nxt):
+        return True
+    return nxt.isdigit()
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """All quote spans of ``text``, in order of their opening mark.
+
+    >>> [text[q.start:q.end] for text in ['"Yes," she said.'] for q in find_quotes(text)]
+    ['Yes,']
+    """
+    spans: list[QuoteSpan] = []
+    paragraph_ends = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]
+    marks = _MARK_RE.finditer(text)
+    pending = next(marks, None)
+    left_open: _Open | None = None  # the outermost quote the previous paragraph left open
+    para_start = 0
+    for para_end in paragraph_ends:
+        stack: list[_Open] = []
+        first = True
+        while pending is not None and pending.start() < para_end:
+            i = pending.start()
+            if first and left_open is not None and text[i] == left_open.mark and not text[para_start:i].strip():
+                _mark_continued(spans, left_open.pos)
+            first = False
+            _handle_mark(text, i, stack, spans)
+            pending = next(marks, None)
+        for o in stack:
+            spans.append(QuoteSpan(o.pos, None, o.pos + 1, _trim_end(text, o.pos + 1, para_end), o.style,
+                                   unbalanced=True))
+        left_open = stack[0] if stack else None
+        para_start = para_end
+    spans.sort(key=lambda q: (q.open, -q.outer_end))
+    return _with_depths(spans)
+
+
+def _mark_continued(spans: list[QuoteSpan], open_pos: int) -> None:
+    """The unclosed piece opened at ``open_pos`` goes on in the next paragraph: not an error."""
+    for k in range(len(spans) - 1, -1, -1):
+        if spans[k].open == open_pos:
+            spans[k] = attrs.evolve(spans[k], unbalanced=False, continues=True)
+            return
+
+
+def _handle_mark(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan]) -> None:
+    ch = text[i]
+    if ch in _APOSTROPHES and _is_apostrophe(text, i):
+        return
+    # 1. Try to close an open quote whose style accepts this mark.
+    if ch in _CLOSERS and stack:
+        lowest = max(0, len(stack) - MAX_CLOSE_SEARCH)
+        for depth in range(len(stack) - 1, lowest - 1, -1):
+            o = stack[depth]
+            if ch not in o.closers:
+                continue
+            if ch in _APOSTROPHES and not _can_close(text, i):
+                break
+            for inner in stack[depth + 1 :]:  # openers inside it that never closed
+                inner_end = _trim_end(text, inner.pos + 1, i)
+                spans.append(QuoteSpan(inner.pos, None, inner.pos + 1, inner_end, inner.style, unbalanced=True))
+            del stack[depth:]
+            spans.append(QuoteSpan(o.pos, i, o.pos + 1, i, o.style))
+            return
+    # 2. Otherwise open a new quote, if this mark can open one here.
+    if ch in _OPENERS and len(stack) < MAX_DEPTH:
+        if ch in _APOSTROPHES and not _can_open(text, i):
+            return
+        if ch in _SYMMETRIC and not _can_open(text, i) and _can_close(text, i):
+            return  # a closing-looking mark with nothing to close: a stray
+        pairs = _OPENERS[ch]
+        stack.append(_Open(i, ch, "".join(c for c, _ in pairs), pairs[0][1]))
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _with_depths(spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Set ``depth`` from containment (spans are sorted by start, longest first)."""
+    out: list[QuoteSpan] = []
+    enclosing: list[int] = []  # outer_end of the enclosing spans
+    for q in spans:
+        while enclosing and enclosing[-1] <= q.open:
+            enclosing.pop()
+        out.append(q if q.depth == len(enclosing) else attrs.evolve(q, depth=len(enclosing)))
+        enclosing.append(q.outer_end)
+    return out
+
+
+def top_level(spans: list[QuoteSpan]) -> Iterator[QuoteSpan]:
+    """The quotes not nested in another quote."""
+    return (q for q in spans if q.depth == 0)

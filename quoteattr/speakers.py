@@ -1,0 +1,96 @@
+"""Speakers for direct quotes that no cue in their own sentence claimed.
+
+News writing attributes a quotation once and lets the reader carry the speaker
+over: ``He said:`` then a quoted sentence; ``"A," she said. "B."``; a quoted
+paragraph after a paragraph whose quote was attributed; a quote followed by a
+bare ``Ruiz said.``. These rules look at the neighbouring units in that order
+and record which one fired as the quote's ``evidence``.
+
+Short quoted words inside a sentence with no cue (scare quotes, titles,
+nicknames) are not quotations and are dropped here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .attribution import Found, UnitReading
+from .quotemarks import QuoteSpan
+from .tokens import tokenize
+
+#: A quotation with fewer words than this, inside a sentence with other words and no cue, is a scare quote.
+MIN_STANDALONE_WORDS = 4
+#: Outside words a unit may have and still count as "just a quotation" (e.g. "Yes." or a dash).
+MAX_FRAME_WORDS = 2
+
+
+def link_unclaimed(text: str, readings: Sequence[UnitReading]) -> list[Found]:
+    """Attribute the direct quotes left unclaimed, from their neighbours."""
+    out: list[Found] = []
+    group_speaker: dict[int, Found] = {}  # multi-paragraph pieces share the speaker of the group
+    for u, reading in enumerate(readings):
+        for q in reading.unit.quotes:
+            if q.outer_start in reading.claimed or q.end <= q.start:
+                continue
+            n_words = _word_count(text, q)
+            standalone = reading.words_outside <= MAX_FRAME_WORDS
+            if n_words < MIN_STANDALONE_WORDS and not standalone:
+                continue  # scare quote, title or nickname
+            if not standalone and n_words < 2 * MIN_STANDALONE_WORDS:
+                continue
+            source, evidence, conf = _from_context(readings, u, q)
+            if source is None and q.open in group_speaker:
+                source, evidence, conf = group_speaker[q.open], "multi-paragraph", 0.7
+            found = Found(
+                q.start, q.end, "direct", source.cue if source else None, source.speaker if source else None,
+                evidence, conf if source else 0.4, quote=q,
+            )
+            out.append(found)
+            if q.continues:
+                group_speaker[_next_piece_open(readings, u, q)] = found
+    return out
+
+
+def _word_count(text: str, q: QuoteSpan) -> int:
+    return sum(1 for t in tokenize(text, q.start, q.end) if t.is_word)
+
+
+def _next_piece_open(readings: Sequence[UnitReading], u: int, q: QuoteSpan) -> int:
+    for reading in readings[u + 1 :]:
+        for other in reading.unit.quotes:
+            if other.open > q.open:
+                return other.open
+    return -1
+
+
+def _from_context(
+    readings: Sequence[UnitReading], u: int, q: QuoteSpan
+) -> tuple[Found | None, str, float]:
+    unit = readings[u].unit
+    prev = readings[u - 1] if u > 0 else None
+    nxt = readings[u + 1] if u + 1 < len(readings) else None
+    # "He said:" closing the previous unit introduces this quotation.
+    if prev is not None and prev.bare and prev.unit.paragraph >= unit.paragraph - 1:
+        cue, speaker = prev.bare[-1]
+        return Found(q.start, q.end, "direct", cue, speaker, "", 0.0), "colon-before", 0.8
+    # A bare "Ruiz said." right after it in the paragraph.
+    if nxt is not None and nxt.bare and nxt.unit.paragraph == unit.paragraph:
+        cue, speaker = nxt.bare[0]
+        return Found(q.start, q.end, "direct", cue, speaker, "", 0.0), "bare-after", 0.85
+    # Another quote of the same paragraph, attributed: the same voice goes on.
+    for reading in (prev, nxt):
+        if reading is not None and reading.unit.paragraph == unit.paragraph:
+            attributed = [f for f in reading.found if f.speaker is not None and f.kind in ("direct", "mixed")]
+            if attributed:
+                f = attributed[-1] if reading is prev else attributed[0]
+                return f, "same-paragraph", 0.7
+    # A quoted paragraph right after a paragraph whose last attribution was a quotation.
+    if prev is not None and prev.unit.paragraph == unit.paragraph - 1 and _starts_unit(q, unit.start):
+        attributed = [f for f in prev.found if f.speaker is not None]
+        if attributed and attributed[-1].kind in ("direct", "mixed"):
+            return attributed[-1], "next-paragraph", 0.6
+    return None, "unattributed", 0.4
+
+
+def _starts_unit(q: QuoteSpan, unit_start: int) -> bool:
+    return q.open <= unit_start + 1
