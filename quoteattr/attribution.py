@@ -488,7 +488,7 @@ class UnitReader:
 
     def is_intro_chain(self, parts: list[tuple[int, int]], chosen: tuple[int, int]) -> bool:
         """True when the parts before ``chosen`` are intro phrases and the ones after are appositives."""
-        idx = parts.index(chosen)
+        idx = next(k for k, p in enumerate(parts) if p[0] <= chosen[0] < p[1])
         after = parts[idx + 1 :]
         return all(
             is_appositive(self.items[p[0] : p[1]]) or self.items[p[0]].lower in RELATIVE_PRONOUNS for p in after
