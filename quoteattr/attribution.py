@@ -51,7 +51,7 @@ PASSIVE_AUX = frozenset({"is", "was", "were", "are", "be", "been", "being", "am"
 #: Words that open an indirect question after "asked".
 QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "who", "where", "which", "to"})
 #: Punctuation that separates a phrase from the next one.
-PHRASE_BREAKS = frozenset({",", "—", "–", "(", ")", "[", "]"})
+PHRASE_BREAKS = frozenset({",", "—", "–"})
 #: Punctuation that ends what a speaker search may reach over.
 HARD_BREAKS = frozenset({":", ";", "?", "!"})
 TERMINAL = frozenset({".", "!", "?", "…"})
@@ -283,16 +283,16 @@ class UnitReader:
             j -= 1
         before = self.items[j] if j >= 0 else None
         coordinated = before is not None and before.lower in CONJUNCTIONS
-        if coordinated and j > 0 and self.items[j - 1].text == ",":
-            pass
+        # ", adding that …" / "Trump said, adding later, …": a participle shares the last subject.
+        participle = (
+            before is not None and before.text == "," and self.last_speaker is not None
+            and self.items[hit.first].lower.endswith("ing")
+        )
         if before is not None and (before.text in (",", ":") or before.is_quote) and not coordinated:
-            inverted = self.read_inverted(hit, cue, j)
-            if inverted:
+            if not participle and self.read_inverted(hit, cue, j):
                 return self.end
-        if before is None and hit.first == 0 and entry.frame == "clause":
-            pass
         # Who speaks: the subject before the cue.
-        if coordinated:
+        if coordinated or participle:
             speaker = self.last_speaker
             subject_first = j
         else:
@@ -317,7 +317,8 @@ class UnitReader:
                 self.emit_span(left[0], left[1], cue, speaker, "interrupted", 0.95)
             return self.preposed(hit, cue, speaker, q_at, hits, "preposed-quote")
         left = self.left_material(subject_first)
-        if left is not None and (k_trailer >= self.end or self.items[k_trailer].text == ","):
+        quote_before = left is not None and self.items[left[1] - 1].is_quote and not participle
+        if left is not None and (k_trailer >= self.end or self.items[k_trailer].text == "," or quote_before):
             self.emit_span(left[0], left[1], cue, speaker, "postposed", 0.9)
             return self.end
         if k_trailer >= self.end or (nxt is not None and nxt.text == ":" and k_trailer + 1 >= self.end):
@@ -449,8 +450,12 @@ class UnitReader:
         # Split on commas/dashes into parts; the near part alone is the subject of a postposed cue.
         parts: list[tuple[int, int]] = []
         s = a
+        depth = 0  # a parenthesis ("Rep. Ana Ruiz (D-Ohio)") never splits a subject
         for i in range(a, stop):
-            if self.items[i].text in PHRASE_BREAKS:
+            t = self.items[i].text
+            depth += (t in "([") - (t in ")]") if len(t) == 1 else 0
+            depth = max(depth, 0)
+            if t in PHRASE_BREAKS and depth == 0:
                 if i > s:
                     parts.append((s, i))
                 s = i + 1
@@ -494,6 +499,15 @@ class UnitReader:
             is_appositive(self.items[p[0] : p[1]]) or self.items[p[0]].lower in RELATIVE_PRONOUNS for p in after
         )
 
+    def name_suffix(self, a: int, b: int) -> tuple[int, int] | None:
+        """The proper name or subject pronoun that ends a phrase, if any."""
+        if self.items[b - 1].lower in SUBJECT_PRONOUNS:
+            return b - 1, b
+        k = b
+        while k > a and is_name(self.items[k - 1 : b]):
+            k -= 1
+        return (k, b) if k < b else None
+
     def first_np(self, parts: list[tuple[int, int]]) -> tuple[int, int] | None:
         for p0, p1 in parts:
             while p0 < p1 and (self.items[p0].lower in CONJUNCTIONS or self.items[p0].lower in {"however"}):
@@ -501,6 +515,11 @@ class UnitReader:
             if p0 >= p1:
                 continue
             first = self.items[p0].lower
+            if first in PREPOSITIONS and (p0, p1) == parts[-1]:
+                # "In a Bloomberg interview Trump declared": an intro phrase with no comma
+                tail = self.name_suffix(p0, p1)
+                if tail is not None:
+                    return tail
             if first in PREPOSITIONS or first in RELATIVE_PRONOUNS or first in SUBORDINATORS:
                 continue
             if first in ADVERBS or first in TIME_WORDS:
@@ -607,9 +626,23 @@ NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "del", "della", "da"
                             "der", "den", "ter", "st.", "y", "of", "abu", "bint", "mc", "o'"})
 
 
+def without_parens(items: Sequence[Item]) -> list[Item]:
+    """The items outside parentheses: "Rep. Ana Ruiz (D-Ohio)" reads as "Rep. Ana Ruiz"."""
+    out = []
+    depth = 0
+    for it in items:
+        if it.text in ("(", "["):
+            depth += 1
+        elif it.text in (")", "]"):
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append(it)
+    return out
+
+
 def is_name(items: Sequence[Item]) -> bool:
     """A proper name: capitalised words (particles allowed), at most six, no determiner first."""
-    words = [it for it in items if not it.is_quote]
+    words = [it for it in without_parens(items) if not it.is_quote]
     if not words or len(words) > 6 or not _is_cap(words[0]):
         return False
     return all(_is_cap(w) or w.lower in NAME_PARTICLES or w.text in (".", "&", "'s", "’s") for w in words)
@@ -629,6 +662,7 @@ def is_appositive(items: Sequence[Item]) -> bool:
 
 def np_like(items: Sequence[Item]) -> bool:
     """Could these items be a speaker noun phrase? Words only, starting like a noun phrase."""
+    items = without_parens(items)
     if not items or len(items) > 25 or any(it.is_quote for it in items):
         return False
     first = items[0]
