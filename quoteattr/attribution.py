@@ -254,6 +254,12 @@ class UnitReader:
     # -- the frames -----------------------------------------------------------------------
     def read(self) -> list[Found]:
         hits = find_cues(self.items, self.lexicon)
+        # "X called for Y, sources said.": a closing attribution owns everything before it.
+        if len(hits) > 1 and hits[-1].entry.frame != "according" and not self.items[hits[-1].first].is_quote:
+            self.read_verb(hits[-1], hits, only_postposed=True)
+            if self.found:
+                return self.found
+            self.last_speaker = None
         consumed_until = 0  # items before this index belong to an earlier attribution's content
         for hit in hits:
             if hit.first < consumed_until:
@@ -271,7 +277,7 @@ class UnitReader:
         form = self.items[hit.first].lower
         return j >= 0 and self.items[j].lower in PASSIVE_AUX and (form.endswith(("ed", "d", "n", "t")))
 
-    def read_verb(self, hit: CueHit, hits: Sequence[CueHit]) -> int:
+    def read_verb(self, hit: CueHit, hits: Sequence[CueHit], *, only_postposed: bool = False) -> int:
         if self.is_passive(hit):
             return hit.first
         entry = hit.entry
@@ -305,6 +311,9 @@ class UnitReader:
         self.last_speaker = speaker
         # What follows the cue decides the frame.
         k = self.skip_object(after, entry) if entry.frame in ("tell", "ask") else after
+        if entry.frame == "tell" and k > after and k < self.end and self.items[k].lower in ("to", "how", "why", "what"):
+            # "warned officials to boost security" / "told reporters how surprised he was"
+            return self.preposed(hit, cue, speaker, k, hits, "tell-to")
         k_trailer = self.skip_trailer(k)
         nxt = self.items[k_trailer] if k_trailer < self.end else None
         that_at = self.find_that(k, k_trailer)
@@ -319,8 +328,15 @@ class UnitReader:
         left = self.left_material(subject_first)
         quote_before = left is not None and self.items[left[1] - 1].is_quote and not participle
         if left is not None and (k_trailer >= self.end or self.items[k_trailer].text == "," or quote_before):
-            self.emit_span(left[0], left[1], cue, speaker, "postposed", 0.9)
+            rest = k_trailer + 1
+            if rest < self.end and not self.items[rest].is_quote and not quote_before and not only_postposed:
+                # "But to prevent problems, he said, officials should be vigilant": discontinuous content
+                self.emit_span(left[0], self.end, cue, speaker, "parenthetical", 0.8)
+            else:
+                self.emit_span(left[0], left[1], cue, speaker, "postposed", 0.9)
             return self.end
+        if only_postposed:
+            return hit.first
         if k_trailer >= self.end or (nxt is not None and nxt.text == ":" and k_trailer + 1 >= self.end):
             self.bare.append((cue, speaker))
             return self.end
@@ -430,6 +446,11 @@ class UnitReader:
             start += 1
         if start >= end:
             return None
+        material = self.items[start:end]
+        if not any(it.is_quote for it in material):
+            words = [it for it in material if it.is_word]
+            if len(words) < 3 or words[0].lower in TIME_WORDS or words[0].lower in PREPOSITIONS and len(words) < 6:
+                return None
         return start, end
 
     def subject_before(self, stop: int) -> tuple[Mention | None, int] | None:
@@ -483,7 +504,12 @@ class UnitReader:
             m = self.mention(*trim_np(self.items, *near))
             # ... but a preposed subject with an intro phrase reads the same; both give the near part.
             first_np = self.first_np(parts)
-            if first_np is not None and first_np != near and self.is_intro_chain(parts, first_np):
+            if (
+                first_np is not None
+                and first_np != near
+                and (is_name(self.items[first_np[0] : first_np[1]]) or first_np[1] - first_np[0] <= 4)
+                and self.is_intro_chain(parts, first_np)
+            ):
                 return self.mention(*trim_np(self.items, *first_np)), a
             return m, near[0]
         first_np = self.first_np(parts)
@@ -580,6 +606,14 @@ class UnitReader:
                 return end
             if self.items[j].text == "," and self.items[h.first].lower.endswith("ing"):
                 return j
+            # ", though she acknowledged …" / ", but officials said …": a new subject takes over
+            k = j
+            while k > start and j - k < 5 and self.items[k].is_word and self.items[k].lower not in CONJUNCTIONS \
+                    and self.items[k].lower not in SUBORDINATORS:
+                k -= 1
+            if k > start + 1 and self.items[k].lower in CONJUNCTIONS | SUBORDINATORS and self.items[k - 1].text == ",":
+                if k < j and np_like(self.items[k + 1 : j + 1]):
+                    return k - 1
         end = self.end
         while end > start and self.items[end - 1].text in (",", ";", ":", "—", "–"):
             end -= 1

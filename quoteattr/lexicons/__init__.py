@@ -46,8 +46,11 @@ class CueLexicon:
     def build(cls, entries: Iterable[CueEntry]) -> CueLexicon:
         entries = tuple(entries)
         by_form: dict[str, CueEntry] = {}
-        for entry in entries:  # later entries (user extras) override shipped ones
+        for entry in entries:  # later entries (user extras) override shipped ones ...
             for form in entry.forms:
+                known = by_form.get(form.lower())
+                if known is not None and known.type == "verb" and entry.type == "noun":
+                    continue  # ... except that a noun never hides a verb form ("notes", "tweets")
                 by_form[form.lower()] = entry
         return cls(entries, by_form)
 
