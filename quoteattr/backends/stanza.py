@@ -1,0 +1,316 @@
+"""The stanza backend: parse-aware attribution on stanza's dependency parses.
+
+stanza is imported lazily, so ``import quoteattr`` never needs it; without it
+the backend raises :class:`~quoteattr.errors.BackendUnavailable` saying how to
+install it. Models are never downloaded behind the user's back: the pipeline is
+built with ``download_method=None`` unless asked otherwise, and missing models
+raise ``BackendUnavailable`` naming the processor and how to get it
+(``stanza.download("en")``, or explicit model paths) before any text is read.
+
+A user who already ran stanza passes the ``Document`` itself: whatever it
+carries is used (a document without a dependency parse falls back to the
+embedded pipeline; one without coreference chains gets speakers without
+chains). :func:`from_conllu` turns CoNLL-U, with or without offsets, into such
+a document.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import warnings
+from collections.abc import Mapping
+from typing import Any
+
+from ..errors import BackendUnavailable, ConfigError, InputError
+from ..lexicons import CueLexicon, CueSource, load_cues
+from ..model import Result
+from ..parse_rules import attribute
+from ..parsed import CorefChain, ParsedDoc, ParsedSentence, Token
+
+#: Processors run on raw text. ``coref`` is appended when asked for.
+DEFAULT_PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
+INSTALL_HINT = "pip install quoteattr[stanza]"
+
+
+def import_stanza() -> Any:
+    """The ``stanza`` module, or :class:`BackendUnavailable` with the install command."""
+    try:
+        import stanza  # type: ignore[import-untyped,unused-ignore]
+    except ImportError as exc:
+        raise BackendUnavailable(f"the stanza backend needs the stanza package: {INSTALL_HINT}") from exc
+    return stanza
+
+
+class StanzaBackend:
+    """Run stanza (or read a stanza ``Document``) and attribute quotes from its parse.
+
+    Args:
+        lexicon: cue lexicon (a :class:`CueLexicon`, or extras for :func:`load_cues`).
+        lang: stanza language code.
+        dir: stanza's model directory (stanza's default, ``~/stanza_resources``, when None).
+        model_paths: per-processor model files, ``{"depparse": "/m/parser.pt", "pos_pretrain": "/m/pt.pt"}``;
+            keys become ``<key>_model_path`` unless they already end in ``_path``.
+        use_gpu: run on the GPU when there is one.
+        download_method: passed to stanza; None (the default) never downloads.
+        coref: add stanza's coreference processor (its models are a separate download).
+        lazy: build the stanza pipeline on the first text instead of now (for a backend that
+            mostly reads ready ``Document`` s; missing models then surface at that first text).
+        **stanza_kwargs: passed to ``stanza.Pipeline`` (``processors=...`` replaces the default list).
+
+    Raises:
+        BackendUnavailable: stanza is not installed, or its models are missing.
+    """
+
+    name = "stanza"
+
+    def __init__(
+        self,
+        lexicon: CueLexicon | CueSource = None,
+        *,
+        lang: str = "en",
+        dir: str | os.PathLike[str] | None = None,
+        model_paths: Mapping[str, str | os.PathLike[str]] | None = None,
+        use_gpu: bool = False,
+        download_method: Any = None,
+        coref: bool = False,
+        lazy: bool = False,
+        **stanza_kwargs: Any,
+    ) -> None:
+        self.lexicon = lexicon if isinstance(lexicon, CueLexicon) else load_cues(lexicon)
+        self.lang = lang
+        self.coref = coref
+        self._stanza = import_stanza()
+        processors = stanza_kwargs.pop("processors", DEFAULT_PROCESSORS)
+        if coref and isinstance(processors, str) and "coref" not in processors.split(","):
+            processors += ",coref"
+        self.processors = processors
+        self._options: dict[str, Any] = dict(stanza_kwargs)
+        for key, path in (model_paths or {}).items():
+            self._options[key if key.endswith("_path") else f"{key}_model_path"] = os.fspath(path)
+        self.dir = os.fspath(dir) if dir is not None else self._default_dir()
+        self._build_args = (use_gpu, download_method)
+        self._nlp = None if lazy else self._build(*self._build_args)
+
+    def _default_dir(self) -> str:
+        from stanza.resources.common import DEFAULT_MODEL_DIR  # type: ignore[import-untyped,unused-ignore]
+
+        return str(DEFAULT_MODEL_DIR)
+
+    def _build(self, use_gpu: bool, download_method: Any) -> Any:
+        stanza = self._stanza
+        try:
+            return stanza.Pipeline(
+                self.lang,
+                dir=self.dir,
+                processors=self.processors,
+                use_gpu=use_gpu,
+                download_method=download_method,
+                logging_level="WARN",
+                **self._options,
+            )
+        except (FileNotFoundError, OSError) as exc:  # stanza's *NotFoundError, network errors
+            raise BackendUnavailable(self._missing_message(exc)) from exc
+        except ValueError as exc:
+            if "No processors to load" in str(exc) or "unsupported" in str(exc).lower():
+                raise BackendUnavailable(self._missing_message(exc)) from exc
+            raise ConfigError(f"stanza rejected the pipeline options: {exc}") from exc
+
+    def _missing_message(self, exc: BaseException) -> str:
+        """Name the processors whose models are missing and say how to get them."""
+        wanted = self.processors.split(",") if isinstance(self.processors, str) else list(self.processors)
+        lang_dir = os.path.join(self.dir, self.lang)
+        missing = [
+            p for p in wanted
+            if f"{p}_model_path" not in self._options and not os.path.isdir(os.path.join(lang_dir, p))
+        ]
+        filename = getattr(exc, "filename", None)
+        if not missing and filename:
+            missing = [os.path.basename(os.path.dirname(str(filename))) or str(filename)]
+        what = ", ".join(missing) if missing else "one or more processors"
+        return (
+            f"stanza models for language {self.lang!r} are missing in {self.dir} ({what}). "
+            f"Download them once with: python -c 'import stanza; stanza.download(\"{self.lang}\")' "
+            f"(add processors=\"{self.processors}\" to get only these), or pass "
+            f"model_paths={{'depparse': '/path/to/parser.pt', ...}} for models you already have. "
+            f"stanza said: {exc}"
+        )
+
+    def process(self, doc: Any) -> Result:
+        """Attribute the quotes of a text (run through stanza) or of a stanza ``Document``.
+
+        Raises:
+            InputError: the input is neither, or the document has no text or character offsets.
+        """
+        stanza = self._stanza
+        if isinstance(doc, str):
+            if self._nlp is None:
+                self._nlp = self._build(*self._build_args)
+            doc = self._nlp(doc)
+        elif not isinstance(doc, stanza.Document):
+            raise InputError(f"expected a str or a stanza.Document, got {type(doc).__name__}")
+        if doc.text is None:
+            raise InputError(
+                "the stanza Document has no text: build it from text, or use quoteattr.from_conllu"
+            )
+        if not has_parse(doc):
+            return self._embedded(doc.text)
+        return attribute(from_stanza(doc), self.lexicon)
+
+    def _embedded(self, text: str) -> Result:
+        """A document without a dependency parse gets the embedded pipeline instead."""
+        from .embedded import EmbeddedBackend
+
+        return EmbeddedBackend(self.lexicon).process(text)
+
+
+def has_parse(doc: Any) -> bool:
+    """Every word of the document has a head and a relation."""
+    return all(w.head is not None and w.deprel for s in doc.sentences for w in s.words)
+
+
+def from_stanza(doc: Any) -> ParsedDoc:
+    """The neutral view of a parsed stanza ``Document`` (offsets from its tokens)."""
+    text = doc.text
+    sentences = []
+    for si, sent in enumerate(doc.sentences):
+        toks = []
+        for word in sent.words:
+            parent = word.parent
+            start = word.start_char if word.start_char is not None else parent.start_char
+            end = word.end_char if word.end_char is not None else parent.end_char
+            if start is None or end is None:
+                raise InputError(
+                    f"sentence {si}: word {word.text!r} has no character offsets; "
+                    "build the Document from text, or with quoteattr.from_conllu"
+                )
+            toks.append(Token(start, end, text[start:end], word.lemma or word.text, word.upos or "X",
+                              word.head or 0, word.deprel or "dep", parent.ner or "O"))
+        if toks:
+            sentences.append(ParsedSentence(tuple(toks), toks[0].start, toks[-1].end))
+    chains = []
+    for chain in getattr(doc, "coref", None) or ():
+        mentions = tuple(
+            (m.sentence, m.start_word, m.end_word) for m in chain.mentions if isinstance(m.start_word, int)
+        )
+        rep = chain.representative_index
+        if mentions:
+            chains.append(CorefChain(mentions, rep if rep is not None and rep < len(mentions) else None))
+    return ParsedDoc(text, tuple(sentences), tuple(chains)).check()
+
+
+# --- CoNLL-U --------------------------------------------------------------------------------------------
+def from_conllu(conllu_text: str, text: str | None = None) -> Any:
+    """A stanza ``Document`` with character offsets, from CoNLL-U.
+
+    Offsets come from ``start_char=..|end_char=..`` in MISC when every token has
+    them; otherwise tokens are aligned, in order, to ``text`` when given, else to
+    each sentence's ``# text =`` line (sentences joined by a space, or a blank
+    line at ``# newpar``), else to the forms joined by their ``SpaceAfter``.
+
+    Raises:
+        InputError: the CoNLL-U is malformed, or its tokens do not match ``text``.
+    """
+    import_stanza()
+    from stanza.models.common.doc import Document  # type: ignore[import-untyped,unused-ignore]
+    from stanza.utils.conll import CoNLL  # type: ignore[import-untyped,unused-ignore]
+
+    try:
+        parsed = CoNLL.conll2dict(input_str=conllu_text)
+    except (ValueError, IndexError) as exc:
+        raise InputError(f"not valid CoNLL-U: {exc}") from exc
+    doc_dict, comments = parsed[0], parsed[1]
+    units = [[u for u in sent if len(u["id"]) > 1 or not _inside_range(u, sent)] for sent in doc_dict]
+    if all(_misc_offsets(u) is not None for sent in units for u in sent) and any(units):
+        for sent in units:
+            for u in sent:
+                u["start_char"], u["end_char"] = _misc_offsets(u)  # type: ignore[misc]
+        if text is None:
+            text = _text_from_offsets(units)
+    else:
+        text = _align(units, comments, text)
+    _spread_to_words(doc_dict)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        doc = Document(doc_dict, text=None, comments=comments)
+    doc.text = text
+    for sent in doc.sentences:
+        for tok in sent.tokens:
+            if text[tok.start_char : tok.end_char] != tok.text:
+                raise InputError(
+                    f"token {tok.text!r} does not match the text at {tok.start_char}..{tok.end_char}"
+                )
+    doc.build_ents()
+    return doc
+
+
+def _inside_range(unit: dict[str, Any], sent: list[dict[str, Any]]) -> bool:
+    """A word line covered by a multi-word token's range line (its offsets come from the range)."""
+    i = unit["id"][0]
+    return any(len(u["id"]) > 1 and u["id"][0] <= i <= u["id"][1] for u in sent)
+
+
+def _misc_offsets(unit: dict[str, Any]) -> tuple[int, int] | None:
+    found: dict[str, int] = {}
+    for item in (unit.get("misc") or "").split("|"):
+        key, _, value = item.partition("=")
+        if key in ("start_char", "end_char") and value.isdigit():
+            found[key] = int(value)
+    if len(found) != 2:
+        return None
+    return found["start_char"], found["end_char"]
+
+
+def _text_from_offsets(units: list[list[dict[str, Any]]]) -> str:
+    """Lay each form at its offsets on a field of spaces (the text between tokens is unknown)."""
+    size = max(u["end_char"] for sent in units for u in sent)
+    chars = [" "] * size
+    for sent in units:
+        for u in sent:
+            chars[u["start_char"] : u["end_char"]] = u["text"]
+    return "".join(chars)
+
+
+def _align(units: list[list[dict[str, Any]]], comments: list[list[str]], text: str | None) -> str:
+    """Set offsets by laying the forms over ``text`` (built from the CoNLL-U when None)."""
+    if text is None:
+        out = io.StringIO()
+        for n, (sent, notes) in enumerate(zip(units, comments, strict=True)):
+            if n:
+                out.write("\n\n" if any(c.startswith("# newpar") for c in notes) else " ")
+            out.write(_sentence_text(sent, notes))
+        text = out.getvalue()
+    pos = 0
+    for sent in units:
+        for u in sent:
+            form = u["text"]
+            at = text.find(form, pos)
+            if at < 0 or text[pos:at].strip():
+                raise InputError(f"token {form!r} not found where expected in the text (after offset {pos})")
+            u["start_char"], u["end_char"] = at, at + len(form)
+            pos = at + len(form)
+    return text
+
+
+def _sentence_text(sent: list[dict[str, Any]], notes: list[str]) -> str:
+    for note in notes:
+        key, sep, value = note.lstrip("# ").partition("=")
+        if sep and key.strip() == "text":
+            return value.strip()
+    out = []
+    for u in sent:
+        out.append(u["text"])
+        if "SpaceAfter=No" not in (u.get("misc") or ""):
+            out.append(" ")
+    return "".join(out).rstrip()
+
+
+def _spread_to_words(doc_dict: list[list[dict[str, Any]]]) -> None:
+    """Words of a multi-word token take the token's offsets (they share its surface)."""
+    for sent in doc_dict:
+        span: tuple[int, int, int, int] | None = None
+        for u in sent:
+            if len(u["id"]) > 1:
+                span = (u["id"][0], u["id"][1], u["start_char"], u["end_char"])
+            elif span is not None and span[0] <= u["id"][0] <= span[1]:
+                u["start_char"], u["end_char"] = span[2], span[3]
