@@ -577,7 +577,8 @@ class ErrorItem:
     ``spurious`` (a prediction that matched nothing; ``negative`` when it hit
     a must-not-report string) or ``speaker`` (quote found, speaker wrong).
     ``kind`` is the gold kind, or the predicted kind for ``spurious``;
-    the span is the gold one except for ``spurious``.
+    the span is the gold one except for ``spurious``. ``predicted_span``
+    is the matched prediction's span for ``speaker`` errors.
     """
 
     doc_id: str
@@ -592,12 +593,15 @@ class ErrorItem:
     predicted_speaker: str | None = None
     negative: bool = False
     evidence: str = ""
+    predicted_span: tuple[int, int] | None = None
 
     def format(self) -> str:
         shown = self.text
         if len(shown) > MAX_SHOWN:
             shown = shown[: MAX_SHOWN * 2 // 3] + " … " + shown[-MAX_SHOWN // 3 :]
         head = f"[{self.type}] {self.doc_id} {self.kind or '?'} {self.start}-{self.end}"
+        if self.predicted_span is not None and self.predicted_span != (self.start, self.end):
+            head += f" (predicted {self.predicted_span[0]}-{self.predicted_span[1]})"
         if self.negative:
             head += " NEGATIVE"
         if self.evidence:
@@ -695,8 +699,9 @@ class Report:
     ``rows`` holds ``"all"`` first, then one row per kind; ``errors`` lists
     every missed, spurious and mis-attributed quote in document order;
     ``missing_predictions`` names gold documents that had no prediction
-    record (scored as if nothing was found); ``source`` says what produced
-    the predictions.
+    record, and ``failures`` ``(doc_id, error)`` documents on which the system
+    raised (both scored as if nothing was found); ``source`` says what
+    produced the predictions.
     """
 
     rows: tuple[Row, ...]
@@ -704,6 +709,7 @@ class Report:
     errors: tuple[ErrorItem, ...] = ()
     missing_predictions: tuple[str, ...] = ()
     source: str = ""
+    failures: tuple[tuple[str, str], ...] = ()
 
     def row(self, kind: str = ALL) -> Row:
         """The row for ``kind`` (``"all"``, ``"direct"``, ``"indirect"`` or ``"mixed"``)."""
@@ -719,6 +725,7 @@ class Report:
             "source": self.source,
             "documents": self.documents,
             "missing_predictions": list(self.missing_predictions),
+            "failures": [{"id": i, "error": e} for i, e in self.failures],
             "rows": {r.kind: r.to_dict() for r in rows},
             "errors": [e.to_dict() for e in self._errors(errors, kind)],
         }
@@ -958,6 +965,7 @@ def _score_doc(doc: GoldDoc, preds: Sequence[PredQuote], tally: _Tally, errors: 
                     gold_speaker=_describe_gold_speaker(g),
                     predicted_speaker=_describe_pred_speaker(p),
                     evidence=p.evidence,
+                    predicted_span=(p.start, p.end),
                 )
             )
         if g.cue_start is not None and g.cue_end is not None:
@@ -1017,6 +1025,8 @@ def evaluate(
     gold_docs: Iterable[GoldDoc | Mapping[str, Any]],
     predictions: Mapping[str, Any] | Iterable[Mapping[str, Any]] | None = None,
     system: System | None = None,
+    *,
+    keep_going: bool = False,
 ) -> Report:
     """Score predictions (or a system run on the gold texts) against gold documents.
 
@@ -1027,6 +1037,8 @@ def evaluate(
             listed in :attr:`Report.missing_predictions`.
         system: a callable ``text -> Result | dict``, run on each gold text when no
             predictions are given; default ``quoteattr.extract``.
+        keep_going: when the system raises on a document, record it in
+            :attr:`Report.failures` and score the document as empty instead of stopping.
 
     Raises:
         ConfigError: both ``predictions`` and ``system`` were given.
@@ -1048,14 +1060,20 @@ def evaluate(
     tally = _Tally()
     errors: list[ErrorItem] = []
     missing: list[str] = []
+    failures: list[tuple[str, str]] = []
     for doc in docs:
         if table is not None:
             if doc.id not in table:
                 missing.append(doc.id)
             raw = table.get(doc.id, [])
-        else:
-            assert system is not None
-            raw = _quotes_of(system(doc.text), doc.id)
+        elif system is not None:
+            try:
+                raw = _quotes_of(system(doc.text), doc.id)
+            except Exception as exc:
+                if not keep_going:
+                    raise
+                failures.append((doc.id, f"{type(exc).__name__}: {exc}"))
+                raw = []
         preds = [
             PredQuote.from_dict(q, doc.text, f"prediction {doc.id} quote {k}") for k, q in enumerate(raw)
         ]
@@ -1068,6 +1086,7 @@ def evaluate(
         errors=tuple(errors),
         missing_predictions=tuple(missing),
         source=source,
+        failures=tuple(failures),
     )
 
 
@@ -1099,14 +1118,15 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """The ``quoteattr evaluate`` command; ``argv`` is what follows the word "evaluate".
 
-    Returns 0 on success, 2 on unreadable or malformed input.
+    Returns 0 on success; 1 when the system raised on some documents (they
+    are scored as empty and named on stderr); 2 on unreadable or malformed input.
     """
     args = _parser().parse_args(argv)
     command = shlex.join(["quoteattr", "evaluate", *(sys.argv[1:] if argv is None else argv)])
     try:
         gold = load_gold(*args.gold)
         predictions = load_predictions(args.pred) if args.pred else None
-        report = evaluate(gold, predictions=predictions)
+        report = evaluate(gold, predictions=predictions, keep_going=True)
     except (QuoteattrError, OSError, ImportError) as exc:
         print(f"quoteattr evaluate: error: {exc}", file=sys.stderr)
         return 2
@@ -1129,15 +1149,23 @@ def main(argv: list[str] | None = None) -> int:
         n_errors = limit if args.errors is not None else 0
         out = {"command": command, **report.to_dict(errors=n_errors, kind=args.kind)}
         print(json.dumps(out, ensure_ascii=False, indent=2))
-        return 0
-    source = args.pred if args.pred else report.source
-    print(f"# {command}")
-    print(f"# {report.documents} documents; predictions from {source}")
-    print(report.format_table(kind=args.kind))
-    if args.errors is not None:
-        print()
-        print(report.format_errors(limit=limit, kind=args.kind))
-    return 0
+    else:
+        source = args.pred if args.pred else report.source
+        print(f"# {command}")
+        failed = f"; the system FAILED on {len(report.failures)}" if report.failures else ""
+        print(f"# {report.documents} documents; predictions from {source}{failed}")
+        print(report.format_table(kind=args.kind))
+        if args.errors is not None:
+            print()
+            print(report.format_errors(limit=limit, kind=args.kind))
+    return _warn_failures(report)
+
+
+def _warn_failures(report: Report) -> int:
+    """Say which documents crashed the system; 1 if any did, so scripts notice."""
+    for doc_id, error in report.failures:
+        print(f"error: the system failed on {doc_id!r} (scored as empty): {error}", file=sys.stderr)
+    return 1 if report.failures else 0
 
 
 if __name__ == "__main__":

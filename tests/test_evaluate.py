@@ -6,6 +6,7 @@ states *what* is quoted rather than where.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 from typing import Any
@@ -247,6 +248,8 @@ def test_wrong_pronoun_resolution_is_a_wrong_speaker() -> None:
     assert (err.type, err.kind, err.doc_id) == ("speaker", "mixed", "ferry")
     assert err.gold_speaker == "She → Lena Moravec"
     assert err.predicted_speaker == "She → Piet Aalders"
+    assert err.predicted_span == (err.start, err.end)
+    assert "(predicted" not in err.format()
 
 
 @pytest.mark.parametrize(
@@ -442,6 +445,9 @@ def test_one_prediction_cannot_match_two_golds() -> None:
     assert row.overlap.f1 == pytest.approx(2 / 3)
     missed = [e for e in report.errors if e.type == "missed"]
     assert [e.text for e in missed] == ["but not for lorries."]  # the larger overlap won
+    (wrong,) = [e for e in report.errors if e.type == "speaker"]  # gold "the engineer", predicted none
+    assert wrong.predicted_span == (0, len(BRIDGE))
+    assert f"(predicted 0-{len(BRIDGE)})" in wrong.format()
 
 
 def test_greedy_matching_gives_each_gold_its_best_partner() -> None:
@@ -516,6 +522,7 @@ def test_error_listing_has_context_doc_and_kind() -> None:
     assert 0 < len(err.left) <= 60 and 0 < len(err.right) <= 60
     listing = report.format_errors()
     assert "[speaker] ferry direct" in listing and "evidence=rule-x" in listing
+    assert "(predicted" not in listing  # same span as the gold
     assert "⟦We have fixed the engine,⟧" in listing
     assert report.format_errors(limit=1).endswith("… and 2 more errors")
     assert "[missed] ferry mixed" in report.format_errors(kind="mixed")
@@ -581,6 +588,37 @@ def test_default_system_is_quoteattr_extract(monkeypatch: pytest.MonkeyPatch) ->
     report = evaluate([ferry_gold()])
     assert report.source == "quoteattr.extract"
     assert (report.row().overlap.tp, report.row().overlap.fn) == (1, 2)
+
+
+def test_keep_going_scores_a_crashing_document_as_empty() -> None:
+    other = {"id": "other", "text": "Nothing here.", "quotes": []}
+
+    def fragile(text: str) -> dict[str, Any]:
+        if text == FERRY:
+            raise ValueError("boom")
+        return {"quotes": []}
+
+    with pytest.raises(ValueError, match="boom"):
+        evaluate([ferry_gold(), other], system=fragile)
+    report = evaluate([ferry_gold(), other], system=fragile, keep_going=True)
+    assert report.failures == (("ferry", "ValueError: boom"),)
+    assert (report.row().overlap.fn, report.documents) == (3, 2)
+    assert report.to_dict()["failures"] == [{"id": "ferry", "error": "ValueError: boom"}]
+
+
+def test_cli_exits_1_when_the_pipeline_fails(
+    files: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gold, _ = files
+
+    def broken(text: str) -> Any:
+        raise RuntimeError("pipeline bug")
+
+    monkeypatch.setattr(quoteattr, "extract", broken, raising=False)
+    assert main([str(gold)]) == 1
+    captured = capsys.readouterr()
+    assert "FAILED on 3" in captured.out
+    assert "pipeline bug" in captured.err
 
 
 def test_predictions_and_system_together_are_refused() -> None:
@@ -731,3 +769,46 @@ def test_seed_gold_perfect_and_one_misresolved_pronoun() -> None:
     report = evaluate([doc], predictions={doc.id: preds})
     assert report.row("mixed").speaker.value == 0.0
     assert [e.type for e in report.errors] == ["speaker"]
+
+
+# --------------------------------------------------------------------------- eval/run_dev.py
+
+
+def load_run_dev() -> Any:
+    path = Path(__file__).resolve().parents[1] / "eval" / "run_dev.py"
+    spec = importlib.util.spec_from_file_location("run_dev", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_run_dev_skips_a_missing_data_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run_dev = load_run_dev()
+    assert run_dev.main(["--data", str(tmp_path / "absent"), "--seeds", str(tmp_path / "none")]) == 0
+    out = capsys.readouterr().out
+    assert "absent" in out.splitlines()[0]  # says which directory it evaluates on
+    assert "skipped:" in out and "absent not found" in out
+
+
+def test_run_dev_prints_one_row_per_corpus_and_kind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    (data / "sub").mkdir(parents=True)
+    (data / "ferry.jsonl").write_text(json.dumps(ferry_gold()) + "\n", encoding="utf-8")
+    (data / "sub" / "rents.jsonl").write_text(json.dumps(residents_gold()) + "\n", encoding="utf-8")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "bridge.gold.json").write_text(json.dumps(bridge_gold()), encoding="utf-8")
+    answers = {FERRY: ferry_perfect(), RESIDENTS: [], BRIDGE: []}
+    monkeypatch.setattr(quoteattr, "extract", lambda text: {"quotes": answers[text]}, raising=False)
+    run_dev = load_run_dev()
+    assert run_dev.main(["--data", str(data), "--seeds", str(seeds)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    rows = [ln.split()[:2] for ln in lines if ln.split()[:1] in (["ferry"], ["sub/rents"], ["seed:bridge"])]
+    kinds = ["all", "direct", "indirect", "mixed"]
+    expected = [[c, k] for c in ("ferry", "sub/rents", "seed:bridge") for k in kinds]
+    assert rows == expected
+    ferry_all = next(ln for ln in lines if ln.split()[:2] == ["ferry", "all"])
+    assert ferry_all.split()[2:4] == ["3", "0"]  # gold, optional
