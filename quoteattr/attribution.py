@@ -59,6 +59,12 @@ TERMINAL = frozenset({".", "!", "?", "…"})
 MAX_CUE_WORDS = 4
 #: How far back a subject may stand from its verb, in tokens.
 MAX_SUBJECT_TOKENS = 40
+#: Determiners before which a reporting verb's base form must be a noun ("no mention", "a claim").
+SINGULAR_DETERMINERS = frozenset({"a", "an", "no", "this", "every", "each", "his", "her", "its", "another", "any"})
+#: Capitalised words that open sentences without naming anyone.
+SENTENCE_OPENERS = DETERMINERS | PREPOSITIONS | ADVERBS | CONJUNCTIONS | SUBORDINATORS | TIME_WORDS | frozenset(
+    {"there", "it", "this", "that", "yes", "no", "what", "why", "how", "when", "where", "who"}
+)
 #: Words that say a clause has a finite verb (used when "said" is not followed by "that").
 FINITE_HINTS = AUXILIARIES | frozenset({"wants", "needs", "plans", "intends", "believes", "thinks", "knows"})
 
@@ -203,6 +209,19 @@ class UnitReader:
         #: cues with a speaker but no content ("Ruiz said." / "He said:"): they may own a nearby quote
         self.bare: list[tuple[Cue, Mention]] = []
 
+    def opening_subject(self) -> Mention | None:
+        """The proper name (or he/she) that opens the unit, if any."""
+        if not self.items or not self.items[0].is_word:
+            return None
+        if self.items[0].lower in ("he", "she"):
+            return self.mention(0, 1)
+        b = 0
+        while b < self.end and b < 6 and (self.items[b].is_word and is_name(self.items[: b + 1])):
+            b += 1
+        if b >= 2 or (b == 1 and self.items[0].lower not in SENTENCE_OPENERS):
+            return self.mention(0, b) if mention_kind(self.items[:b]) == "name" else None
+        return None
+
     # -- helpers over items -------------------------------------------------------------
     def span(self, a: int, b: int) -> tuple[int, int]:
         """Character span of items ``[a, b)``."""
@@ -277,8 +296,19 @@ class UnitReader:
         form = self.items[hit.first].lower
         return j >= 0 and self.items[j].lower in PASSIVE_AUX and (form.endswith(("ed", "d", "n", "t")))
 
+    def is_noun_use(self, hit: CueHit) -> bool:
+        """ "made no public mention", "a new claim": a base form after a singular determiner is a noun."""
+        if self.items[hit.first].lower != hit.entry.lemma.split()[0]:
+            return False
+        for k in (hit.first - 1, hit.first - 2):
+            if k >= 0 and self.items[k].lower in SINGULAR_DETERMINERS:
+                return True
+            if k < 0 or not self.items[k].is_word:
+                return False
+        return False
+
     def read_verb(self, hit: CueHit, hits: Sequence[CueHit], *, only_postposed: bool = False) -> int:
-        if self.is_passive(hit):
+        if self.is_passive(hit) or self.is_noun_use(hit):
             return hit.first
         entry = hit.entry
         cue = self.cue_of(hit)
@@ -349,25 +379,47 @@ class UnitReader:
         return self.preposed(hit, cue, speaker, k, hits, "clause", need_clause=True)
 
     def read_inverted(self, hit: CueHit, cue: Cue, j: int) -> bool:
-        """``CONTENT, said SPEAKER (trailer).``"""
+        """``CONTENT, said SPEAKER (, APPOSITIVE) (trailer).`` and ``"A," said X, "B."``"""
+        if hit.entry.frame in ("tell", "of", "obj", "name"):
+            return False  # these verbs take an object: "…, told the Herald" is not inverted
         a = hit.last + 1
         b = a
-        while b < self.end and b - a < 10 and self.items[b].is_word:
-            w = self.items[b].lower
+        while b < self.end and b - a < 10:
+            it = self.items[b]
+            if it.text == "." and b > a and self.items[b - 1].lower + "." in TITLES:
+                b += 1  # "Lt. Col. Dana Whitaker"
+                continue
+            if not it.is_word:
+                break
+            w = it.lower
             if (w in PREPOSITIONS and b > a) or w in TIME_WORDS or w == "that":
                 break
             b += 1
         if b == a or not np_like(self.items[a:b]):
             return False
+        speaker_span = (a, b)
         tail = self.skip_trailer(b)
+        # "said the agriculture minister, Halvard Strand" → the name; "said Nadia Cole, the solicitor," → skip it
+        if tail < self.end and self.items[tail].text == ",":
+            c = tail + 1
+            d = c
+            while d < self.end and self.items[d].is_word and d - c < 8:
+                d += 1
+            if d > c and (d >= self.end or self.items[d].text == ","):
+                if is_name(self.items[c:d]) and mention_kind(self.items[a:b]) == "nominal":
+                    speaker_span, tail = (c, d), d
+                elif is_appositive(self.items[c:d]) and d < self.end:
+                    tail = d
         if tail < self.end and self.items[tail].text != ",":
             return False
         left = self.left_material(j + 1)
         if left is None:
             return False
-        speaker = self.mention(a, b)
+        speaker = self.mention(*speaker_span)
         self.last_speaker = speaker
         self.emit_span(left[0], left[1], cue, speaker, "inverted", 0.9)
+        if self.items[left[1] - 1].is_quote and tail < self.end and self.next_is_quote(tail + 1):
+            self.emit_span(tail + 1, self.end, cue, speaker, "interrupted", 0.9)
         return True
 
     def read_according(self, hit: CueHit) -> int:
@@ -461,9 +513,14 @@ class UnitReader:
         noun-phrase part of the subject and the index where the subject begins.
         """
         a = stop
+        # "X, who has run it since it opened, said": a comma before the verb closes a parenthesis,
+        # so clause words inside it do not end the subject.
+        behind_comma = stop > 0 and self.items[stop - 1].text == ","
         while a > 0 and stop - a < MAX_SUBJECT_TOKENS:
             prev = self.items[a - 1]
-            if prev.is_quote or prev.text in HARD_BREAKS or prev.lower in SUBORDINATORS or prev.lower == "that":
+            if prev.is_quote or prev.text in HARD_BREAKS:
+                break
+            if (prev.lower in SUBORDINATORS or prev.lower == "that") and not behind_comma:
                 break
             a -= 1
         if a == stop:
@@ -486,7 +543,9 @@ class UnitReader:
             return None
         near = parts[-1]
         comma_before_near = near[0] > a and self.items[near[0] - 1].text in PHRASE_BREAKS
-        near_ok = np_like(self.items[near[0] : near[1]])
+        near_ok = np_like(self.items[near[0] : near[1]]) or (
+            comma_before_near and stop == near[1] and plain_noun_phrase(self.items[near[0] : near[1]])
+        )
         # Postposed with an appositive: ", Ana Ruiz, the mayor, said" / ", Name, secretary general of X said"
         if comma_before_near and len(parts) >= 2:
             prev_part = parts[-2]
@@ -712,6 +771,12 @@ def np_like(items: Sequence[Item]) -> bool:
     return False
 
 
+def plain_noun_phrase(items: Sequence[Item]) -> bool:
+    """A short lower-case noun phrase ("opposition supporters"): up to four words, no function words."""
+    closed = PREPOSITIONS | AUXILIARIES | SUBORDINATORS | CONJUNCTIONS | RELATIVE_PRONOUNS | ADVERBS
+    return 0 < len(items) <= 4 and all(it.is_word and it.lower not in closed for it in items)
+
+
 def trim_np(items: Sequence[Item], a: int, b: int) -> tuple[int, int]:
     """Drop a leading conjunction and a trailing time phrase ("Smith on Monday")."""
     while a < b and items[a].lower in CONJUNCTIONS:
@@ -764,6 +829,7 @@ class UnitReading:
     claimed: frozenset[int]  #: outer-start offsets of the quotations attributed here
     bare: tuple[tuple[Cue, Mention], ...]
     words_outside: int  #: word tokens outside quotations
+    subject: Mention | None = None  #: a name or pronoun opening the unit ("Patrick Doyle was blunt.")
 
 
 def read_unit(text: str, unit: Unit, lexicon: CueLexicon) -> UnitReading:
@@ -772,4 +838,4 @@ def read_unit(text: str, unit: Unit, lexicon: CueLexicon) -> UnitReading:
     found = reader.read()
     claimed = frozenset(reader.items[i].start for i in reader.claimed)
     words = sum(1 for it in reader.items if it.is_word)
-    return UnitReading(unit, tuple(found), claimed, tuple(reader.bare), words)
+    return UnitReading(unit, tuple(found), claimed, tuple(reader.bare), words, reader.opening_subject())

@@ -63,7 +63,7 @@ def canonical_name(mention_text: str) -> str:
     for w in reversed(words):
         lw = w.lower()
         if (_capitalised(w) or lw in NAME_PARTICLES) and (
-            lw.rstrip(".") not in TITLES and lw not in TITLES and lw not in DETERMINERS
+            lw not in TITLES and lw + "." not in TITLES and lw not in DETERMINERS
         ):
             run.append(w)
         else:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
+
 from .attribution import Found, UnitReading
 from .quotemarks import QuoteSpan
 from .tokens import tokenize
@@ -51,6 +53,28 @@ def link_unclaimed(text: str, readings: Sequence[UnitReading]) -> list[Found]:
     return out
 
 
+def share_across_pieces(found: Sequence[Found]) -> list[Found]:
+    """Pieces of one multi-paragraph quote share a speaker: the attribution often comes only with a later piece."""
+    pieces = sorted((f for f in found if f.quote is not None), key=lambda f: f.start)
+    groups: list[list[Found]] = []
+    for f in pieces:
+        if groups and groups[-1][-1].quote is not None and groups[-1][-1].quote.continues:
+            groups[-1].append(f)
+        else:
+            groups.append([f])
+    replace: dict[int, Found] = {}
+    for group in groups:
+        source = next((f for f in group if f.speaker is not None and f.cue is not None), None)
+        if source is None or len(group) == 1:
+            continue
+        for f in group:
+            if f.speaker is None:
+                replace[id(f)] = attrs.evolve(
+                    f, speaker=source.speaker, cue=source.cue, evidence="multi-paragraph", confidence=0.75
+                )
+    return [replace.get(id(f), f) for f in found]
+
+
 def _word_count(text: str, q: QuoteSpan) -> int:
     return sum(1 for t in tokenize(text, q.start, q.end) if t.is_word)
 
@@ -84,11 +108,21 @@ def _from_context(
             if attributed:
                 f = attributed[-1] if reading is prev else attributed[0]
                 return f, "same-paragraph", 0.7
+    # "Siobhan Kerr, 47, said she …" right after the quote: the speaker introduced next.
+    if nxt is not None and nxt.unit.paragraph == unit.paragraph:
+        opening = [f for f in nxt.found if f.speaker is not None and f.speaker.start <= nxt.unit.start + 1]
+        if opening and opening[0].speaker is not None and opening[0].speaker.kind == "name":
+            return opening[0], "speaker-next", 0.6
     # A quoted paragraph right after a paragraph whose last attribution was a quotation.
     if prev is not None and prev.unit.paragraph == unit.paragraph - 1 and _starts_unit(q, unit.start):
         attributed = [f for f in prev.found if f.speaker is not None]
         if attributed and attributed[-1].kind in ("direct", "mixed"):
             return attributed[-1], "next-paragraph", 0.6
+    # "Patrick Doyle was blunt. "…"": the name that opens the previous sentence.
+    if prev is not None and not prev.found and not prev.unit.quotes and prev.unit.paragraph >= unit.paragraph - 1:
+        subject = prev.subject
+        if subject is not None:
+            return Found(q.start, q.end, "direct", None, subject, "", 0.0), "subject-before", 0.5
     return None, "unattributed", 0.4
 
 

@@ -14,7 +14,8 @@ import regex
 
 _TOKEN_RE = regex.compile(
     r"(?:\p{L}\.){2,}"  # U.S. / e.g.
-    r"|[\p{L}\p{M}\p{N}]+(?:[-'’.&][\p{L}\p{M}\p{N}]+)*"  # words, 3.5, al-Ameri, don't
+    r"|[\p{L}\p{M}\p{N}]+(?:[-'’.&][\p{L}\p{M}\p{N}]+)*(?:(?<=s)['’](?![\p{L}\p{N}]))?"  # words, al-Ameri, players'
+
     r"|\S",
     regex.V1,
 )

@@ -15,7 +15,7 @@ from ..lexicons import CueLexicon, load_cues
 from ..model import Quote, Result, Sentence
 from ..quotemarks import find_quotes
 from ..segment import split_sentences
-from ..speakers import link_unclaimed
+from ..speakers import link_unclaimed, share_across_pieces
 
 #: The stages, in order, with what each provides; documented in docs/architecture.md.
 STAGES: tuple[tuple[str, str], ...] = (
@@ -44,7 +44,7 @@ class EmbeddedBackend:
         top = [q for q in find_quotes(text) if q.depth == 0]
         units = build_units(sentences, top)
         readings = [read_unit(text, unit, self.lexicon) for unit in units]
-        found = [f for r in readings for f in r.found] + link_unclaimed(text, readings)
+        found = share_across_pieces([f for r in readings for f in r.found] + link_unclaimed(text, readings))
         quotes, entities = resolve(text, to_quotes(text, found))
         return Result(text, tuple(sentences), tuple(sorted(quotes, key=lambda q: (q.start, q.end))), tuple(entities))
 
