@@ -399,6 +399,10 @@ class UnitReader:
             return False
         speaker_span = (a, b)
         tail = self.skip_trailer(b)
+        if tail < self.end and self.items[tail].lower == "of":  # "said Ilse Maier of the Green Alliance"
+            tail += 1
+            while tail < self.end and self.items[tail].is_word:
+                tail += 1
         # "said the agriculture minister, Halvard Strand" → the name; "said Nadia Cole, the solicitor," → skip it
         if tail < self.end and self.items[tail].text == ",":
             c = tail + 1
@@ -476,7 +480,7 @@ class UnitReader:
             if lw == "that" or lw in TIME_WORDS or (lw in PREPOSITIONS and j > i) or lw in QUESTION_WORDS:
                 break
             j += 1
-        return j if j > i and np_like(self.items[i:j]) else i
+        return j if j > i and (np_like(self.items[i:j]) or plain_noun_phrase(self.items[i:j])) else i
 
     def left_material(self, subject_first: int) -> tuple[int, int] | None:
         """Content before a postposed attribution: up to the comma (or quote) before the subject."""

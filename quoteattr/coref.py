@@ -138,7 +138,21 @@ def _resolve_mention(text: str, m: Mention, clusters: list[_Cluster]) -> tuple[_
             if c.name.lower() == lower.strip():
                 return c, "same-nominal"
         return _new(clusters, m.text.strip(), m, person=False), "nominal-new"
-    return _add_name(canonical_name(m.text), clusters, m, person=True), "name"
+    name = canonical_name(m.text)
+    if " " not in name and ";" not in name:
+        longer = _longer_form(text, name, m.start)  # "Pryce" after "Gordon Pryce, a retired engineer"
+        if longer is not None:
+            return _add_name(longer, clusters, m, person=True), "name-variant"
+    return _add_name(name, clusters, m, person=True), "name"
+
+
+def _longer_form(text: str, surname: str, before: int) -> str | None:
+    """The nearest earlier full name ending with ``surname``."""
+    for match in reversed(list(_NAME_RE.finditer(text, max(0, before - 4 * NAME_LOOKBACK), before))):
+        name = canonical_name(match.group())
+        if " " in name and name.split()[-1] == surname:
+            return name
+    return None
 
 
 def _resolve_pronoun(text: str, m: Mention, lower: str, clusters: list[_Cluster]) -> tuple[_Cluster | None, str]:
@@ -158,18 +172,29 @@ def _resolve_pronoun(text: str, m: Mention, lower: str, clusters: list[_Cluster]
 
 def _nearest_name(text: str, before: int) -> str | None:
     window_start = max(0, before - NAME_LOOKBACK)
-    names = list(_NAME_RE.finditer(text, window_start, before))
+    names = [m for m in _NAME_RE.finditer(text, window_start, before) if " " in canonical_name(m.group())]
+    # A name that opens a sentence is a subject, and subjects are what pronouns pick up.
     for match in reversed(names):
-        name = canonical_name(match.group())
-        if " " in name:
-            return name
-    return None
+        head = text[max(0, match.start() - 3) : match.start()]
+        if match.start() == 0 or regex.search(r"(?:[.!?]\s+|\n)$", head):
+            return canonical_name(match.group())
+    return canonical_name(names[-1].group()) if names else None
 
 
 def _role_in_text(text: str, m: Mention, roles: set[str]) -> str | None:
     """An earlier "role Name" in the text: "ministry spokesman Karl Vos" for "the spokesman"."""
     if not roles:
         return None
+    head = m.text.lower().split()[-1]
+    # "Karl Vos, a spokesman for the ministry" — a name with the role in apposition
+    window = text[max(0, m.start - 4 * NAME_LOOKBACK) : m.start]
+    appositive = None
+    for match in _NAME_RE.finditer(window):
+        after = window[match.end() : match.end() + 60].lower()
+        if after.startswith((", a ", ", an ", ", the ")) and head in after.split(",")[1].split():
+            appositive = canonical_name(match.group())
+    if appositive is not None:
+        return appositive
     window_start = max(0, m.start - 4 * NAME_LOOKBACK)
     tokens = tokenize(text, window_start, m.start)
     best = None

@@ -151,6 +151,8 @@ def _handle_mark(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan]) 
     ch = text[i]
     if ch in _APOSTROPHES and _is_apostrophe(text, i):
         return
+    if ch in _SYMMETRIC and i > 0 and text[i - 1].isdigit() and not any(o.mark == ch for o in stack):
+        return  # 5" or 6' : an inch or foot mark, not a quote
     # 1. Try to close an open quote whose style accepts this mark.
     if ch in _CLOSERS and stack:
         lowest = max(0, len(stack) - MAX_CLOSE_SEARCH)
