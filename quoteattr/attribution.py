@@ -256,7 +256,7 @@ class UnitReader:
                         break
                     if self.items[i].lower in TIME_WORDS and self.items[i - 1].lower in PREPOSITIONS:
                         i += 1
-                        continue
+                        break  # "on Monday": what follows may be the content ("told reporters on Monday the …")
                     i += 1
             elif w == ",":
                 # a comma continues the trailer only before another adverbial ("on Sunday, in a statement")
@@ -546,6 +546,11 @@ class UnitReader:
         if not parts:
             return None
         near = parts[-1]
+        if self.items[near[0]].lower in CONJUNCTIONS and near[1] - near[0] > 1:
+            # "…, and forecasters said …": a new clause with its own subject
+            clause_subject = self.items[near[0] + 1 : near[1]]
+            if np_like(clause_subject) or plain_noun_phrase(clause_subject):
+                return self.mention(near[0] + 1, near[1]), near[0] + 1
         comma_before_near = near[0] > a and self.items[near[0] - 1].text in PHRASE_BREAKS
         near_ok = np_like(self.items[near[0] : near[1]]) or (
             comma_before_near and stop == near[1] and plain_noun_phrase(self.items[near[0] : near[1]])
@@ -613,7 +618,7 @@ class UnitReader:
                 continue
             if first in ADVERBS or first in TIME_WORDS:
                 continue
-            if np_like(self.items[p0:p1]):
+            if np_like(self.items[p0:p1]) or ((p0, p1) == parts[-1] and plain_noun_phrase(self.items[p0:p1])):
                 return p0, p1
             return None
         return None
@@ -809,8 +814,8 @@ def mention_kind(items: Sequence[Item]) -> str:
 def clause_like(items: Sequence[Item]) -> bool:
     """Does reported content without ``that`` look like a clause ("the plan was dead"), not an object?"""
     words = [it for it in items if it.is_word]
-    if len(words) < 3 or words[0].lower in STOP_OBJECTS:
-        return False
+    if len(words) < 3 or (words[0].lower in STOP_OBJECTS and words[1].lower not in FINITE_HINTS):
+        return False  # "said nothing", but "said more was on the way"
     for k, w in enumerate(words[1:12], 1):
         lw = w.lower
         if lw in FINITE_HINTS:

@@ -52,7 +52,7 @@ MIN_CASES = 90
 MIN_CASES_PER_PATTERN = 3
 
 _CASE_REQUIRED = frozenset({"id", "pattern", "text", "quotes"})
-_CASE_OPTIONAL = frozenset({"negatives", "comment"})
+_CASE_OPTIONAL = frozenset({"negatives", "comment", "known_failure"})
 _QUOTE_REQUIRED = frozenset({"text", "kind", "speaker"})
 _QUOTE_OPTIONAL = frozenset({"entity", "cue", "optional"})
 
@@ -92,6 +92,7 @@ class Case:
     quotes: tuple[GoldQuote, ...]
     negatives: tuple[Negative, ...]
     comment: str
+    known_failure: str = ""  #: why the pipeline gets this case wrong today (kept, not deleted)
 
 
 def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -190,7 +191,10 @@ def parse_case(raw: Any) -> Case:
     comment = raw.get("comment", "")
     if not isinstance(comment, str):
         raise _fail(case_id, "comment must be a string")
-    return Case(case_id, pattern, text, quotes, tuple(negatives), comment)
+    known = raw.get("known_failure", "")
+    if not isinstance(known, str):
+        raise _fail(case_id, "known_failure must be a string (the reason)")
+    return Case(case_id, pattern, text, quotes, tuple(negatives), comment, known)
 
 
 def load_cases(path: Path = CASES_PATH) -> list[Case]:
@@ -445,4 +449,8 @@ def test_case(case: Case) -> None:
 
     result = extract(case.text)
     problems = check_prediction(case, result.quotes)
+    if case.known_failure:
+        # strict: a known failure that starts passing must lose its mark
+        assert problems, f"case {case.id} passes now: remove its known_failure ({case.known_failure})"
+        pytest.xfail(f"known failure: {case.known_failure}")
     assert not problems, format_problems(case, problems, result.quotes)
