@@ -30,8 +30,16 @@ DETERMINERS = function_words()["det"]
 PRONOUNS = pronouns()
 #: How far back (characters) the fallback looks for a personal name to resolve a pronoun.
 NAME_LOOKBACK = 600
-_NAME_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}'’\-]+(?:\s+(?:(?:al|bin|ibn|de|van|von|der|da|di|le|la)[\-\s])?\p{Lu}[\p{L}\p{M}'’\-]+)+")
-_COORD_RE = regex.compile(r"\s*(?:,\s*and\s+|,\s+|\s+and\s+|\s*&\s*)")
+# Hostile-input safety (issue 6): possessive runs, and a name starts only at a word start, so a long
+# capitalised word costs linear time instead of one rescan per capital letter.
+_NAME_RE = regex.compile(
+    r"(?<![\p{L}\p{M}'’\-])\p{Lu}[\p{L}\p{M}'’\-]++"
+    r"(?:\s++(?:(?:al|bin|ibn|de|van|von|der|da|di|le|la)[\-\s])?\p{Lu}[\p{L}\p{M}'’\-]++)+"
+)
+# Same splits as r"\s*(?:,\s*and\s+|,\s+|\s+and\s+|\s*&\s*)", which was cubic on a run of spaces: each
+# alternative takes its whitespace possessively and a match starts only at the start of a whitespace run (or
+# where the previous split ended, \G).
+_COORD_RE = regex.compile(r"(?:(?<!\s)|\G)(?:\s*+,\s*+and\s++|\s*+,\s++|\s++and\s++|\s*+&\s*+)")
 NAME_PARTICLES = frozenset({"al", "bin", "ibn", "de", "van", "von", "der", "da", "di", "du", "le", "la"})
 SINGULAR_PRONOUNS = frozenset({"he", "she", "i"})
 GROUP_PRONOUNS = frozenset({"they", "it", "we"})
