@@ -96,7 +96,7 @@ _SPAN_GETTERS: dict[str, Callable[[Span], Any]] = {
     "speaker": _speaker,
     "entity": _quote_attr(lambda q: None if q.entity is None else q.entity.name),
     "cue": _cue,
-    "confidence": _quote_attr(lambda q: q.confidence),
+    "confidence": _quote_attr(lambda q: round(q.confidence, 3)),  # as in to_dict()
 }
 
 
