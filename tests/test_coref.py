@@ -1,0 +1,180 @@
+"""Rule-based coreference: canonical names, and ``resolve`` on hand-built quotes.
+
+``resolve`` is fed quotes whose speaker mentions are built here, so these tests pin the sieves
+themselves, independent of how earlier stages find speakers.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from quoteattr.coref import canonical_name, resolve
+from quoteattr.model import Entity, Mention, Quote
+
+CANONICAL = [
+    ("Ana Ruiz", "Ana Ruiz"),
+    ("  Ana Ruiz  ", "Ana Ruiz"),
+    ("US President Donald Trump", "Donald Trump"),
+    ("Iranian Foreign Minister Ana Ruiz", "Ana Ruiz"),
+    ("Prime Minister Tomas Vik", "Tomas Vik"),
+    ("Dr. Lena Moss", "Lena Moss"),
+    ("Professor Kofi Mensah", "Kofi Mensah"),
+    ("Senator Ivo Brandt", "Ivo Brandt"),
+    ("the senator Ivo Brandt", "Ivo Brandt"),
+    ("former minister Ana Ruiz", "Ana Ruiz"),
+    ("Chief Executive Officer Nadia Osei", "Nadia Osei"),
+    ("Mrs. Okafor", "Okafor"),
+    ("Judge Marta de la Cruz", "Marta de la Cruz"),
+    ("Sheikh Omar bin Talal", "Omar bin Talal"),
+    ("Ludwig van Beethoven", "Ludwig van Beethoven"),
+    ("Abdul-Rahim", "Abdul-Rahim"),
+    ("the spokesman", "the spokesman"),
+    ("the mayor", "the mayor"),
+    ("a spokeswoman for the ministry", "a spokeswoman for the ministry"),
+    ("Ana Ruiz and Tomas Vik", "Ana Ruiz; Tomas Vik"),
+    ("Ana Ruiz & Tomas Vik", "Ana Ruiz; Tomas Vik"),
+    ("Ana Ruiz, Tomas Vik and Ivo Brandt", "Ana Ruiz; Tomas Vik; Ivo Brandt"),
+    ("farm union head Pia Lund and economist Rolf Sand", "Pia Lund; Rolf Sand"),
+]
+
+
+@pytest.mark.parametrize(("mention", "expected"), CANONICAL)
+def test_canonical_name(mention: str, expected: str) -> None:
+    assert canonical_name(mention) == expected
+
+
+# --------------------------------------------------------------------------- resolve
+
+
+def mention(text: str, surface: str, kind: str, occurrence: int = 0) -> Mention:
+    """The ``occurrence``-th whole-word occurrence of ``surface`` as a mention."""
+    starts = [m.start() for m in re.finditer(rf"\b{re.escape(surface)}\b", text)]
+    start = starts[occurrence]
+    return Mention(start, start + len(surface), surface, kind=kind)
+
+
+def quote(text: str, content: str, speaker: Mention | None) -> Quote:
+    start = text.index(content)
+    return Quote(start, start + len(content), content, kind="indirect", speaker=speaker, evidence="rule")
+
+
+def entity_names(quotes: list[Quote]) -> list[str | None]:
+    return [None if q.entity is None else q.entity.name for q in quotes]
+
+
+@pytest.mark.parametrize("short_first", [True, False])
+def test_name_variants_merge_and_the_long_form_is_canonical(short_first: bool) -> None:
+    if short_first:
+        text = "Moss said the dam held. Later Lena Moss said repairs were due."
+        speakers = [("Moss", 0), ("Lena Moss", 0)]
+    else:
+        text = "Lena Moss said the dam held. Later Moss said repairs were due."
+        speakers = [("Lena Moss", 0), ("Moss", 1)]
+    quotes = [
+        quote(text, "the dam held", mention(text, speakers[0][0], "name", speakers[0][1])),
+        quote(text, "repairs were due", mention(text, speakers[1][0], "name", speakers[1][1])),
+    ]
+    out, entities = resolve(text, quotes)
+    assert entity_names(out) == ["Lena Moss", "Lena Moss"]
+    assert len(entities) == 1
+    assert [m.text for m in entities[0].mentions] == [speakers[0][0], speakers[1][0]]
+    assert out[0].entity is not None and out[1].entity is not None and out[0].entity.id == out[1].entity.id
+
+
+def test_titled_name_and_surname_merge() -> None:
+    text = "Senator Lena Moss said the bill failed. Moss said it would return."
+    out, entities = resolve(text, [
+        quote(text, "the bill failed", mention(text, "Senator Lena Moss", "name")),
+        quote(text, "it would return", mention(text, "Moss", "name", 1)),
+    ])  # fmt: skip
+    assert entity_names(out) == ["Lena Moss", "Lena Moss"] and len(entities) == 1
+
+
+def test_different_people_stay_apart() -> None:
+    text = "Lena Moss said the dam held. Ivo Moss said it leaked."
+    out, entities = resolve(text, [
+        quote(text, "the dam held", mention(text, "Lena Moss", "name")),
+        quote(text, "it leaked", mention(text, "Ivo Moss", "name")),
+    ])  # fmt: skip
+    assert entity_names(out) == ["Lena Moss", "Ivo Moss"] and len(entities) == 2
+
+
+@pytest.mark.parametrize("pronoun", ["He", "She", "I"])
+def test_pronoun_goes_to_the_most_recent_singular_speaker(pronoun: str) -> None:
+    text = f"Lena Moss said the dam held. Ivo Brandt said costs rose. {pronoun} said more was needed."
+    out, entities = resolve(text, [
+        quote(text, "the dam held", mention(text, "Lena Moss", "name")),
+        quote(text, "costs rose", mention(text, "Ivo Brandt", "name")),
+        quote(text, "more was needed", mention(text, pronoun, "pronoun")),
+    ])  # fmt: skip
+    assert entity_names(out) == ["Lena Moss", "Ivo Brandt", "Ivo Brandt"]
+    brandt = next(e for e in entities if e.name == "Ivo Brandt")
+    assert [m.text for m in brandt.mentions] == ["Ivo Brandt", pronoun]
+    assert out[2].evidence.startswith("rule+")
+
+
+def test_pronoun_skips_a_compound_speaker() -> None:
+    text = "Lena Moss said the dam held. Ana Ruiz and Tomas Vik said costs rose. He said more was needed."
+    out, _ = resolve(text, [
+        quote(text, "the dam held", mention(text, "Lena Moss", "name")),
+        quote(text, "costs rose", mention(text, "Ana Ruiz and Tomas Vik", "name")),
+        quote(text, "more was needed", mention(text, "He", "pronoun")),
+    ])  # fmt: skip
+    assert entity_names(out) == ["Lena Moss", "Ana Ruiz; Tomas Vik", "Lena Moss"]
+
+
+def test_pronoun_without_any_speaker_falls_back_to_a_name_in_the_text() -> None:
+    text = "Lena Moss opened the new bridge on Friday. She said it was overdue."
+    [q], _ = resolve(text, [quote(text, "it was overdue", mention(text, "She", "pronoun"))])
+    assert q.entity is not None and q.entity.name == "Lena Moss"
+
+
+def test_pronoun_with_nobody_to_refer_to_is_left_unresolved() -> None:
+    text = "It rained. He said it was overdue."
+    [q], entities = resolve(text, [quote(text, "it was overdue", mention(text, "He", "pronoun"))])
+    assert q.entity is None and entities == []
+
+
+def test_nominal_goes_to_the_speaker_introduced_with_that_role() -> None:
+    text = "Ministry spokesman Karl Vos said exports fell. It was late. The spokesman added that prices rose."
+    out, entities = resolve(text, [
+        quote(text, "exports fell", mention(text, "Ministry spokesman Karl Vos", "name")),
+        quote(text, "prices rose", mention(text, "The spokesman", "nominal")),
+    ])  # fmt: skip
+    assert entity_names(out) == ["Karl Vos", "Karl Vos"] and len(entities) == 1
+
+
+def test_nominal_goes_to_a_role_introduced_outside_any_quote() -> None:
+    text = "Ministry spokesman Karl Vos opened the fair. The spokesman said that prices rose."
+    [q], _ = resolve(text, [quote(text, "prices rose", mention(text, "The spokesman", "nominal"))])
+    assert q.entity is not None and q.entity.name == "Karl Vos"
+
+
+def test_nominal_with_no_introduction_is_its_own_entity() -> None:
+    text = "Ivo Brandt said costs rose. The spokesman said that prices rose."
+    out, entities = resolve(text, [
+        quote(text, "costs rose", mention(text, "Ivo Brandt", "name")),
+        quote(text, "prices rose", mention(text, "The spokesman", "nominal")),
+    ])  # fmt: skip
+    assert entity_names(out) == ["Ivo Brandt", "The spokesman"] and len(entities) == 2
+
+
+def test_compound_speaker_is_one_entity_listing_both() -> None:
+    text = "Union leader Pia Lund and economist Rolf Sand said the deal was fair."
+    speaker = mention(text, "Union leader Pia Lund and economist Rolf Sand", "name")
+    [q], [e] = resolve(text, [quote(text, "the deal was fair", speaker)])
+    assert e.name == "Pia Lund; Rolf Sand" and q.entity == e
+
+
+def test_quotes_without_speaker_and_entity_shape() -> None:
+    text = "Ivo Brandt said costs rose. Prices, it seems, will rise."
+    out, entities = resolve(text, [
+        quote(text, "Prices, it seems, will rise", None),
+        quote(text, "costs rose", mention(text, "Ivo Brandt", "name")),
+    ])  # fmt: skip
+    assert [q.text for q in out] == ["costs rose", "Prices, it seems, will rise"], "returned in text order"
+    assert out[1].entity is None and out[1].evidence == "rule"
+    assert all(isinstance(e, Entity) for e in entities)
+    assert [e.id for e in entities] == list(range(len(entities)))
