@@ -51,7 +51,7 @@ PASSIVE_AUX = frozenset({"is", "was", "were", "are", "be", "been", "being", "am"
 #: Words that open an indirect question after "asked".
 QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "who", "where", "which", "to"})
 #: Punctuation that separates a phrase from the next one.
-PHRASE_BREAKS = frozenset({",", "—", "–"})
+PHRASE_BREAKS = frozenset({",", "—", "–", "―"})
 #: Punctuation that ends what a speaker search may reach over.
 HARD_BREAKS = frozenset({":", ";", "?", "!"})
 TERMINAL = frozenset({".", "!", "?", "…"})
@@ -66,7 +66,9 @@ SENTENCE_OPENERS = DETERMINERS | PREPOSITIONS | ADVERBS | CONJUNCTIONS | SUBORDI
     {"there", "it", "this", "that", "yes", "no", "what", "why", "how", "when", "where", "who"}
 )
 #: Words that say a clause has a finite verb (used when "said" is not followed by "that").
-FINITE_HINTS = AUXILIARIES | frozenset({"wants", "needs", "plans", "intends", "believes", "thinks", "knows"})
+FINITE_HINTS = AUXILIARIES | frozenset(
+    {"wants", "needs", "plans", "intends", "believes", "thinks", "knows", "cannot", "won't", "can't", "isn't"}
+)
 
 
 @attrs.frozen
@@ -184,7 +186,8 @@ def find_cues(items: Sequence[Item], lexicon: CueLexicon) -> list[CueHit]:
             if entry is not None:
                 found = CueHit(i, i + k - 1, entry)
                 break
-        if found is not None and found.entry.type != "noun":
+        proper = items[i].text[:1].isupper() and i > 0 and not items[i - 1].is_quote and items[i - 1].text != ":"
+        if found is not None and found.entry.type != "noun" and not proper:  # "United States" holds no cue
             hits.append(found)
             i = found.last + 1
         else:
@@ -208,6 +211,7 @@ class UnitReader:
         self.last_speaker: Mention | None = None
         #: cues with a speaker but no content ("Ruiz said." / "He said:"): they may own a nearby quote
         self.bare: list[tuple[Cue, Mention]] = []
+        self.floor = 0  #: a subject search never reaches back before this item (an earlier cue)
 
     def opening_subject(self) -> Mention | None:
         """The proper name (or he/she) that opens the unit, if any."""
@@ -275,7 +279,9 @@ class UnitReader:
         hits = find_cues(self.items, self.lexicon)
         # "X called for Y, sources said.": a closing attribution owns everything before it.
         if len(hits) > 1 and hits[-1].entry.frame != "according" and not self.items[hits[-1].first].is_quote:
+            self.floor = hits[-2].last + 1
             self.read_verb(hits[-1], hits, only_postposed=True)
+            self.floor = 0
             if self.found:
                 return self.found
             self.last_speaker = None
@@ -298,7 +304,12 @@ class UnitReader:
 
     def is_noun_use(self, hit: CueHit) -> bool:
         """ "made no public mention", "a new claim": a base form after a singular determiner is a noun."""
-        if self.items[hit.first].lower != hit.entry.lemma.split()[0]:
+        form = self.items[hit.first].lower
+        if hit.first > 0 and self.items[hit.first - 1].lower == "to":
+            return True  # "declined to comment": an infinitive reports nothing
+        if hit.first > 0 and form.endswith("s") and self.items[hit.first - 1].lower.endswith("ed"):
+            return True  # "restricted comments": a plural noun after a verb
+        if form != hit.entry.lemma.split()[0]:
             return False
         for k in (hit.first - 1, hit.first - 2):
             if k >= 0 and self.items[k].lower in SINGULAR_DETERMINERS:
@@ -347,6 +358,16 @@ class UnitReader:
         k_trailer = self.skip_trailer(k)
         nxt = self.items[k_trailer] if k_trailer < self.end else None
         that_at = self.find_that(k, k_trailer)
+        if not (coordinated or participle or only_postposed):
+            left = self.left_material(subject_first)
+            reads_postposed = left is not None and (
+                k_trailer >= self.end or self.items[k_trailer].text == "," or self.items[left[1] - 1].is_quote
+            )
+            if not reads_postposed:
+                first = self.preposed_subject(j + 1)
+                if first is not None and first != speaker:
+                    speaker = first
+                    self.last_speaker = speaker
         if that_at is not None:
             return self.preposed(hit, cue, speaker, that_at + 1, hits, "that")
         if nxt is not None and (nxt.is_quote or (nxt.text in (":", ",") and self.next_is_quote(k_trailer + 1))):
@@ -397,6 +418,8 @@ class UnitReader:
             b += 1
         if b == a or not np_like(self.items[a:b]):
             return False
+        if self.items[a].lower in SUBJECT_PRONOUNS and b - a > 1:
+            return False  # "…, said he cannot …" is a clause, not an inverted speaker
         speaker_span = (a, b)
         tail = self.skip_trailer(b)
         if tail < self.end and self.items[tail].lower == "of":  # "said Ilse Maier of the Green Alliance"
@@ -505,22 +528,17 @@ class UnitReader:
         material = self.items[start:end]
         if not any(it.is_quote for it in material):
             words = [it for it in material if it.is_word]
-            if len(words) < 3 or words[0].lower in TIME_WORDS or words[0].lower in PREPOSITIONS and len(words) < 6:
+            if len(words) < 2 or words[0].lower in TIME_WORDS or words[0].lower in PREPOSITIONS and len(words) < 6:
                 return None
         return start, end
 
-    def subject_before(self, stop: int) -> tuple[Mention | None, int] | None:
-        """The speaker noun phrase that ends right before item ``stop``.
-
-        Reads back over appositives and relative clauses ("X, head of Y, who …, said")
-        and over an introductory phrase ("On Monday, X said"), and returns the first
-        noun-phrase part of the subject and the index where the subject begins.
-        """
+    def subject_parts(self, stop: int) -> tuple[int, list[tuple[int, int]]] | None:
+        """Where a subject ending before item ``stop`` may begin, and its comma-separated parts."""
         a = stop
         # "X, who has run it since it opened, said": a comma before the verb closes a parenthesis,
         # so clause words inside it do not end the subject.
         behind_comma = stop > 0 and self.items[stop - 1].text == ","
-        while a > 0 and stop - a < MAX_SUBJECT_TOKENS:
+        while a > self.floor and stop - a < MAX_SUBJECT_TOKENS:
             prev = self.items[a - 1]
             if prev.is_quote or prev.text in HARD_BREAKS:
                 break
@@ -545,6 +563,49 @@ class UnitReader:
             parts.append((s, stop))
         if not parts:
             return None
+        return a, parts
+
+    def preposed_subject(self, stop: int) -> Mention | None:
+        """The first noun phrase of the subject: "Sen. X, Democrat of Y, said that …" → "Sen. X"."""
+        found = self.subject_parts(stop)
+        if found is None:
+            return None
+        parts = found[1]
+        # Walk left from the part before the verb over appositives and relative clauses to the head noun phrase.
+        idx = len(parts) - 1
+        while idx > 0:
+            here = self.items[parts[idx][0] : parts[idx][1]]
+            prev = self.items[parts[idx - 1][0] : parts[idx - 1][1]]
+            if here[0].lower in CONJUNCTIONS:
+                break  # "…, and forecasters said": a new clause, not an appositive
+            descriptive = is_appositive(here) or here[0].lower in RELATIVE_PRONOUNS or (
+                is_name(prev) and any(it.lower == "of" for it in here)  # "X, Democrat of California, said"
+            )
+            if descriptive and (np_like(prev) or is_name(prev)) and not is_intro(prev):
+                idx -= 1
+            else:
+                break
+        p0, p1 = parts[idx]
+        while p0 < p1 and self.items[p0].lower in CONJUNCTIONS:
+            p0 += 1
+        if p0 >= p1 or is_intro(self.items[p0:p1]):
+            return None
+        if np_like(self.items[p0:p1]) or plain_noun_phrase(self.items[p0:p1]):
+            return self.mention(*trim_np(self.items, p0, p1))
+        tail = self.name_suffix(p0, p1)
+        return None if tail is None else self.mention(*tail)
+
+    def subject_before(self, stop: int) -> tuple[Mention | None, int] | None:
+        """The speaker noun phrase that ends right before item ``stop``.
+
+        Reads back over appositives and relative clauses ("X, head of Y, who …, said")
+        and over an introductory phrase ("On Monday, X said"), and returns the first
+        noun-phrase part of the subject and the index where the subject begins.
+        """
+        found = self.subject_parts(stop)
+        if found is None:
+            return None
+        a, parts = found
         near = parts[-1]
         if self.items[near[0]].lower in CONJUNCTIONS and near[1] - near[0] > 1:
             # "…, and forecasters said …": a new clause with its own subject
@@ -616,7 +677,7 @@ class UnitReader:
                     return tail
             if first in PREPOSITIONS or first in RELATIVE_PRONOUNS or first in SUBORDINATORS:
                 continue
-            if first in ADVERBS or first in TIME_WORDS:
+            if first in ADVERBS or first in TIME_WORDS or is_intro(self.items[p0:p1]):
                 continue
             if np_like(self.items[p0:p1]) or ((p0, p1) == parts[-1] and plain_noun_phrase(self.items[p0:p1])):
                 return p0, p1
@@ -780,6 +841,17 @@ def np_like(items: Sequence[Item]) -> bool:
     return False
 
 
+def is_intro(items: Sequence[Item]) -> bool:
+    """An introductory phrase, not a subject: "On Monday", "Speaking at a rally", "Earlier"."""
+    if not items:
+        return True
+    w = items[0].lower
+    return (
+        w in PREPOSITIONS or w in SUBORDINATORS or w in TIME_WORDS or (w in ADVERBS and w not in ("also",))
+        or (w.endswith("ing") and len(w) > 4 and w not in NOMINALS)
+    )
+
+
 def plain_noun_phrase(items: Sequence[Item]) -> bool:
     """A short lower-case noun phrase ("opposition supporters"): up to four words, no function words."""
     closed = PREPOSITIONS | AUXILIARIES | SUBORDINATORS | CONJUNCTIONS | RELATIVE_PRONOUNS | ADVERBS
@@ -816,10 +888,14 @@ def clause_like(items: Sequence[Item]) -> bool:
     words = [it for it in items if it.is_word]
     if len(words) < 3 or (words[0].lower in STOP_OBJECTS and words[1].lower not in FINITE_HINTS):
         return False  # "said nothing", but "said more was on the way"
-    for k, w in enumerate(words[1:12], 1):
+    if words[0].lower in SUBJECT_PRONOUNS - {"you", "it"} or words[0].lower == "there":
+        return True  # "said he cannot …": a subject pronoun opens a clause
+    for k, w in enumerate(words[1:20], 1):
         lw = w.lower
-        if lw in FINITE_HINTS:
+        if lw in FINITE_HINTS or lw.endswith("n't"):
             return True
+        if k >= 2 and words[k - 1].lower in ADVERBS and lw not in STOP_OBJECTS and not _is_cap(w):
+            return True  # "parents still want …"
         if lw.endswith("ed") and words[k - 1].lower not in DETERMINERS:
             return True
         if lw.endswith("s") and not _is_cap(w) and (

@@ -114,7 +114,10 @@ class Quote(Span):
     """
 
     kind: str = attrs.field(default="direct", validator=attrs.validators.in_(QUOTE_KINDS))
-    confidence: float = attrs.field(default=1.0, validator=[attrs.validators.ge(0.0), attrs.validators.le(1.0)])
+    confidence: float = attrs.field(
+        default=1.0,
+        validator=[attrs.validators.instance_of((int, float)), attrs.validators.ge(0.0), attrs.validators.le(1.0)],
+    )
     cue: Cue | None = None
     speaker: Mention | None = None
     entity: Entity | None = attrs.field(default=None, eq=False)

@@ -98,14 +98,10 @@ def extract(text: Any) -> Result:
     ('The bridge will reopen in May,', 'direct', 'the mayor')
     """
     if not isinstance(text, str):
-        try:
-            import stanza  # noqa: F401  # a user's stanza Document goes to the stanza backend
-        except ImportError:
-            pass
-        else:
-            if type(text).__name__ == "Document" and type(text).__module__.startswith("stanza"):
-                return _stanza_pipeline().process(text)
-        raise TypeError(f"quoteattr.extract expected text as str, got {type(text).__name__}")
+        cls = type(text)  # a stanza Document can only exist once stanza is imported: no import needed here
+        if cls.__name__ == "Document" and cls.__module__.split(".")[0] == "stanza":
+            return _stanza_pipeline().process(text)
+        raise TypeError(f"quoteattr.extract expected text as str, got {cls.__name__}")
     return _default_pipeline().process(text)
 
 

@@ -66,6 +66,10 @@ class _Open:
     mark: str
     closers: str
     style: str
+    styles: tuple[tuple[str, str], ...] = ()  #: (closing mark, style name) pairs this opener accepts
+
+    def style_for(self, closing: str) -> str:
+        return next((name for c, name in self.styles if c == closing), self.style)
 
 
 def _build_tables() -> tuple[dict[str, list[tuple[str, str]]], frozenset[str], frozenset[str]]:
@@ -79,6 +83,18 @@ def _build_tables() -> tuple[dict[str, list[tuple[str, str]]], frozenset[str], f
 
 
 _OPENERS, _CLOSERS, _SYMMETRIC = _build_tables()
+
+
+def _mainly_closing() -> frozenset[str]:
+    """Marks whose first row in quote_marks.tsv uses them to close (» ”): they open only right before a word."""
+    first_role: dict[str, str] = {}
+    for opening, closing, _name in quote_mark_pairs():
+        first_role.setdefault(opening, "open")
+        first_role.setdefault(closing, "close")
+    return frozenset(m for m, role in first_role.items() if role == "close" and m not in _SYMMETRIC)
+
+
+_MAINLY_CLOSING = _mainly_closing()
 _MARK_RE = regex.compile("[" + regex.escape("".join(set(_OPENERS) | _CLOSERS)) + "]")
 
 
@@ -166,7 +182,9 @@ def _handle_mark(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan]) 
                 inner_end = _trim_end(text, inner.pos + 1, i)
                 spans.append(QuoteSpan(inner.pos, None, inner.pos + 1, inner_end, inner.style, unbalanced=True))
             del stack[depth:]
-            spans.append(QuoteSpan(o.pos, i, o.pos + 1, i, o.style))
+            if ch in _APOSTROPHES and i - o.pos <= 2 and o.mark in _APOSTROPHES:
+                return  # rock 'n' roll: a one-letter "quote" is two apostrophes
+            spans.append(QuoteSpan(o.pos, i, o.pos + 1, i, o.style_for(ch)))
             return
     # 2. Otherwise open a new quote, if this mark can open one here.
     if ch in _OPENERS and len(stack) < MAX_DEPTH:
@@ -174,8 +192,10 @@ def _handle_mark(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan]) 
             return
         if ch in _SYMMETRIC and not _can_open(text, i) and _can_close(text, i):
             return  # a closing-looking mark with nothing to close: a stray
+        if ch in _MAINLY_CLOSING and not _can_open(text, i):
+            return  # a mark that usually closes opens only before a word ("»Ja«"), never as "» " in French
         pairs = _OPENERS[ch]
-        stack.append(_Open(i, ch, "".join(c for c, _ in pairs), pairs[0][1]))
+        stack.append(_Open(i, ch, "".join(c for c, _ in pairs), pairs[0][1], tuple(pairs)))
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

@@ -122,9 +122,6 @@ def test_malformed_tsv_line_names_file_and_line(tmp_path: Path) -> None:
         Pipeline(cues=path)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="an unknown type/frame in a TSV raises attrs' message without file and line"
-)
 @pytest.mark.parametrize("row", ["sniff\tadverb\tclause\tsniffed", "sniff\tverb\tclausal\tsniffed"])
 def test_bad_type_or_frame_in_tsv_names_file_and_line(tmp_path: Path, row: str) -> None:
     path = tmp_path / "broken.tsv"

@@ -75,8 +75,6 @@ def test_validators_reject_bad_values_naming_the_field(
     assert field in str(info.value)
 
 
-@pytest.mark.xfail(strict=True, reason="a non-number confidence fails inside the ge() comparison, "
-                   "so the TypeError does not name the field")  # fmt: skip
 @pytest.mark.parametrize("value", ["high", None])
 def test_non_numeric_confidence_names_the_field(value: Any) -> None:
     with pytest.raises((TypeError, ValueError), match="confidence"):

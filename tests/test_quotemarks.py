@@ -46,17 +46,7 @@ def _table_cases() -> list[Any]:
     for opening, closing, name in PAIRS:
         # A second pair sharing an opening mark ("„" closes with "“" in German, "”" in Polish)
         # should still be reported under its own name.
-        marks = (
-            [
-                pytest.mark.xfail(
-                    strict=True,
-                    reason="a pair sharing its opening mark with an earlier row "
-                    "is reported under the earlier row's style name",
-                )
-            ]
-            if opening in seen_openers
-            else []
-        )
+        marks: list[Any] = []  # a pair sharing its opening mark is still reported under its own name
         seen_openers.add(opening)
         for template in ("{o}Alpha beta{c} gamma said.", "Then she said {o}alpha beta{c}, and left."):
             text = template.format(o=opening, c=closing)
@@ -171,8 +161,7 @@ APOSTROPHES = [
                  id="plural-possessive-then-quote"),
     pytest.param("The students’ union called the fee ‘unfair’.", ["unfair"], id="curly-plural-possessive"),
     pytest.param("It was rock ’n’ roll all night.", [], id="curly-rock-n-roll"),
-    pytest.param("It was rock 'n' roll all night.", [], id="straight-rock-n-roll",
-                 marks=pytest.mark.xfail(strict=True, reason="straight 'n' is paired as a one-letter quote")),
+    pytest.param("It was rock 'n' roll all night.", [], id="straight-rock-n-roll"),
     pytest.param("'The students' union is closed,' he said.", ["The students' union is closed,"],
                  id="plural-possessive-in-single", marks=pytest.mark.xfail(strict=True, reason=_HARD)),
 ]  # fmt: skip
@@ -265,9 +254,7 @@ STRAY = [
     pytest.param("Ends here.' Then 'yes' came.", ["yes"], id="straight-single-closer"),
     pytest.param("All done.”", [], id="closer-at-end"),
     pytest.param("They left early.”\n\n“Fine,” she said.", ["Fine,"], id="stray-in-earlier-paragraph"),
-    pytest.param("Fin. » Puis «Oui», dit-il.", ["Oui"], id="stray-french-closer",
-                 marks=pytest.mark.xfail(strict=True, reason="a » followed by a space opens a German-style "
-                                         "»…« quote, which then swallows the French «Oui»")),
+    pytest.param("Fin. » Puis «Oui», dit-il.", ["Oui"], id="stray-french-closer"),
 ]  # fmt: skip
 
 

@@ -76,7 +76,10 @@ def _parse_cue_rows(lines: Iterable[str], origin: str) -> list[CueEntry]:
         cols = line.rstrip("\n").split("\t")
         if len(cols) != 4:
             raise ValueError(f"{origin}:{n}: expected 4 tab-separated columns (lemma, type, frame, forms), got {line!r}")
-        out.append(_entry(*cols))
+        try:
+            out.append(_entry(*cols))
+        except ValueError as exc:
+            raise ValueError(f"{origin}:{n}: {exc} (type one of {sorted(CUE_TYPES)}, frame one of {sorted(CUE_FRAMES)})") from exc
     return out
 
 
@@ -99,7 +102,14 @@ def load_cues(extra: CueSource = None) -> CueLexicon:
         path = Path(extra)
         added = _parse_cue_rows(path.read_text(encoding="utf-8").splitlines(), str(path))
     else:
-        added = [_entry(*row) for row in extra]
+        added = []
+        for n, row in enumerate(extra, 1):
+            if isinstance(row, str) or len(row) != 4:
+                raise ValueError(f"cue row {n}: expected (lemma, type, frame, forms), got {row!r}")
+            try:
+                added.append(_entry(*row))
+            except ValueError as exc:
+                raise ValueError(f"cue row {n}: {exc}") from exc
     return CueLexicon.build(base.entries + tuple(added))
 
 
