@@ -59,6 +59,8 @@ TERMINAL = frozenset({".", "!", "?", "…"})
 MAX_CUE_WORDS = 4
 #: How far back a subject may stand from its verb, in tokens.
 MAX_SUBJECT_TOKENS = 40
+#: Articles and possessives: "the proposed plan" is a noun phrase, "the two raised" is not.
+ARTICLES = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those"})
 #: Determiners before which a reporting verb's base form must be a noun ("no mention", "a claim").
 SINGULAR_DETERMINERS = frozenset({"a", "an", "no", "this", "every", "each", "his", "her", "its", "another", "any"})
 #: Capitalised words that open sentences without naming anyone.
@@ -358,6 +360,8 @@ class UnitReader:
         k_trailer = self.skip_trailer(k)
         nxt = self.items[k_trailer] if k_trailer < self.end else None
         that_at = self.find_that(k, k_trailer)
+        if only_postposed and (that_at is not None or (nxt is not None and nxt.is_quote)):
+            return hit.first
         if not (coordinated or participle or only_postposed):
             left = self.left_material(subject_first)
             reads_postposed = left is not None and (
@@ -420,6 +424,10 @@ class UnitReader:
             return False
         if self.items[a].lower in SUBJECT_PRONOUNS and b - a > 1:
             return False  # "…, said he cannot …" is a clause, not an inverted speaker
+        if not is_name(self.items[a:b]) and (
+            b - a > 6 or any(it.lower.endswith("ed") and not _is_cap(it) for it in self.items[a + 1 : b])
+        ):
+            return False  # "…, said the union expected production …" is reported content
         speaker_span = (a, b)
         tail = self.skip_trailer(b)
         if tail < self.end and self.items[tail].lower == "of":  # "said Ilse Maier of the Green Alliance"
@@ -439,6 +447,8 @@ class UnitReader:
                     tail = d
         if tail < self.end and self.items[tail].text != ",":
             return False
+        if tail - b > 8 and not self.items[j].is_quote:
+            return False  # a long "trailer" is more likely the reported clause itself
         left = self.left_material(j + 1)
         if left is None:
             return False
@@ -740,7 +750,9 @@ class UnitReader:
             while k > start and j - k < 5 and self.items[k].is_word and self.items[k].lower not in CONJUNCTIONS \
                     and self.items[k].lower not in SUBORDINATORS:
                 k -= 1
-            if k > start + 1 and self.items[k].lower in CONJUNCTIONS | SUBORDINATORS and self.items[k - 1].text == ",":
+            if k > start + 1 and self.items[k].lower in CONJUNCTIONS | SUBORDINATORS and (
+                self.items[k - 1].text in PHRASE_BREAKS
+            ):
                 if k < j and np_like(self.items[k + 1 : j + 1]):
                     return k - 1
         end = self.end
@@ -896,7 +908,7 @@ def clause_like(items: Sequence[Item]) -> bool:
             return True
         if k >= 2 and words[k - 1].lower in ADVERBS and lw not in STOP_OBJECTS and not _is_cap(w):
             return True  # "parents still want …"
-        if lw.endswith("ed") and words[k - 1].lower not in DETERMINERS:
+        if lw.endswith("ed") and words[k - 1].lower not in ARTICLES:
             return True
         if lw.endswith("s") and not _is_cap(w) and (
             words[k - 1].lower in SUBJECT_PRONOUNS or words[k - 1].lower in ADVERBS
