@@ -59,6 +59,8 @@ TERMINAL = frozenset({".", "!", "?", "…"})
 MAX_CUE_WORDS = 4
 #: How far back a subject may stand from its verb, in tokens.
 MAX_SUBJECT_TOKENS = 40
+#: Endings of a pronoun fused with an auxiliary ("it's", "they're").
+CONTRACTED_AUX = ("'s", "’s", "'re", "’re", "'ll", "’ll", "'ve", "’ve", "'d", "’d")
 #: Articles and possessives: "the proposed plan" is a noun phrase, "the two raised" is not.
 ARTICLES = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those"})
 #: Determiners before which a reporting verb's base form must be a noun ("no mention", "a claim").
@@ -352,6 +354,14 @@ class UnitReader:
         if speaker is None:
             return hit.first
         self.last_speaker = speaker
+        if only_postposed:  # probing for a closing ", X said." that owns the whole unit
+            k = self.skip_object(after, entry) if entry.frame in ("tell", "ask") else after
+            k_trailer = self.skip_trailer(k)
+            left = self.left_material(subject_first)
+            if left is not None and (k_trailer >= self.end or self.items[k_trailer].text == ","):
+                self.emit_span(left[0], left[1], cue, speaker, "postposed", 0.9)
+                return self.end
+            return hit.first
         # What follows the cue decides the frame.
         k = self.skip_object(after, entry) if entry.frame in ("tell", "ask") else after
         if entry.frame == "tell" and k > after and k < self.end and self.items[k].lower in ("to", "how", "why", "what"):
@@ -381,7 +391,12 @@ class UnitReader:
                 self.emit_span(left[0], left[1], cue, speaker, "interrupted", 0.95)
             return self.preposed(hit, cue, speaker, q_at, hits, "preposed-quote")
         left = self.left_material(subject_first)
-        quote_before = left is not None and self.items[left[1] - 1].is_quote and not participle
+        quote_before = (
+            left is not None
+            and self.items[left[1] - 1].is_quote
+            and not participle
+            and sum(1 for it in self.items[left[0] : left[1]] if it.is_word) <= 3  # not "On X's show "Y," Z said …"
+        )
         if left is not None and (k_trailer >= self.end or self.items[k_trailer].text == "," or quote_before):
             rest = k_trailer + 1
             if rest < self.end and not self.items[rest].is_quote and not quote_before and not only_postposed:
@@ -898,10 +913,13 @@ def mention_kind(items: Sequence[Item]) -> str:
 def clause_like(items: Sequence[Item]) -> bool:
     """Does reported content without ``that`` look like a clause ("the plan was dead"), not an object?"""
     words = [it for it in items if it.is_word]
-    if len(words) < 3 or (words[0].lower in STOP_OBJECTS and words[1].lower not in FINITE_HINTS):
-        return False  # "said nothing", but "said more was on the way"
-    if words[0].lower in SUBJECT_PRONOUNS - {"you", "it"} or words[0].lower == "there":
-        return True  # "said he cannot …": a subject pronoun opens a clause
+    if len(words) < 3:
+        return False
+    if words[0].lower in STOP_OBJECTS and not any(w.lower in FINITE_HINTS for w in words[1:6]):
+        return False  # "said nothing", but "said more was on the way", "said no decision had been made"
+    first = words[0].lower
+    if first in SUBJECT_PRONOUNS - {"you", "it"} or first == "there" or first.endswith(CONTRACTED_AUX):
+        return True  # "said he cannot …", "say it's too early": a subject opens a clause
     for k, w in enumerate(words[1:20], 1):
         lw = w.lower
         if lw in FINITE_HINTS or lw.endswith("n't"):
