@@ -6,9 +6,8 @@ adapter maps the labels and re-hangs prepositional phrases the UD way: the
 noun becomes the ``obl``/``nmod`` of what the preposition attached to, and the
 preposition its ``case`` (``according to X``: *to* becomes ``fixed``). Only the
 attributes of the ``Doc`` are read; spaCy itself is never imported, so this
-module costs nothing to import and needs no model.
-
->>> # doc = spacy.load("en_core_web_sm")(text); attribute(from_spacy(doc), load_cues())
+module costs nothing to import and needs no model. Use it as
+``attribute(from_spacy(nlp(text)), load_cues())``.
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import os
+import pickle
 import warnings
 from collections.abc import Mapping
 from typing import Any
@@ -111,6 +112,11 @@ class StanzaBackend:
             )
         except (FileNotFoundError, OSError) as exc:  # stanza's *NotFoundError, network errors
             raise BackendUnavailable(self._missing_message(exc)) from exc
+        except (EOFError, pickle.UnpicklingError, KeyError) as exc:  # a truncated model, a bad resources.json
+            raise BackendUnavailable(
+                f"stanza models in {self.dir} could not be read ({type(exc).__name__}: {exc}); "
+                f"download them again with stanza.download(\"{self.lang}\")"
+            ) from exc
         except ValueError as exc:
             if "No processors to load" in str(exc) or "unsupported" in str(exc).lower():
                 raise BackendUnavailable(self._missing_message(exc)) from exc
@@ -120,11 +126,13 @@ class StanzaBackend:
         """Name the processors whose models are missing and say how to get them."""
         wanted = self.processors.split(",") if isinstance(self.processors, str) else list(self.processors)
         lang_dir = os.path.join(self.dir, self.lang)
-        missing = [
-            p for p in wanted
-            if f"{p}_model_path" not in self._options and not os.path.isdir(os.path.join(lang_dir, p))
-        ]
         filename = getattr(exc, "filename", None)
+        missing = [p for p in wanted if filename and self._options.get(f"{p}_model_path") == filename]
+        if not missing:
+            missing = [
+                p for p in wanted
+                if f"{p}_model_path" not in self._options and not os.path.isdir(os.path.join(lang_dir, p))
+            ]
         if not missing and filename:
             missing = [os.path.basename(os.path.dirname(str(filename))) or str(filename)]
         what = ", ".join(missing) if missing else "one or more processors"
@@ -306,11 +314,17 @@ def _sentence_text(sent: list[dict[str, Any]], notes: list[str]) -> str:
 
 
 def _spread_to_words(doc_dict: list[list[dict[str, Any]]]) -> None:
-    """Words of a multi-word token take the token's offsets (they share its surface)."""
+    """Give the words of a multi-word token offsets: their own pieces when they spell the token
+    (``We're`` → ``We`` + ``'re``), else the whole token's span (``del`` → ``de`` + ``el``)."""
     for sent in doc_dict:
-        span: tuple[int, int, int, int] | None = None
-        for u in sent:
-            if len(u["id"]) > 1:
-                span = (u["id"][0], u["id"][1], u["start_char"], u["end_char"])
-            elif span is not None and span[0] <= u["id"][0] <= span[1]:
-                u["start_char"], u["end_char"] = span[2], span[3]
+        for n, u in enumerate(sent):
+            if len(u["id"]) == 1:
+                continue
+            words = [w for w in sent[n + 1 :] if len(w["id"]) == 1 and u["id"][0] <= w["id"][0] <= u["id"][1]]
+            pos, spells = u["start_char"], "".join(w["text"] for w in words) == u["text"]
+            for w in words:
+                if spells:
+                    w["start_char"], w["end_char"] = pos, pos + len(w["text"])
+                    pos += len(w["text"])
+                else:
+                    w["start_char"], w["end_char"] = u["start_char"], u["end_char"]

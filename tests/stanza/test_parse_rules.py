@@ -1,0 +1,218 @@
+"""Parse-aware rules on hand-written UD parses (conllu/attribution.conllu), read through stanza's Document.
+
+Each document in the CoNLL-U file is one pattern; the table below says what
+must come out of it: (kind, quote text, cue text, speaker text, speaker kind,
+evidence prefix). A document listed with no rows must produce no quote.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+stanza = pytest.importorskip("stanza", reason="stanza is not installed: pip install quoteattr[stanza]")
+
+from quoteattr.backends.stanza import StanzaBackend, from_conllu, from_stanza  # noqa: E402
+from quoteattr.lexicons import load_cues  # noqa: E402
+from quoteattr.parse_rules import attribute  # noqa: E402
+
+CONLLU = Path(__file__).parent / "conllu" / "attribution.conllu"
+
+Row = tuple[str, str, str, str, str, str]
+
+EXPECTED: dict[str, list[Row]] = {
+    "said-ccomp-flat-name": [
+        ("indirect", "the council would vote on Monday", "said", "Maria Lopez", "name", "parse:nsubj+ccomp"),
+    ],
+    "told-obj-that": [
+        ("indirect", "that the budget was balanced", "told", "The mayor", "nominal", "parse:nsubj+ccomp"),
+    ],
+    "accused-of-title-name": [
+        ("indirect", "the governor of hiding the report", "accused", "Senator Tom Reed", "name", "parse:nsubj+of"),
+    ],
+    "warned-that": [("indirect", "that strikes would continue", "warned", "The union", "nominal", "parse:nsubj")],
+    "according-preposed": [
+        ("indirect", "the bridge will reopen in May", "According to", "the ministry", "nominal", "parse:according"),
+    ],
+    "according-postposed": [
+        ("indirect", "The bridge will reopen in May", "according to", "officials", "nominal", "parse:according"),
+    ],
+    "direct-postposed": [
+        ("direct", "We are not going anywhere,", "said", "the coach", "nominal", "parse:nsubj+parataxis-head"),
+    ],
+    "direct-inverted": [
+        ("direct", "The plan is dead,", "said", "Anna Berg", "name", "parse:nsubj+parataxis-head"),
+    ],
+    "direct-preposed-colon": [
+        ("direct", "The numbers speak for themselves.", "said", "He", "pronoun", "parse:nsubj+parataxis"),
+    ],
+    "conj-cue-inherits-subject": [
+        ("indirect", "that prices would rise", "warned", "The minister", "nominal", "parse:conj+ccomp"),
+    ],
+    "accused-of-and-said": [
+        ("indirect", "the firm of fraud", "accused", "Dr. Lee", "name", "parse:nsubj+of"),
+        ("indirect", "that it had misled investors", "said", "Dr. Lee", "name", "parse:conj+ccomp"),
+    ],
+    "passive-agent": [
+        ("indirect", "that the launch had been delayed", "announced", "the agency", "nominal", "parse:agent+csubj"),
+    ],
+    "relcl-after-agent": [
+        ("indirect", "it ignored the law", "said", "Judge Alan Park", "name", "parse:relcl+ccomp"),
+    ],
+    "appos-name-after-nominal": [
+        ("indirect", "the charges were false", "said", "Her lawyer", "nominal", "parse:nsubj+ccomp"),
+    ],
+    "appos-nominal-after-name": [
+        ("indirect", "the charges were false", "said", "Sam Ortiz", "name", "parse:nsubj+ccomp"),
+    ],
+    "possessive-amod-speaker": [
+        ("indirect", "profits had doubled", "said", "The company's chief executive", "nominal", "parse:nsubj"),
+    ],
+    "xcomp-went-on-to-say": [
+        ("indirect", "that the deal was fair", "say", "She", "pronoun", "parse:xcomp+ccomp"),
+    ],
+    "call-for": [("indirect", "an independent inquiry", "called for", "The group", "nominal", "parse:nsubj+obj")],
+    "demand-obj": [
+        ("indirect", "the release of the prisoners", "demanded", "Protesters", "nominal", "parse:nsubj+obj"),
+    ],
+    "participle-saying": [
+        ("indirect", "it was false", "saying", "The spokesman", "nominal", "parse:advcl+ccomp"),
+    ],
+    "mixed-quoted-phrase": [
+        ("mixed", 'the fire was "completely under control" by noon', "said", "Officials", "nominal", "parse:nsubj"),
+    ],
+    "interrupted-direct": [
+        ("direct", "It was a mistake,", "admitted", "she", "pronoun", "parse:nsubj+parataxis-head"),
+        ("direct", "and I regret it.", "admitted", "she", "pronoun", "parse:nsubj+parataxis-head"),
+    ],
+    "parenthetical-cue": [
+        ("indirect", "The economy, the minister said, is stronger than ever", "said", "the minister", "nominal",
+         "parse:nsubj+parataxis-head"),
+    ],
+    "pronoun-with-coref": [
+        ("indirect", "that she had done nothing wrong", "insisted", "She", "pronoun", "parse:nsubj+ccomp"),
+    ],
+    "relcl-inside-speaker": [
+        ("indirect", "that emissions fell", "said", "The report", "nominal", "parse:nsubj+ccomp"),
+    ],
+    "told-court": [("indirect", "that the suspect had fled", "told", "Police", "nominal", "parse:nsubj+ccomp")],
+    "non-cue-conj-not-attributed": [
+        ("indirect", "that rates would fall", "predicted", "Analysts", "nominal", "parse:nsubj+ccomp"),
+    ],
+    "ask-whether": [
+        ("indirect", "whether the funds had been spent", "asked", "The senator", "nominal", "parse:nsubj+ccomp"),
+    ],
+    "told-direct-ccomp": [("direct", "I never saw the letter.", "told", "Mr. Grant", "name", "parse:nsubj+ccomp")],
+    "inverted-with-appos": [
+        ("direct", "Nobody expected this,", "added", "Grant", "name", "parse:nsubj+parataxis-head"),
+    ],
+    "relcl-plural": [("indirect", "they were underpaid", "said", "The teachers", "nominal", "parse:relcl+ccomp")],
+    "postposed-indirect": [
+        ("indirect", "The plan was approved", "said", "the agency", "nominal", "parse:nsubj+parataxis-head"),
+    ],
+    "urge-xcomp": [("indirect", "to pass the bill", "urged", "The president", "nominal", "parse:nsubj+xcomp")],
+    "no-cue": [],
+    "scare-quote-only": [],
+    "point-out": [("indirect", "that the law had changed", "pointed out", "She", "pronoun", "parse:nsubj+ccomp")],
+    "direct-then-participle": [
+        ("direct", "We will appeal,", "told", "Berg", "name", "parse:nsubj+parataxis-head"),
+        ("indirect", "that the ruling was unfair", "adding", "Berg", "name", "parse:advcl+ccomp"),
+    ],
+    "direct-across-sentences": [
+        ("direct", "We played well. We will win next time.", "said", "The coach", "nominal", "parse:nsubj+parataxis"),
+    ],
+}
+
+
+def _documents() -> dict[str, str]:
+    text = CONLLU.read_text(encoding="utf-8")
+    chunks = [c for c in re.split(r"(?m)^(?=# newdoc id)", text) if c.strip()]
+    return {re.match(r"# newdoc id = (\S+)", c).group(1): c for c in chunks}  # type: ignore[union-attr]
+
+
+DOCS = _documents()
+
+
+def test_every_document_has_expectations() -> None:
+    assert sorted(DOCS) == sorted(EXPECTED)
+    assert sum(1 for rows in EXPECTED.values() if rows) >= 30
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_parse_rules(name: str) -> None:
+    doc = from_conllu(DOCS[name])
+    result = attribute(from_stanza(doc), load_cues())
+    got = [
+        (q.kind, q.text, q.cue.text if q.cue else "", q.speaker.text if q.speaker else "",
+         q.speaker.kind if q.speaker else "")
+        for q in result.quotes
+    ]
+    assert got == [row[:5] for row in EXPECTED[name]]
+    for q, row in zip(result.quotes, EXPECTED[name], strict=True):
+        assert q.evidence.startswith(row[5]), q.evidence
+        for span in (q, q.cue, q.speaker):
+            assert span is not None
+            assert doc.text[span.start : span.end] == span.text
+    for s in result.sentences:
+        assert doc.text[s.start : s.end] == s.text
+
+
+def test_the_backend_reads_a_users_document_without_models() -> None:
+    """A parsed Document goes through StanzaBackend.process with no stanza models on disk."""
+    backend = StanzaBackend(lazy=True)
+    doc = from_conllu(DOCS["accused-of-and-said"])
+    result = backend.process(doc)
+    assert [q.text for q in result.quotes] == ["the firm of fraud", "that it had misled investors"]
+    names = {q.entity.name for q in result.quotes if q.entity}
+    assert len(names) == 1 and names.pop() in "Dr. Lee"  # one entity for both quotes
+
+
+def _chain(mentions: list[tuple[int, int, int]], representative: int) -> object:
+    from stanza.models.coref.coref_chain import CorefChain, CorefMention
+
+    ms = [CorefMention(*m) for m in mentions]
+    return CorefChain(0, ms, "", representative)
+
+
+def test_coref_chain_names_the_pronoun_speaker() -> None:
+    doc = from_conllu(DOCS["pronoun-with-coref"])
+    # "Carla Rivera" (s0 w0-2), "She" (s1 w0), "she" (s1 w3); the representative points at the pronoun
+    # on purpose: the longest PROPN-headed mention must still win.
+    doc.coref = [_chain([(0, 0, 2), (1, 0, 1), (1, 3, 4)], representative=1)]
+    result = StanzaBackend(lazy=True).process(doc)
+    (quote,) = result.quotes
+    assert quote.speaker is not None and quote.speaker.text == "She"
+    assert quote.entity is not None and quote.entity.name == "Carla Rivera"
+    assert [m.text for m in quote.entity.mentions] == ["Carla Rivera", "She", "she"]
+    assert result.entities == (quote.entity,)
+
+
+def test_speakers_without_a_chain_get_entities_by_name_when_chains_exist() -> None:
+    doc = from_conllu(DOCS["accused-of-and-said"])
+    doc.coref = [_chain([(0, 10, 11)], representative=0)]  # "it": unrelated to the speaker
+    result = StanzaBackend(lazy=True).process(doc)
+    entities = {q.entity.id for q in result.quotes if q.entity}
+    assert len(entities) == 1 and result.entities[0].name == "Dr. Lee"
+
+
+def test_cue_inside_a_quote_is_not_the_articles_cue() -> None:
+    conllu = """# text = "They said it was over," she noted.
+1	"	"	PUNCT	``	_	3	punct	_	SpaceAfter=No
+2	They	they	PRON	PRP	_	3	nsubj	_	_
+3	said	say	VERB	VBD	_	0	root	_	_
+4	it	it	PRON	PRP	_	6	nsubj	_	_
+5	was	be	AUX	VBD	_	6	cop	_	_
+6	over	over	ADV	RB	_	3	ccomp	_	SpaceAfter=No
+7	,	,	PUNCT	,	_	3	punct	_	SpaceAfter=No
+8	"	"	PUNCT	''	_	3	punct	_	_
+9	she	she	PRON	PRP	_	10	nsubj	_	_
+10	noted	note	VERB	VBD	_	3	parataxis	_	SpaceAfter=No
+11	.	.	PUNCT	.	_	3	punct	_	_
+
+"""
+    result = attribute(from_stanza(from_conllu(conllu)), load_cues())
+    assert [(q.kind, q.text, q.speaker.text if q.speaker else None) for q in result.quotes] == [
+        ("direct", "They said it was over,", "she")
+    ]
