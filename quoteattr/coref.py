@@ -113,7 +113,10 @@ def resolve(text: str, quotes: Sequence[Quote]) -> tuple[list[Quote], list[Entit
         if cluster is None:
             cluster, sieve = _resolve_mention(text, m, clusters)
             if cluster is not None:
-                if all((x.start, x.end) != key for x in cluster.mentions):
+                # Only a cluster just made for m already holds it (a key seen before is in by_mention), so
+                # checking the last mention is enough; scanning them all was quadratic (issue 6).
+                last_m = cluster.mentions[-1] if cluster.mentions else None
+                if last_m is None or (last_m.start, last_m.end) != key:
                     cluster.mentions.append(m)
                 cluster.last = max(cluster.last, m.start)
                 by_mention[key] = cluster
