@@ -79,19 +79,22 @@ def test_from_conllu_aligns_to_the_callers_text() -> None:
 
 def test_from_conllu_takes_offsets_from_misc() -> None:
     text = "Ann said   it failed."
-    conllu = "\n".join(
-        "\t".join([str(i), form, lemma, upos, "_", "_", head, rel, "_", f"start_char={a}|end_char={b}"])
-        for i, (form, lemma, upos, head, rel, a, b) in enumerate(
-            [
-                ("Ann", "Ann", "PROPN", "2", "nsubj", 0, 3),
-                ("said", "say", "VERB", "0", "root", 4, 8),
-                ("it", "it", "PRON", "4", "nsubj", 11, 13),
-                ("failed", "fail", "VERB", "2", "ccomp", 14, 20),
-                (".", ".", "PUNCT", "2", "punct", 20, 21),
-            ],
-            1,
+    conllu = (
+        "\n".join(
+            "\t".join([str(i), form, lemma, upos, "_", "_", head, rel, "_", f"start_char={a}|end_char={b}"])
+            for i, (form, lemma, upos, head, rel, a, b) in enumerate(
+                [
+                    ("Ann", "Ann", "PROPN", "2", "nsubj", 0, 3),
+                    ("said", "say", "VERB", "0", "root", 4, 8),
+                    ("it", "it", "PRON", "4", "nsubj", 11, 13),
+                    ("failed", "fail", "VERB", "2", "ccomp", 14, 20),
+                    (".", ".", "PUNCT", "2", "punct", 20, 21),
+                ],
+                1,
+            )
         )
-    ) + "\n\n"
+        + "\n\n"
+    )
     doc = from_conllu(conllu, text)
     assert [(t.start_char, t.end_char) for t in doc.sentences[0].tokens][2] == (11, 13)
     (quote,) = attribute(from_stanza(doc), load_cues()).quotes
@@ -130,7 +133,7 @@ def test_document_without_offsets_is_refused() -> None:
 
 def test_document_without_a_parse_falls_back_to_the_embedded_pipeline() -> None:
     unparsed = "\n".join(
-        line if not line or line.startswith("#") else "\t".join(line.split("\t")[:6] + ["_", "_", "_", "_"])
+        line if not line or line.startswith("#") else "\t".join([*line.split("\t")[:6], "_", "_", "_", "_"])
         for line in TWO_SENTENCES.splitlines()
     )
     doc = from_conllu(unparsed + "\n")
@@ -155,7 +158,9 @@ def test_missing_models_say_how_to_get_them(tmp_path: Path, no_network: None) ->
 def test_missing_model_named_by_path(tmp_path: Path, no_network: None) -> None:
     tiny_models.stub_resources(tmp_path)
     with pytest.raises(BackendUnavailable) as info:
-        StanzaBackend(dir=tmp_path, processors={"tokenize": "mine"}, model_paths={"tokenize": tmp_path / "nope.pt"})
+        StanzaBackend(
+            dir=tmp_path, processors={"tokenize": "mine"}, model_paths={"tokenize": tmp_path / "nope.pt"}
+        )
     assert "tokenize" in str(info.value) and "stanza.download" in str(info.value)
 
 
@@ -163,7 +168,7 @@ def test_truncated_model_file(tmp_path: Path, no_network: None) -> None:
     tiny_models.stub_resources(tmp_path)
     broken = tmp_path / "broken.pt"
     broken.write_bytes(b"")
-    with pytest.raises(BackendUnavailable, match="stanza.download"):
+    with pytest.raises(BackendUnavailable, match=r"stanza\.download"):
         StanzaBackend(dir=tmp_path, processors={"tokenize": "mine"}, model_paths={"tokenize": broken})
 
 
@@ -205,8 +210,10 @@ def test_pipeline_loads_trained_models_and_attributes(tiny: dict[str, Path], no_
     text = "  ".join(tiny_models.render(s) for s in chosen)
     result = backend.process(text)
 
-    assert [(s.start, s.end) for s in result.sentences] == [(0, len(tiny_models.render(chosen[0]))),
-                                                            (len(tiny_models.render(chosen[0])) + 2, len(text))]
+    assert [(s.start, s.end) for s in result.sentences] == [
+        (0, len(tiny_models.render(chosen[0]))),
+        (len(tiny_models.render(chosen[0])) + 2, len(text)),
+    ]
     # The trained parse must give what the hand-made (gold) parse of the same text gives.
     gold = attribute(from_stanza(from_conllu(tiny_models.conllu(chosen), text)), load_cues())
     assert [q.to_dict() for q in result.quotes] == [q.to_dict() for q in gold.quotes]
@@ -214,4 +221,3 @@ def test_pipeline_loads_trained_models_and_attributes(tiny: dict[str, Path], no_
     for q in result.quotes:
         assert text[q.start : q.end] == q.text
         assert q.speaker is not None and text[q.speaker.start : q.speaker.end] == q.speaker.text
-

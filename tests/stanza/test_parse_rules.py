@@ -30,17 +30,47 @@ EXPECTED: dict[str, list[Row]] = {
         ("indirect", "that the budget was balanced", "told", "The mayor", "nominal", "parse:nsubj+ccomp"),
     ],
     "accused-of-title-name": [
-        ("indirect", "the governor of hiding the report", "accused", "Senator Tom Reed", "name", "parse:nsubj+of"),
+        (
+            "indirect",
+            "the governor of hiding the report",
+            "accused",
+            "Senator Tom Reed",
+            "name",
+            "parse:nsubj+of",
+        ),
     ],
-    "warned-that": [("indirect", "that strikes would continue", "warned", "The union", "nominal", "parse:nsubj")],
+    "warned-that": [
+        ("indirect", "that strikes would continue", "warned", "The union", "nominal", "parse:nsubj")
+    ],
     "according-preposed": [
-        ("indirect", "the bridge will reopen in May", "According to", "the ministry", "nominal", "parse:according"),
+        (
+            "indirect",
+            "the bridge will reopen in May",
+            "According to",
+            "the ministry",
+            "nominal",
+            "parse:according",
+        ),
     ],
     "according-postposed": [
-        ("indirect", "The bridge will reopen in May", "according to", "officials", "nominal", "parse:according"),
+        (
+            "indirect",
+            "The bridge will reopen in May",
+            "according to",
+            "officials",
+            "nominal",
+            "parse:according",
+        ),
     ],
     "direct-postposed": [
-        ("direct", "We are not going anywhere,", "said", "the coach", "nominal", "parse:nsubj+parataxis-head"),
+        (
+            "direct",
+            "We are not going anywhere,",
+            "said",
+            "the coach",
+            "nominal",
+            "parse:nsubj+parataxis-head",
+        ),
     ],
     "direct-inverted": [
         ("direct", "The plan is dead,", "said", "Anna Berg", "name", "parse:nsubj+parataxis-head"),
@@ -56,7 +86,14 @@ EXPECTED: dict[str, list[Row]] = {
         ("indirect", "that it had misled investors", "said", "Dr. Lee", "name", "parse:conj+ccomp"),
     ],
     "passive-agent": [
-        ("indirect", "that the launch had been delayed", "announced", "the agency", "nominal", "parse:agent+csubj"),
+        (
+            "indirect",
+            "that the launch had been delayed",
+            "announced",
+            "the agency",
+            "nominal",
+            "parse:agent+csubj",
+        ),
     ],
     "relcl-after-agent": [
         ("indirect", "it ignored the law", "said", "Judge Alan Park", "name", "parse:relcl+ccomp"),
@@ -68,12 +105,21 @@ EXPECTED: dict[str, list[Row]] = {
         ("indirect", "the charges were false", "said", "Sam Ortiz", "name", "parse:nsubj+ccomp"),
     ],
     "possessive-amod-speaker": [
-        ("indirect", "profits had doubled", "said", "The company's chief executive", "nominal", "parse:nsubj"),
+        (
+            "indirect",
+            "profits had doubled",
+            "said",
+            "The company's chief executive",
+            "nominal",
+            "parse:nsubj",
+        ),
     ],
     "xcomp-went-on-to-say": [
         ("indirect", "that the deal was fair", "say", "She", "pronoun", "parse:xcomp+ccomp"),
     ],
-    "call-for": [("indirect", "an independent inquiry", "called for", "The group", "nominal", "parse:nsubj+obj")],
+    "call-for": [
+        ("indirect", "an independent inquiry", "called for", "The group", "nominal", "parse:nsubj+obj")
+    ],
     "demand-obj": [
         ("indirect", "the release of the prisoners", "demanded", "Protesters", "nominal", "parse:nsubj+obj"),
     ],
@@ -81,15 +127,28 @@ EXPECTED: dict[str, list[Row]] = {
         ("indirect", "it was false", "saying", "The spokesman", "nominal", "parse:advcl+ccomp"),
     ],
     "mixed-quoted-phrase": [
-        ("mixed", 'the fire was "completely under control" by noon', "said", "Officials", "nominal", "parse:nsubj"),
+        (
+            "mixed",
+            'the fire was "completely under control" by noon',
+            "said",
+            "Officials",
+            "nominal",
+            "parse:nsubj",
+        ),
     ],
     "interrupted-direct": [
         ("direct", "It was a mistake,", "admitted", "she", "pronoun", "parse:nsubj+parataxis-head"),
         ("direct", "and I regret it.", "admitted", "she", "pronoun", "parse:nsubj+parataxis-head"),
     ],
     "parenthetical-cue": [
-        ("indirect", "The economy, the minister said, is stronger than ever", "said", "the minister", "nominal",
-         "parse:nsubj+parataxis-head"),
+        (
+            "indirect",
+            "The economy, the minister said, is stronger than ever",
+            "said",
+            "the minister",
+            "nominal",
+            "parse:nsubj+parataxis-head",
+        ),
     ],
     "pronoun-with-coref": [
         ("indirect", "that she had done nothing wrong", "insisted", "She", "pronoun", "parse:nsubj+ccomp"),
@@ -97,31 +156,55 @@ EXPECTED: dict[str, list[Row]] = {
     "relcl-inside-speaker": [
         ("indirect", "that emissions fell", "said", "The report", "nominal", "parse:nsubj+ccomp"),
     ],
-    "told-court": [("indirect", "that the suspect had fled", "told", "Police", "nominal", "parse:nsubj+ccomp")],
+    "told-court": [
+        ("indirect", "that the suspect had fled", "told", "Police", "nominal", "parse:nsubj+ccomp")
+    ],
     "non-cue-conj-not-attributed": [
         ("indirect", "that rates would fall", "predicted", "Analysts", "nominal", "parse:nsubj+ccomp"),
     ],
     "ask-whether": [
-        ("indirect", "whether the funds had been spent", "asked", "The senator", "nominal", "parse:nsubj+ccomp"),
+        (
+            "indirect",
+            "whether the funds had been spent",
+            "asked",
+            "The senator",
+            "nominal",
+            "parse:nsubj+ccomp",
+        ),
     ],
-    "told-direct-ccomp": [("direct", "I never saw the letter.", "told", "Mr. Grant", "name", "parse:nsubj+ccomp")],
+    "told-direct-ccomp": [
+        ("direct", "I never saw the letter.", "told", "Mr. Grant", "name", "parse:nsubj+ccomp")
+    ],
     "inverted-with-appos": [
         ("direct", "Nobody expected this,", "added", "Grant", "name", "parse:nsubj+parataxis-head"),
     ],
-    "relcl-plural": [("indirect", "they were underpaid", "said", "The teachers", "nominal", "parse:relcl+ccomp")],
+    "relcl-plural": [
+        ("indirect", "they were underpaid", "said", "The teachers", "nominal", "parse:relcl+ccomp")
+    ],
     "postposed-indirect": [
         ("indirect", "The plan was approved", "said", "the agency", "nominal", "parse:nsubj+parataxis-head"),
     ],
-    "urge-xcomp": [("indirect", "to pass the bill", "urged", "The president", "nominal", "parse:nsubj+xcomp")],
+    "urge-xcomp": [
+        ("indirect", "to pass the bill", "urged", "The president", "nominal", "parse:nsubj+xcomp")
+    ],
     "no-cue": [],
     "scare-quote-only": [],
-    "point-out": [("indirect", "that the law had changed", "pointed out", "She", "pronoun", "parse:nsubj+ccomp")],
+    "point-out": [
+        ("indirect", "that the law had changed", "pointed out", "She", "pronoun", "parse:nsubj+ccomp")
+    ],
     "direct-then-participle": [
         ("direct", "We will appeal,", "told", "Berg", "name", "parse:nsubj+parataxis-head"),
         ("indirect", "that the ruling was unfair", "adding", "Berg", "name", "parse:advcl+ccomp"),
     ],
     "direct-across-sentences": [
-        ("direct", "We played well. We will win next time.", "said", "The coach", "nominal", "parse:nsubj+parataxis"),
+        (
+            "direct",
+            "We played well. We will win next time.",
+            "said",
+            "The coach",
+            "nominal",
+            "parse:nsubj+parataxis",
+        ),
     ],
 }
 
@@ -145,8 +228,13 @@ def test_parse_rules(name: str) -> None:
     doc = from_conllu(DOCS[name])
     result = attribute(from_stanza(doc), load_cues())
     got = [
-        (q.kind, q.text, q.cue.text if q.cue else "", q.speaker.text if q.speaker else "",
-         q.speaker.kind if q.speaker else "")
+        (
+            q.kind,
+            q.text,
+            q.cue.text if q.cue else "",
+            q.speaker.text if q.speaker else "",
+            q.speaker.kind if q.speaker else "",
+        )
         for q in result.quotes
     ]
     assert got == [row[:5] for row in EXPECTED[name]]

@@ -42,8 +42,9 @@ def _speaker(spk: tuple[tuple[str, str, str, str], ...], first: int, head: int) 
     return [(*spk[0], head, "nsubj"), (*spk[1], first, "flat")]
 
 
-def indirect(spk: tuple[tuple[str, str, str, str], ...], verb: tuple[str, str], clause: tuple[str, str, str]
-             ) -> list[Row]:
+def indirect(
+    spk: tuple[tuple[str, str, str, str], ...], verb: tuple[str, str], clause: tuple[str, str, str]
+) -> list[Row]:
     """``SPK VERB that the NOUN AUX V .``"""
     n = len(spk)
     v = n + 1
@@ -61,8 +62,9 @@ def indirect(spk: tuple[tuple[str, str, str, str], ...], verb: tuple[str, str], 
     return rows
 
 
-def direct(spk: tuple[tuple[str, str, str, str], ...], verb: tuple[str, str], clause: tuple[str, str, str]
-           ) -> list[Row]:
+def direct(
+    spk: tuple[tuple[str, str, str, str], ...], verb: tuple[str, str], clause: tuple[str, str, str]
+) -> list[Row]:
     """``"The NOUN AUX V," SPK VERB .`` with the quoted clause as root (UD style)."""
     noun, aux, pred = clause
     n = len(spk)
@@ -112,7 +114,9 @@ def conllu(sents: list[list[Row]]) -> str:
     blocks = []
     for n, rows in enumerate(sents, 1):
         lines = [f"# sent_id = {n}", f"# text = {render(rows)}"]
-        for i, ((form, lemma, upos, xpos, head, dep), glue) in enumerate(zip(rows, _glued(rows), strict=True), 1):
+        for i, ((form, lemma, upos, xpos, head, dep), glue) in enumerate(
+            zip(rows, _glued(rows), strict=True), 1
+        ):
             misc = "SpaceAfter=No" if glue else "_"
             lines.append("\t".join([str(i), form, lemma, upos, xpos, "_", str(head), dep, "_", misc]))
         blocks.append("\n".join(lines))
@@ -158,29 +162,123 @@ def train_all(work: Path, steps: int = 60) -> dict[str, Path]:
     (work / "train_mwt.json").write_text("[]", encoding="utf-8")
     common = ["--lang", "en", "--shorthand", "en_tiny", "--save_dir", str(work), "--seed", "7"]
 
-    tokenizer.main([
-        "--txt_file", str(txt), "--label_file", str(lab), "--mwt_json_file", str(work / "train_mwt.json"),
-        "--dev_txt_file", str(txt), "--dev_label_file", str(lab),
-        "--save_name", "tokenizer.pt", "--steps", str(steps * 2), "--eval_steps", str(steps * 2),
-        "--hidden_dim", "16", "--emb_dim", "8", "--rnn_layers", "1", "--batch_size", "8", "--max_seqlen", "60",
-        "--no_use_mwt", *common,
-    ])
-    tagger.main([
-        "--train_file", str(data), "--eval_file", str(data), "--output_file", str(work / "pos_out.conllu"),
-        "--no_pretrain", "--save_name", "tagger.pt", "--max_steps", str(steps), "--eval_interval", str(steps),
-        "--batch_size", "400", "--hidden_dim", "16", "--char_hidden_dim", "16", "--deep_biaff_hidden_dim", "16",
-        "--composite_deep_biaff_hidden_dim", "8", "--word_emb_dim", "16", "--char_emb_dim", "8",
-        "--tag_emb_dim", "8", "--transformed_dim", "16", "--num_layers", "1", "--augment_nopunct", "0",
-        "--word_cutoff", "1", *common,
-    ])
-    parser.main([
-        "--train_file", str(data), "--eval_file", str(data), "--output_file", str(work / "dep_out.conllu"),
-        "--no_pretrain", "--save_name", "parser.pt", "--max_steps", str(steps), "--eval_interval", str(steps),
-        "--batch_size", "2000", "--hidden_dim", "16", "--char_hidden_dim", "16", "--deep_biaff_hidden_dim", "16",
-        "--deep_biaff_output_dim", "8", "--word_emb_dim", "16", "--char_emb_dim", "8", "--tag_emb_dim", "8",
-        "--transformed_dim", "16", "--num_layers", "1", "--augment_nopunct", "0", "--word_cutoff", "1",
-        "--no_checkpoint", *common,
-    ])
+    tokenizer.main(
+        [
+            "--txt_file",
+            str(txt),
+            "--label_file",
+            str(lab),
+            "--mwt_json_file",
+            str(work / "train_mwt.json"),
+            "--dev_txt_file",
+            str(txt),
+            "--dev_label_file",
+            str(lab),
+            "--save_name",
+            "tokenizer.pt",
+            "--steps",
+            str(steps * 2),
+            "--eval_steps",
+            str(steps * 2),
+            "--hidden_dim",
+            "16",
+            "--emb_dim",
+            "8",
+            "--rnn_layers",
+            "1",
+            "--batch_size",
+            "8",
+            "--max_seqlen",
+            "60",
+            "--no_use_mwt",
+            *common,
+        ]
+    )
+    tagger.main(
+        [
+            "--train_file",
+            str(data),
+            "--eval_file",
+            str(data),
+            "--output_file",
+            str(work / "pos_out.conllu"),
+            "--no_pretrain",
+            "--save_name",
+            "tagger.pt",
+            "--max_steps",
+            str(steps),
+            "--eval_interval",
+            str(steps),
+            "--batch_size",
+            "400",
+            "--hidden_dim",
+            "16",
+            "--char_hidden_dim",
+            "16",
+            "--deep_biaff_hidden_dim",
+            "16",
+            "--composite_deep_biaff_hidden_dim",
+            "8",
+            "--word_emb_dim",
+            "16",
+            "--char_emb_dim",
+            "8",
+            "--tag_emb_dim",
+            "8",
+            "--transformed_dim",
+            "16",
+            "--num_layers",
+            "1",
+            "--augment_nopunct",
+            "0",
+            "--word_cutoff",
+            "1",
+            *common,
+        ]
+    )
+    parser.main(
+        [
+            "--train_file",
+            str(data),
+            "--eval_file",
+            str(data),
+            "--output_file",
+            str(work / "dep_out.conllu"),
+            "--no_pretrain",
+            "--save_name",
+            "parser.pt",
+            "--max_steps",
+            str(steps),
+            "--eval_interval",
+            str(steps),
+            "--batch_size",
+            "2000",
+            "--hidden_dim",
+            "16",
+            "--char_hidden_dim",
+            "16",
+            "--deep_biaff_hidden_dim",
+            "16",
+            "--deep_biaff_output_dim",
+            "8",
+            "--word_emb_dim",
+            "16",
+            "--char_emb_dim",
+            "8",
+            "--tag_emb_dim",
+            "8",
+            "--transformed_dim",
+            "16",
+            "--num_layers",
+            "1",
+            "--augment_nopunct",
+            "0",
+            "--word_cutoff",
+            "1",
+            "--no_checkpoint",
+            *common,
+        ]
+    )
     return {"tokenize": work / "tokenizer.pt", "pos": work / "tagger.pt", "depparse": work / "parser.pt"}
 
 
@@ -188,5 +286,7 @@ def stub_resources(model_dir: Path) -> Path:
     """A resources.json that names English but lists no downloadable packages (nothing to fetch)."""
     model_dir.mkdir(parents=True, exist_ok=True)
     path = model_dir / "resources.json"
-    path.write_text(json.dumps({"en": {"lang_name": "English", "packages": {}, "tokenize": {}}}), encoding="utf-8")
+    path.write_text(
+        json.dumps({"en": {"lang_name": "English", "packages": {}, "tokenize": {}}}), encoding="utf-8"
+    )
     return path
