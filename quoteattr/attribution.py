@@ -65,6 +65,7 @@ CONTRACTED_AUX = ("'s", "’s", "'re", "’re", "'ll", "’ll", "'ve", "’ve", 
 ARTICLES = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those"})
 #: Determiners before which a reporting verb's base form must be a noun ("no mention", "a claim").
 SINGULAR_DETERMINERS = frozenset({"a", "an", "no", "this", "every", "each", "his", "her", "its", "another", "any"})
+INDEFINITE_DETERMINERS = frozenset({"a", "an", "no", "every", "each", "another", "any"})
 #: Capitalised words that open sentences without naming anyone.
 SENTENCE_OPENERS = DETERMINERS | PREPOSITIONS | ADVERBS | CONJUNCTIONS | SUBORDINATORS | TIME_WORDS | frozenset(
     {"there", "it", "this", "that", "yes", "no", "what", "why", "how", "when", "where", "who"}
@@ -170,9 +171,16 @@ class CueHit:
     entry: CueEntry
 
 
+def is_title_case(items: Sequence[Item]) -> bool:
+    """A headline in title case ("Obama Says Museum Will Open"): capitalised words are not names there."""
+    words = [it for it in items if it.is_word and len(it.text) > 3]
+    return len(words) >= 3 and sum(1 for it in words if it.text[:1].isupper()) >= 0.8 * len(words)
+
+
 def find_cues(items: Sequence[Item], lexicon: CueLexicon) -> list[CueHit]:
     """Cue words outside quotations, longest multi-word form first."""
     hits: list[CueHit] = []
+    headline = is_title_case(items)
     i = 0
     while i < len(items):
         if not items[i].is_word:
@@ -190,7 +198,10 @@ def find_cues(items: Sequence[Item], lexicon: CueLexicon) -> list[CueHit]:
             if entry is not None:
                 found = CueHit(i, i + k - 1, entry)
                 break
-        proper = items[i].text[:1].isupper() and i > 0 and not items[i - 1].is_quote and items[i - 1].text != ":"
+        proper = (
+            items[i].text[:1].isupper() and i > 0 and not items[i - 1].is_quote and items[i - 1].text != ":"
+            and not headline
+        )
         if found is not None and found.entry.type != "noun" and not proper:  # "United States" holds no cue
             hits.append(found)
             i = found.last + 1
@@ -216,6 +227,14 @@ class UnitReader:
         #: cues with a speaker but no content ("Ruiz said." / "He said:"): they may own a nearby quote
         self.bare: list[tuple[Cue, Mention]] = []
         self.floor = 0  #: a subject search never reaches back before this item (an earlier cue)
+
+    def headline_colon(self) -> int | None:
+        """Index of the colon in a unit that opens with "Name:" and goes on for three words or more."""
+        for i in range(1, min(6, self.end)):
+            if self.items[i].text == ":":
+                rest = sum(1 for it in self.items[i + 1 : self.end] if it.is_word or it.is_quote)
+                return i if is_name(self.items[:i]) and rest >= 3 else None
+        return None
 
     def opening_subject(self) -> Mention | None:
         """The proper name (or he/she) that opens the unit, if any."""
@@ -281,6 +300,12 @@ class UnitReader:
     # -- the frames -----------------------------------------------------------------------
     def read(self) -> list[Found]:
         hits = find_cues(self.items, self.lexicon)
+        colon = self.headline_colon()
+        if colon is not None and not any(h.first < colon for h in hits):
+            # "Poll: Voters Abandon Party" / "Ruiz: We will not back down" — a headline's speaker before a colon
+            self.last_speaker = self.mention(0, colon)
+            self.emit_span(colon + 1, self.end, None, self.last_speaker, "headline-colon", 0.6)
+            return self.found
         # "X called for Y, sources said.": a closing attribution owns everything before it.
         if len(hits) > 1 and hits[-1].entry.frame != "according" and not self.items[hits[-1].first].is_quote:
             self.floor = hits[-2].last + 1
@@ -315,12 +340,11 @@ class UnitReader:
             return True  # "restricted comments": a plural noun after a verb
         if form != hit.entry.lemma.split()[0]:
             return False
-        for k in (hit.first - 1, hit.first - 2):
-            if k >= 0 and self.items[k].lower in SINGULAR_DETERMINERS:
-                return True
-            if k < 0 or not self.items[k].is_word:
-                return False
-        return False
+        one, two = hit.first - 1, hit.first - 2
+        if one >= 0 and self.items[one].lower in SINGULAR_DETERMINERS:
+            return True  # "a claim", "his statement"
+        # "no public mention", "a new claim" (but not "his aides say": a possessive may own a plural subject)
+        return two >= 0 and self.items[one].is_word and self.items[two].lower in INDEFINITE_DETERMINERS
 
     def read_verb(self, hit: CueHit, hits: Sequence[CueHit], *, only_postposed: bool = False) -> int:
         if self.is_passive(hit) or self.is_noun_use(hit):
@@ -775,7 +799,9 @@ class UnitReader:
             end -= 1
         return end
 
-    def emit_span(self, a: int, b: int, cue: Cue, speaker: Mention | None, evidence: str, conf: float) -> None:
+    def emit_span(
+        self, a: int, b: int, cue: Cue | None, speaker: Mention | None, evidence: str, conf: float
+    ) -> None:
         """Record items ``[a, b)`` as the content: direct if it is one quotation, else indirect or mixed."""
         while b > a and self.items[b - 1].text in TERMINAL | {",", ";", ":"}:
             b -= 1
