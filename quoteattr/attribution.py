@@ -71,7 +71,7 @@ SENTENCE_OPENERS = DETERMINERS | PREPOSITIONS | ADVERBS | CONJUNCTIONS | SUBORDI
     {"there", "it", "this", "that", "yes", "no", "what", "why", "how", "when", "where", "who"}
 )
 #: Words that say a clause has a finite verb (used when "said" is not followed by "that").
-FINITE_HINTS = AUXILIARIES | frozenset(
+FINITE_HINTS = AUXILIARIES | word_list("irregular_past.txt") | frozenset(
     {"wants", "needs", "plans", "intends", "believes", "thinks", "knows", "cannot", "won't", "can't", "isn't"}
 )
 
