@@ -15,6 +15,7 @@ the quote's evidence):
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 import attrs
@@ -56,6 +57,42 @@ class _Cluster:
 
 
 def canonical_name(mention_text: str) -> str:
+#: Most clusters a name is compared with: those sharing a word with it, most recent first. Exact unless more
+#: entities than this share one word; bounds the cost on hostile text full of look-alike names (issue 6).
+MAX_NAME_CANDIDATES = 256
+
+
+class _Clusters(list[_Cluster]):
+    """The clusters (``id`` = position), indexed by the words of their names.
+
+    A name can only join a cluster whose name shares a word with it, so linking compares it with those
+    alone; comparing it with every cluster made coreference quadratic in the number of speakers (issue 6).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.by_word: dict[str, list[int]] = {}  # word → ids of clusters whose name has it, ascending
+
+    def append(self, c: _Cluster) -> None:
+        super().append(c)
+        self.note(c)
+
+    def note(self, c: _Cluster) -> None:
+        """Index ``c`` under the words of its current name; call again after renaming it."""
+        for word in set(c.name.lower().split()) or {""}:
+            ids = self.by_word.setdefault(word, [])
+            at = bisect.bisect_left(ids, c.id)
+            if at == len(ids) or ids[at] != c.id:
+                ids.insert(at, c.id)
+
+    def sharing_a_word(self, words: Sequence[str]) -> list[_Cluster]:
+        """Clusters whose name shares a word with ``words``, most recent first."""
+        ids: set[int] = set()
+        for word in set(words) or {""}:
+            ids.update(self.by_word.get(word, ())[-MAX_NAME_CANDIDATES:])
+        return [self[k] for k in sorted(ids, reverse=True)[:MAX_NAME_CANDIDATES]]
+
+
     """The name without determiners and titles: "Iranian Foreign Minister Ana Ruiz" → "Ana Ruiz".
 
     >>> canonical_name("US President Donald Trump")
@@ -99,7 +136,7 @@ def _roles(mention_text: str) -> set[str]:
 
 def resolve(text: str, quotes: Sequence[Quote]) -> tuple[list[Quote], list[Entity]]:
     """Give each quote's speaker an entity; return the quotes and the entities."""
-    clusters: list[_Cluster] = []
+    clusters: list[_Cluster] = _Clusters()  # indexed by name words (issue 6)
     by_mention: dict[tuple[int, int], _Cluster] = {}
     assigned: list[tuple[Quote, _Cluster | None, str]] = []
     for q in sorted(quotes, key=lambda q: q.start):
@@ -228,7 +265,8 @@ def _new(clusters: list[_Cluster], name: str, m: Mention | None, *, person: bool
 def _add_name(name: str, clusters: list[_Cluster], m: Mention | None, *, person: bool) -> _Cluster:
     """Join an entity with the same or a longer/shorter form of this name, or start one."""
     toks = name.lower().split()
-    for c in reversed(clusters):
+    # Every rule below needs a shared word, so only clusters sharing one are candidates (issue 6).
+    for c in clusters.sharing_a_word(toks) if isinstance(clusters, _Clusters) else reversed(clusters):
         ctoks = c.name.lower().split()
         if ctoks == toks:
             break
@@ -244,5 +282,7 @@ def _add_name(name: str, clusters: list[_Cluster], m: Mention | None, *, person:
     else:
         return _new(clusters, name, m, person=person)
     if m is not None:
+    if isinstance(clusters, _Clusters):
+        clusters.note(c)  # it may have been renamed to a longer form
         c.roles |= _roles(m.text)
     return c
