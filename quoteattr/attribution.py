@@ -61,6 +61,8 @@ MAX_CUE_WORDS = 4
 MAX_SUBJECT_TOKENS = 40
 #: Endings of a pronoun fused with an auxiliary ("it's", "they're").
 CONTRACTED_AUX = ("'s", "’s", "'re", "’re", "'ll", "’ll", "'ve", "’ve", "'d", "’d")
+#: Dashes that sign a quotation with its author.
+DASHES = frozenset({"―", "—", "–", "-"})
 #: Articles and possessives: "the proposed plan" is a noun phrase, "the two raised" is not.
 ARTICLES = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those"})
 #: Determiners before which a reporting verb's base form must be a noun ("no mention", "a claim").
@@ -228,6 +230,24 @@ class UnitReader:
         self.bare: list[tuple[Cue, Mention]] = []
         self.floor = 0  #: a subject search never reaches back before this item (an earlier cue)
 
+    def read_dash_attributions(self) -> None:
+        """ "“…” ― Pamela Ortiz": a quotation signed with a dash and a name (letters, testimonials, epigraphs)."""
+        for i, it in enumerate(self.items):
+            if not it.is_quote or i + 2 >= len(self.items) or self.items[i + 1].text not in DASHES:
+                continue
+            b = i + 2
+            while b < len(self.items) and b - (i + 2) < 6 and (self.items[b].is_word or self.items[b].text == "."):
+                if not (is_name(self.items[i + 2 : b + 1]) or self.items[b].text == "."):
+                    break
+                b += 1
+            while b > i + 2 and self.items[b - 1].text == ".":
+                b -= 1
+            if b > i + 2 and is_name(self.items[i + 2 : b]):
+                q = it.quote
+                assert q is not None
+                self.claimed.add(i)
+                self.found.append(Found(q.start, q.end, "direct", None, self.mention(i + 2, b), "dash-signed", 0.8, q))
+
     def headline_colon(self) -> int | None:
         """Index of the colon in a unit that opens with "Name:" and goes on for three words or more."""
         for i in range(1, min(6, self.end)):
@@ -245,7 +265,7 @@ class UnitReader:
         b = 0
         while b < self.end and b < 6 and (self.items[b].is_word and is_name(self.items[: b + 1])):
             b += 1
-        if b >= 2 or (b == 1 and self.items[0].lower not in SENTENCE_OPENERS):
+        if b >= 2:  # one capitalised word opening a sentence is too often not a name ("Partial transcript")
             return self.mention(0, b) if mention_kind(self.items[:b]) == "name" else None
         return None
 
@@ -300,6 +320,7 @@ class UnitReader:
     # -- the frames -----------------------------------------------------------------------
     def read(self) -> list[Found]:
         hits = find_cues(self.items, self.lexicon)
+        self.read_dash_attributions()
         colon = self.headline_colon()
         if colon is not None and not any(h.first < colon for h in hits):
             # "Poll: Voters Abandon Party" / "Ruiz: We will not back down" — a headline's speaker before a colon
@@ -619,7 +640,9 @@ class UnitReader:
         found = self.subject_parts(stop)
         if found is None:
             return None
-        parts = found[1]
+        a, parts = found
+        if a > 0 and self.items[a - 1].lower in SUBORDINATORS and len(parts) > 1:
+            parts = parts[1:]  # "As a phone rang, the announcer said": the first part is a subordinate clause
         # Walk left from the part before the verb over appositives and relative clauses to the head noun phrase.
         idx = len(parts) - 1
         while idx > 0:

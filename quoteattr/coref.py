@@ -40,6 +40,7 @@ _NAME_RE = regex.compile(
 # Same splits as r"\s*(?:,\s*and\s+|,\s+|\s+and\s+|\s*&\s*)", which was cubic on a run of spaces: each
 # alternative takes its whitespace possessively and a match starts only at the start of a whitespace run (or
 # where the previous split ended, \G).
+_PARENS = regex.compile(r"\([^()]{0,80}\)")  # "(D-Wis.)" is not part of a name
 _COORD_RE = regex.compile(r"(?:(?<!\s)|\G)(?:\s*+,\s*+and\s++|\s*+,\s++|\s++and\s++|\s*+&\s*+)")
 NAME_PARTICLES = frozenset({"al", "bin", "ibn", "de", "van", "von", "der", "da", "di", "du", "le", "la"})
 SINGULAR_PRONOUNS = frozenset({"he", "she", "i"})
@@ -56,7 +57,6 @@ class _Cluster:
     roles: set[str]
 
 
-def canonical_name(mention_text: str) -> str:
 #: Most clusters a name is compared with: those sharing a word with it, most recent first. Exact unless more
 #: entities than this share one word; bounds the cost on hostile text full of look-alike names (issue 6).
 MAX_NAME_CANDIDATES = 256
@@ -93,6 +93,7 @@ class _Clusters(list[_Cluster]):
         return [self[k] for k in sorted(ids, reverse=True)[:MAX_NAME_CANDIDATES]]
 
 
+def canonical_name(mention_text: str) -> str:
     """The name without determiners and titles: "Iranian Foreign Minister Ana Ruiz" → "Ana Ruiz".
 
     >>> canonical_name("US President Donald Trump")
@@ -103,7 +104,7 @@ class _Clusters(list[_Cluster]):
     parts = [p for p in _COORD_RE.split(mention_text.strip()) if p]
     if len(parts) > 1 and all(_has_cap(p) for p in parts):
         return "; ".join(canonical_name(p) for p in parts)
-    words = [t.text for t in tokenize(mention_text) if t.is_word or t.text in ("-",)]
+    words = [t.text for t in tokenize(_PARENS.sub(" ", mention_text)) if t.is_word or t.text in ("-",)]
     run: list[str] = []
     for w in reversed(words):
         lw = w.lower()
@@ -281,8 +282,8 @@ def _add_name(name: str, clusters: list[_Cluster], m: Mention | None, *, person:
             break
     else:
         return _new(clusters, name, m, person=person)
-    if m is not None:
     if isinstance(clusters, _Clusters):
         clusters.note(c)  # it may have been renamed to a longer form
+    if m is not None:
         c.roles |= _roles(m.text)
     return c

@@ -16,10 +16,15 @@ from collections.abc import Sequence
 
 import attrs
 
+import regex
+
 from .attribution import Found, UnitReading
+from .model import Mention
 from .quotemarks import QuoteSpan
 from .tokens import tokenize
 
+#: A speaker label opening a transcript line inside quotes: "WALLACE: …", "MS. RUIZ: …".
+TRANSCRIPT_LABEL = regex.compile(r"\s*((?:\p{Lu}[\p{Lu}.'’\-]*)(?:[ ](?:\p{Lu}[\p{Lu}.'’\-]*)){0,2}+):\s")
 #: A quotation with fewer words than this, inside a sentence with other words and no cue, is a scare quote.
 MIN_STANDALONE_WORDS = 4
 #: Outside words a unit may have and still count as "just a quotation" (e.g. "Yes." or a dash).
@@ -40,7 +45,7 @@ def link_unclaimed(text: str, readings: Sequence[UnitReading]) -> list[Found]:
                 continue  # scare quote, title or nickname
             if not standalone and n_words < 2 * MIN_STANDALONE_WORDS:
                 continue
-            source, evidence, conf = _from_context(readings, u, q)
+            source, evidence, conf = _from_context(text, readings, u, q)
             if source is None and q.open in group_speaker:
                 source, evidence, conf = group_speaker[q.open], "multi-paragraph", 0.7
             found = Found(
@@ -88,9 +93,17 @@ def _next_piece_open(readings: Sequence[UnitReading], u: int, q: QuoteSpan) -> i
 
 
 def _from_context(
-    readings: Sequence[UnitReading], u: int, q: QuoteSpan
+    text: str, readings: Sequence[UnitReading], u: int, q: QuoteSpan
 ) -> tuple[Found | None, str, float]:
     unit = readings[u].unit
+    label = TRANSCRIPT_LABEL.match(text, q.start, q.end)
+    if label is not None:  # "WALLACE: Let's start …" — a transcript names its speakers
+        name = Mention(label.start(1), label.end(1), label.group(1), kind="name")
+        return Found(q.start, q.end, "direct", None, name, "", 0.0), "transcript-label", 0.8
+    # "…," Trump said, adding later, "…": the same sentence already named the voice.
+    here = [f for f in readings[u].found if f.speaker is not None and f.kind == "direct" and f.end <= q.start]
+    if here:
+        return here[-1], "same-sentence", 0.85
     prev = readings[u - 1] if u > 0 else None
     nxt = readings[u + 1] if u + 1 < len(readings) else None
     # "He said:" closing the previous unit introduces this quotation.
