@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
+import regex
 
 from .lexicons import CueEntry, CueLexicon, function_words, pronouns, word_list
 from .model import Cue, Mention, Sentence
@@ -61,8 +62,21 @@ MAX_CUE_WORDS = 4
 MAX_SUBJECT_TOKENS = 40
 #: Endings of a pronoun fused with an auxiliary ("it's", "they're").
 CONTRACTED_AUX = ("'s", "’s", "'re", "’re", "'ll", "’ll", "'ve", "’ve", "'d", "’d")
-#: Dashes that sign a quotation with its author.
-DASHES = frozenset({"―", "—", "–", "-"})
+#: A dash and a name right after a closing quote mark: "“…” ― Pamela Ortiz".
+_DASH_SIGNATURE = regex.compile(r"[^\S\n]*+[―—–][^\S\n]*+(\p{Lu}[\p{L}\p{M}'’.\-]*+(?:[ ]\p{Lu}[\p{L}\p{M}'’.\-]*+){0,4}+)")
+
+
+def dash_signature(text: str, q: QuoteSpan) -> Mention | None:
+    """The name that signs quotation ``q`` with a dash, if any."""
+    m = _DASH_SIGNATURE.match(text, q.outer_end)
+    if m is None or q.close is None:
+        return None
+    start, end = m.start(1), m.end(1)
+    while end > start and text[end - 1] == ".":
+        end -= 1
+    return Mention(start, end, text[start:end], kind="name")
+
+
 #: Articles and possessives: "the proposed plan" is a noun phrase, "the two raised" is not.
 ARTICLES = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those"})
 #: Determiners before which a reporting verb's base form must be a noun ("no mention", "a claim").
@@ -233,20 +247,12 @@ class UnitReader:
     def read_dash_attributions(self) -> None:
         """ "“…” ― Pamela Ortiz": a quotation signed with a dash and a name (letters, testimonials, epigraphs)."""
         for i, it in enumerate(self.items):
-            if not it.is_quote or i + 2 >= len(self.items) or self.items[i + 1].text not in DASHES:
-                continue
-            b = i + 2
-            while b < len(self.items) and b - (i + 2) < 6 and (self.items[b].is_word or self.items[b].text == "."):
-                if not (is_name(self.items[i + 2 : b + 1]) or self.items[b].text == "."):
-                    break
-                b += 1
-            while b > i + 2 and self.items[b - 1].text == ".":
-                b -= 1
-            if b > i + 2 and is_name(self.items[i + 2 : b]):
-                q = it.quote
-                assert q is not None
-                self.claimed.add(i)
-                self.found.append(Found(q.start, q.end, "direct", None, self.mention(i + 2, b), "dash-signed", 0.8, q))
+            if it.quote is not None:
+                signer = dash_signature(self.text, it.quote)
+                if signer is not None:
+                    self.claimed.add(i)
+                    q = it.quote
+                    self.found.append(Found(q.start, q.end, "direct", None, signer, "dash-signed", 0.8, q))
 
     def headline_colon(self) -> int | None:
         """Index of the colon in a unit that opens with "Name:" and goes on for three words or more."""
@@ -357,6 +363,8 @@ class UnitReader:
         form = self.items[hit.first].lower
         if hit.first > 0 and self.items[hit.first - 1].lower == "to":
             return True  # "declined to comment": an infinitive reports nothing
+        if hit.first > 0 and self.items[hit.first - 1].lower in PREPOSITIONS:
+            return True  # "others with tweets", "in reports": after a preposition it is a noun
         if hit.first > 0 and form.endswith("s") and self.items[hit.first - 1].lower.endswith("ed"):
             return True  # "restricted comments": a plural noun after a verb
         if form != hit.entry.lemma.split()[0]:
@@ -449,6 +457,7 @@ class UnitReader:
                 self.emit_span(left[0], self.end, cue, speaker, "parenthetical", 0.8)
             else:
                 self.emit_span(left[0], left[1], cue, speaker, "postposed", 0.9)
+                return k_trailer  # a later cue may still speak: '"…," X said, adding later, "…"'
             return self.end
         if only_postposed:
             return hit.first
@@ -773,6 +782,9 @@ class UnitReader:
         while start < self.end and self.items[start].text in (":", ","):
             start += 1
         end = self.content_end(start, hits)
+        if self.items[0].lower in SUBORDINATORS:
+            # "While leaders acknowledged X, the minister made no mention": the subordinate clause ends at its comma
+            end = next((k for k in range(start, end) if self.items[k].text == ","), end)
         if end <= start:
             return hit.first
         content = self.items[start:end]

@@ -18,7 +18,7 @@ import attrs
 
 import regex
 
-from .attribution import Found, UnitReading
+from .attribution import Found, UnitReading, dash_signature
 from .model import Mention
 from .quotemarks import QuoteSpan
 from .tokens import tokenize
@@ -96,6 +96,9 @@ def _from_context(
     text: str, readings: Sequence[UnitReading], u: int, q: QuoteSpan
 ) -> tuple[Found | None, str, float]:
     unit = readings[u].unit
+    signer = dash_signature(text, q)
+    if signer is not None:
+        return Found(q.start, q.end, "direct", None, signer, "", 0.0), "dash-signed", 0.8
     label = TRANSCRIPT_LABEL.match(text, q.start, q.end)
     if label is not None:  # "WALLACE: Let's start …" — a transcript names its speakers
         name = Mention(label.start(1), label.end(1), label.group(1), kind="name")
