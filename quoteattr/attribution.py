@@ -63,7 +63,9 @@ MAX_SUBJECT_TOKENS = 40
 #: Endings of a pronoun fused with an auxiliary ("it's", "they're").
 CONTRACTED_AUX = ("'s", "’s", "'re", "’re", "'ll", "’ll", "'ve", "’ve", "'d", "’d")
 #: A dash and a name right after a closing quote mark: "“…” ― Pamela Ortiz".
-_DASH_SIGNATURE = regex.compile(r"[^\S\n]*+[―—–][^\S\n]*+(\p{Lu}[\p{L}\p{M}'’.\-]*+(?:[ ]\p{Lu}[\p{L}\p{M}'’.\-]*+){0,4}+)")
+_DASH_SIGNATURE = regex.compile(
+    r"[^\S\n]*+[―—–][^\S\n]*+(\p{Lu}[\p{L}\p{M}'’.\-]*+(?:[ ]\p{Lu}[\p{L}\p{M}'’.\-]*+){0,4}+)"
+)
 
 
 def dash_signature(text: str, q: QuoteSpan) -> Mention | None:
@@ -78,17 +80,43 @@ def dash_signature(text: str, q: QuoteSpan) -> Mention | None:
 
 
 #: Articles and possessives: "the proposed plan" is a noun phrase, "the two raised" is not.
-ARTICLES = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those"})
+ARTICLES = frozenset(
+    {"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those"}
+)
 #: Determiners before which a reporting verb's base form must be a noun ("no mention", "a claim").
-SINGULAR_DETERMINERS = frozenset({"a", "an", "no", "this", "every", "each", "his", "her", "its", "another", "any"})
+SINGULAR_DETERMINERS = frozenset(
+    {"a", "an", "no", "this", "every", "each", "his", "her", "its", "another", "any"}
+)
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "no", "every", "each", "another", "any"})
 #: Capitalised words that open sentences without naming anyone.
-SENTENCE_OPENERS = DETERMINERS | PREPOSITIONS | ADVERBS | CONJUNCTIONS | SUBORDINATORS | TIME_WORDS | frozenset(
-    {"there", "it", "this", "that", "yes", "no", "what", "why", "how", "when", "where", "who"}
+SENTENCE_OPENERS = (
+    DETERMINERS
+    | PREPOSITIONS
+    | ADVERBS
+    | CONJUNCTIONS
+    | SUBORDINATORS
+    | TIME_WORDS
+    | frozenset({"there", "it", "this", "that", "yes", "no", "what", "why", "how", "when", "where", "who"})
 )
 #: Words that say a clause has a finite verb (used when "said" is not followed by "that").
-FINITE_HINTS = AUXILIARIES | word_list("irregular_past.txt") | frozenset(
-    {"wants", "needs", "plans", "intends", "believes", "thinks", "knows", "cannot", "won't", "can't", "isn't"}
+FINITE_HINTS = (
+    AUXILIARIES
+    | word_list("irregular_past.txt")
+    | frozenset(
+        {
+            "wants",
+            "needs",
+            "plans",
+            "intends",
+            "believes",
+            "thinks",
+            "knows",
+            "cannot",
+            "won't",
+            "can't",
+            "isn't",
+        }
+    )
 )
 
 
@@ -215,7 +243,10 @@ def find_cues(items: Sequence[Item], lexicon: CueLexicon) -> list[CueHit]:
                 found = CueHit(i, i + k - 1, entry)
                 break
         proper = (
-            items[i].text[:1].isupper() and i > 0 and not items[i - 1].is_quote and items[i - 1].text != ":"
+            items[i].text[:1].isupper()
+            and i > 0
+            and not items[i - 1].is_quote
+            and items[i - 1].text != ":"
             and not headline
         )
         if found is not None and found.entry.type != "noun" and not proper:  # "United States" holds no cue
@@ -245,7 +276,7 @@ class UnitReader:
         self.floor = 0  #: a subject search never reaches back before this item (an earlier cue)
 
     def read_dash_attributions(self) -> None:
-        """ "“…” ― Pamela Ortiz": a quotation signed with a dash and a name (letters, testimonials, epigraphs)."""
+        """ "“…” ― Pamela Ortiz": a quotation signed with a dash and a name (letters, epigraphs)."""
         for i, it in enumerate(self.items):
             if it.quote is not None:
                 signer = dash_signature(self.text, it.quote)
@@ -309,7 +340,7 @@ class UnitReader:
                         break
                     if self.items[i].lower in TIME_WORDS and self.items[i - 1].lower in PREPOSITIONS:
                         i += 1
-                        break  # "on Monday": what follows may be the content ("told reporters on Monday the …")
+                        break  # "on Monday": what follows may be content ("told them on Monday the …")
                     i += 1
             elif w == ",":
                 # a comma continues the trailer only before another adverbial ("on Sunday, in a statement")
@@ -329,7 +360,7 @@ class UnitReader:
         self.read_dash_attributions()
         colon = self.headline_colon()
         if colon is not None and not any(h.first < colon for h in hits):
-            # "Poll: Voters Abandon Party" / "Ruiz: We will not back down" — a headline's speaker before a colon
+            # "Poll: Voters Abandon Party" / "Ruiz: We will not back down" — a headline's speaker
             self.last_speaker = self.mention(0, colon)
             self.emit_span(colon + 1, self.end, None, self.last_speaker, "headline-colon", 0.6)
             return self.found
@@ -389,12 +420,14 @@ class UnitReader:
         coordinated = before is not None and before.lower in CONJUNCTIONS
         # ", adding that …" / "Trump said, adding later, …": a participle shares the last subject.
         participle = (
-            before is not None and before.text == "," and self.last_speaker is not None
+            before is not None
+            and before.text == ","
+            and self.last_speaker is not None
             and self.items[hit.first].lower.endswith("ing")
         )
-        if before is not None and (before.text in (",", ":") or before.is_quote) and not coordinated:
-            if not participle and self.read_inverted(hit, cue, j):
-                return self.end
+        inverted_place = before is not None and (before.text in (",", ":") or before.is_quote)
+        if inverted_place and not coordinated and not participle and self.read_inverted(hit, cue, j):
+            return self.end
         # Who speaks: the subject before the cue.
         if coordinated or participle:
             speaker = self.last_speaker
@@ -417,7 +450,12 @@ class UnitReader:
             return hit.first
         # What follows the cue decides the frame.
         k = self.skip_object(after, entry) if entry.frame in ("tell", "ask") else after
-        if entry.frame == "tell" and k > after and k < self.end and self.items[k].lower in ("to", "how", "why", "what"):
+        if (
+            entry.frame == "tell"
+            and k > after
+            and k < self.end
+            and self.items[k].lower in ("to", "how", "why", "what")
+        ):
             # "warned officials to boost security" / "told reporters how surprised he was"
             return self.preposed(hit, cue, speaker, k, hits, "tell-to")
         k_trailer = self.skip_trailer(k)
@@ -437,7 +475,9 @@ class UnitReader:
                     self.last_speaker = speaker
         if that_at is not None:
             return self.preposed(hit, cue, speaker, that_at + 1, hits, "that")
-        if nxt is not None and (nxt.is_quote or (nxt.text in (":", ",") and self.next_is_quote(k_trailer + 1))):
+        if nxt is not None and (
+            nxt.is_quote or (nxt.text in (":", ",") and self.next_is_quote(k_trailer + 1))
+        ):
             q_at = k_trailer if nxt.is_quote else k_trailer + 1
             left = self.left_material(subject_first)
             if left is not None and self.items[left[1] - 1].is_quote:
@@ -448,7 +488,8 @@ class UnitReader:
             left is not None
             and self.items[left[1] - 1].is_quote
             and not participle
-            and sum(1 for it in self.items[left[0] : left[1]] if it.is_word) <= 3  # not "On X's show "Y," Z said …"
+            and sum(1 for it in self.items[left[0] : left[1]] if it.is_word)
+            <= 3  # not "On X's show "Y," Z said …"
         )
         if left is not None and (k_trailer >= self.end or self.items[k_trailer].text == "," or quote_before):
             rest = k_trailer + 1
@@ -503,7 +544,7 @@ class UnitReader:
             tail += 1
             while tail < self.end and self.items[tail].is_word:
                 tail += 1
-        # "said the agriculture minister, Halvard Strand" → the name; "said Nadia Cole, the solicitor," → skip it
+        # "said the minister, Halvard Strand" → the name; "said Nadia Cole, the solicitor," → skip it
         if tail < self.end and self.items[tail].text == ",":
             c = tail + 1
             d = c
@@ -600,14 +641,20 @@ class UnitReader:
             if f.end <= self.items[end - 1].end:
                 while start < end and self.items[start].start < f.end:
                     start += 1
-        while start < end and (self.items[start].lower in CONJUNCTIONS or self.items[start].text in PHRASE_BREAKS):
+        while start < end and (
+            self.items[start].lower in CONJUNCTIONS or self.items[start].text in PHRASE_BREAKS
+        ):
             start += 1
         if start >= end:
             return None
         material = self.items[start:end]
         if not any(it.is_quote for it in material):
             words = [it for it in material if it.is_word]
-            if len(words) < 2 or words[0].lower in TIME_WORDS or words[0].lower in PREPOSITIONS and len(words) < 6:
+            if (
+                len(words) < 2
+                or words[0].lower in TIME_WORDS
+                or (words[0].lower in PREPOSITIONS and len(words) < 6)
+            ):
                 return None
         return start, end
 
@@ -651,16 +698,21 @@ class UnitReader:
             return None
         a, parts = found
         if a > 0 and self.items[a - 1].lower in SUBORDINATORS and len(parts) > 1:
-            parts = parts[1:]  # "As a phone rang, the announcer said": the first part is a subordinate clause
-        # Walk left from the part before the verb over appositives and relative clauses to the head noun phrase.
+            parts = parts[1:]  # "As a phone rang, the announcer said": a subordinate clause first
+        # Walk left from the part before the verb over appositives and relative clauses to the head.
         idx = len(parts) - 1
         while idx > 0:
             here = self.items[parts[idx][0] : parts[idx][1]]
             prev = self.items[parts[idx - 1][0] : parts[idx - 1][1]]
             if here[0].lower in CONJUNCTIONS:
                 break  # "…, and forecasters said": a new clause, not an appositive
-            descriptive = is_appositive(here) or here[0].lower in RELATIVE_PRONOUNS or (
-                is_name(prev) and any(it.lower == "of" for it in here)  # "X, Democrat of California, said"
+            descriptive = (
+                is_appositive(here)
+                or here[0].lower in RELATIVE_PRONOUNS
+                or (
+                    is_name(prev)
+                    and any(it.lower == "of" for it in here)  # "X, Democrat of California, said"
+                )
             )
             if descriptive and (np_like(prev) or is_name(prev)) and not is_intro(prev):
                 idx -= 1
@@ -702,13 +754,9 @@ class UnitReader:
             prev_part = parts[-2]
             prev_items = self.items[prev_part[0] : prev_part[1]]
             near_items = self.items[near[0] : near[1]]
-            if is_name(prev_items) and is_appositive(near_items):
-                before = prev_part[0] - 1
-                if before < a or self.items[before].text in PHRASE_BREAKS or self.items[before].is_quote or (
-                    before >= 0 and self.items[before].is_quote
-                ):
-                    if prev_part[0] == a or self.items[prev_part[0] - 1].text in PHRASE_BREAKS:
-                        return self.mention(*trim_np(self.items, *prev_part)), prev_part[0]
+            starts_part = prev_part[0] == a or self.items[prev_part[0] - 1].text in PHRASE_BREAKS
+            if is_name(prev_items) and is_appositive(near_items) and starts_part:
+                return self.mention(*trim_np(self.items, *prev_part)), prev_part[0]
         if comma_before_near and near_ok:
             # Could be postposed ("…, the spokesman added") — the caller decides with left_material.
             m = self.mention(*trim_np(self.items, *near))
@@ -732,7 +780,8 @@ class UnitReader:
         idx = next(k for k, p in enumerate(parts) if p[0] <= chosen[0] < p[1])
         after = parts[idx + 1 :]
         return all(
-            is_appositive(self.items[p[0] : p[1]]) or self.items[p[0]].lower in RELATIVE_PRONOUNS for p in after
+            is_appositive(self.items[p[0] : p[1]]) or self.items[p[0]].lower in RELATIVE_PRONOUNS
+            for p in after
         )
 
     def name_suffix(self, a: int, b: int) -> tuple[int, int] | None:
@@ -783,7 +832,7 @@ class UnitReader:
             start += 1
         end = self.content_end(start, hits)
         if self.items[0].lower in SUBORDINATORS:
-            # "While leaders acknowledged X, the minister made no mention": the subordinate clause ends at its comma
+            # "While leaders acknowledged X, the minister made no mention": the clause ends at its comma
             end = next((k for k in range(start, end) if self.items[k].text == ","), end)
         if end <= start:
             return hit.first
@@ -821,14 +870,21 @@ class UnitReader:
                 return j
             # ", though she acknowledged …" / ", but officials said …": a new subject takes over
             k = j
-            while k > start and j - k < 5 and self.items[k].is_word and self.items[k].lower not in CONJUNCTIONS \
-                    and self.items[k].lower not in SUBORDINATORS:
-                k -= 1
-            if k > start + 1 and self.items[k].lower in CONJUNCTIONS | SUBORDINATORS and (
-                self.items[k - 1].text in PHRASE_BREAKS
+            while (
+                k > start
+                and j - k < 5
+                and self.items[k].is_word
+                and self.items[k].lower not in CONJUNCTIONS
+                and self.items[k].lower not in SUBORDINATORS
             ):
-                if k < j and np_like(self.items[k + 1 : j + 1]):
-                    return k - 1
+                k -= 1
+            if (
+                start + 1 < k < j
+                and self.items[k].lower in CONJUNCTIONS | SUBORDINATORS
+                and self.items[k - 1].text in PHRASE_BREAKS
+                and np_like(self.items[k + 1 : j + 1])
+            ):
+                return k - 1
         end = self.end
         while end > start and self.items[end - 1].text in (",", ";", ":", "—", "–"):
             end -= 1
@@ -873,8 +929,34 @@ def _is_cap(it: Item) -> bool:
     return it.text[:1].isupper()
 
 
-NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "del", "della", "da", "di", "du", "la", "le", "van", "von",
-                            "der", "den", "ter", "st.", "y", "of", "abu", "bint", "mc", "o'"})
+NAME_PARTICLES = frozenset(
+    {
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "de",
+        "del",
+        "della",
+        "da",
+        "di",
+        "du",
+        "la",
+        "le",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "st.",
+        "y",
+        "of",
+        "abu",
+        "bint",
+        "mc",
+        "o'",
+    }
+)
 
 
 def without_parens(items: Sequence[Item]) -> list[Item]:
@@ -900,7 +982,7 @@ def is_name(items: Sequence[Item]) -> bool:
 
 
 def is_appositive(items: Sequence[Item]) -> bool:
-    """A descriptive phrase after a name: "54", "a nurse from Leeds", "secretary general of X", "the mayor"."""
+    """A descriptive phrase after a name: "54", "a nurse from Leeds", "head of X", "the mayor"."""
     if not items:
         return False
     first = items[0]
@@ -908,7 +990,9 @@ def is_appositive(items: Sequence[Item]) -> bool:
         return True
     if first.lower in ("a", "an", "the", "his", "her", "their", "its") and len(items) > 1:
         return True
-    return first.text[:1].islower() and first.lower not in SUBJECT_PRONOUNS and first.lower not in PREPOSITIONS
+    return (
+        first.text[:1].islower() and first.lower not in SUBJECT_PRONOUNS and first.lower not in PREPOSITIONS
+    )
 
 
 def np_like(items: Sequence[Item]) -> bool:
@@ -935,7 +1019,10 @@ def is_intro(items: Sequence[Item]) -> bool:
         return True
     w = items[0].lower
     return (
-        w in PREPOSITIONS or w in SUBORDINATORS or w in TIME_WORDS or (w in ADVERBS and w not in ("also",))
+        w in PREPOSITIONS
+        or w in SUBORDINATORS
+        or w in TIME_WORDS
+        or (w in ADVERBS and w not in ("also",))
         or (w.endswith("ing") and len(w) > 4 and w not in NOMINALS)
     )
 
@@ -964,7 +1051,10 @@ def mention_kind(items: Sequence[Item]) -> str:
         return "pronoun"
     content = [w for w in words if w.lower not in DETERMINERS]
     if any(_is_cap(w) and w.lower not in NOMINALS and w.lower not in TITLES for w in content[1:]) or (
-        content and _is_cap(content[0]) and content[0].lower not in NOMINALS and content[0].lower not in TITLES
+        content
+        and _is_cap(content[0])
+        and content[0].lower not in NOMINALS
+        and content[0].lower not in TITLES
         and (words[0] is content[0] or words[0].lower == "the")
     ):
         return "name"
@@ -989,8 +1079,10 @@ def clause_like(items: Sequence[Item]) -> bool:
             return True  # "parents still want …"
         if lw.endswith("ed") and words[k - 1].lower not in ARTICLES:
             return True
-        if lw.endswith("s") and not _is_cap(w) and (
-            words[k - 1].lower in SUBJECT_PRONOUNS or words[k - 1].lower in ADVERBS
+        if (
+            lw.endswith("s")
+            and not _is_cap(w)
+            and (words[k - 1].lower in SUBJECT_PRONOUNS or words[k - 1].lower in ADVERBS)
         ):
             return True
     return False

@@ -31,14 +31,20 @@ def _parser() -> argparse.ArgumentParser:
         description="Find who said what. Reads plain-text files (or stdin), writes one JSON object per "
         "document. `quoteattr evaluate --help` scores predictions against gold.",
     )
-    p.add_argument("files", nargs="*", help="plain-text files (or JSONL with --jsonl); '-' or none reads stdin")
-    p.add_argument("--jsonl", action="store_true", help="input is JSONL with a 'text' field and an optional 'id'")
+    p.add_argument(
+        "files", nargs="*", help="plain-text files (or JSONL with --jsonl); '-' or none reads stdin"
+    )
+    p.add_argument(
+        "--jsonl", action="store_true", help="input is JSONL with a 'text' field and an optional 'id'"
+    )
     p.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)")
     p.add_argument("--backend", default="embedded", choices=("embedded", "stanza"))
     p.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
     p.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
     bar = p.add_mutually_exclusive_group()
-    bar.add_argument("--progress", dest="progress", action="store_true", default=None, help="always show progress")
+    bar.add_argument(
+        "--progress", dest="progress", action="store_true", default=None, help="always show progress"
+    )
     bar.add_argument("--no-progress", dest="progress", action="store_false", help="never show progress")
     return p
 

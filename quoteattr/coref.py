@@ -159,7 +159,9 @@ def resolve(text: str, quotes: Sequence[Quote]) -> tuple[list[Quote], list[Entit
                 cluster.last = max(cluster.last, m.start)
                 by_mention[key] = cluster
         assigned.append((q, cluster, sieve))
-    entities = {c.id: Entity(c.id, c.name, tuple(sorted(c.mentions, key=lambda x: x.start))) for c in clusters}
+    entities = {
+        c.id: Entity(c.id, c.name, tuple(sorted(c.mentions, key=lambda x: x.start))) for c in clusters
+    }
     final = [
         attrs.evolve(
             q,
@@ -204,7 +206,9 @@ def _longer_form(text: str, surname: str, before: int) -> str | None:
     return None
 
 
-def _resolve_pronoun(text: str, m: Mention, lower: str, clusters: list[_Cluster]) -> tuple[_Cluster | None, str]:
+def _resolve_pronoun(
+    text: str, m: Mention, lower: str, clusters: list[_Cluster]
+) -> tuple[_Cluster | None, str]:
     if lower in SINGULAR_PRONOUNS:
         for c in sorted(clusters, key=lambda c: c.last, reverse=True):
             if c.last < m.start and c.person and ";" not in c.name:
@@ -258,7 +262,9 @@ def _role_in_text(text: str, m: Mention, roles: set[str]) -> str | None:
 
 
 def _new(clusters: list[_Cluster], name: str, m: Mention | None, *, person: bool) -> _Cluster:
-    c = _Cluster(len(clusters), name, [m] if m else [], person, m.start if m else 0, _roles(m.text) if m else set())
+    c = _Cluster(
+        len(clusters), name, [m] if m else [], person, m.start if m else 0, _roles(m.text) if m else set()
+    )
     clusters.append(c)
     return c
 

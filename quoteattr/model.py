@@ -27,7 +27,9 @@ def _check_offsets(instance: Any, attribute: attrs.Attribute[Any], value: int) -
     """``0 <= start <= end`` and ``len(text) == end - start``."""
     start, end, text = instance.start, instance.end, instance.text
     if not 0 <= start <= end:
-        raise ValueError(f"{type(instance).__name__}: need 0 <= start <= end, got start={start!r}, end={end!r}")
+        raise ValueError(
+            f"{type(instance).__name__}: need 0 <= start <= end, got start={start!r}, end={end!r}"
+        )
     if len(text) != end - start:
         raise ValueError(
             f"{type(instance).__name__}: text has length {len(text)} but end - start = {end - start}"
@@ -116,7 +118,11 @@ class Quote(Span):
     kind: str = attrs.field(default="direct", validator=attrs.validators.in_(QUOTE_KINDS))
     confidence: float = attrs.field(
         default=1.0,
-        validator=[attrs.validators.instance_of((int, float)), attrs.validators.ge(0.0), attrs.validators.le(1.0)],
+        validator=[
+            attrs.validators.instance_of((int, float)),
+            attrs.validators.ge(0.0),
+            attrs.validators.le(1.0),
+        ],
     )
     cue: Cue | None = None
     speaker: Mention | None = None

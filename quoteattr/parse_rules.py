@@ -37,6 +37,9 @@ from .parsed import CorefChain, ParsedDoc, ParsedSentence, Token
 CLAUSE_DEPS = ("ccomp", "parataxis", "csubj:pass")
 #: Links through which a subject-less cue inherits its head's subject, with the rule name each gives.
 INHERIT_DEPS = {"conj": "conj", "xcomp": "xcomp", "advcl": "advcl"}
+#: Relations by which a word inside quote marks may hang on a cue outside them for the quote to be the
+#: cue's: clause-like ones. (``called them "deplorables"`` is an xcomp: a word, not a quotation.)
+GOVERNED_QUOTE_DEPS = frozenset({"ccomp", "parataxis", "conj", "advcl", "dep", "csubj", "list"})
 #: Dependents of a speaker's head that belong to the speaker's noun phrase (whole subtrees).
 #: Appositions and relative clauses are left out on purpose: the speaker is the head name.
 NP_DEPS = frozenset(
@@ -347,6 +350,48 @@ def attribute(doc: ParsedDoc, lexicon: CueLexicon) -> Result:
     return Result(text, _sentences(doc), out, entities)
 
 
+def fill_gaps(parsed: Result, surface: Result, *, keep_entities: bool = False) -> Result:
+    """Parse-aware quotes, completed by the surface rules where the parse found nothing.
+
+    A quote the parse left without a speaker (a direct quote whose cue is in
+    another sentence or paragraph) takes the surface attribution of the quote
+    overlapping it most; a surface quote overlapping no parse quote is added.
+    Entities are then resolved again over all quotes, unless ``keep_entities``
+    (the parse came with coreference chains): then each added speaker joins the
+    parse entity that has a mention overlapping it, if any.
+    """
+    text = parsed.text
+    quotes: list[Quote] = []
+    for q in parsed.quotes:
+        if q.speaker is None:
+            alt = max((s for s in surface.quotes if s.speaker is not None and _overlap(q, s)),
+                      key=lambda s: _overlap(q, s), default=None)
+            q = alt if alt is not None else q
+        quotes.append(q)
+    quotes += [s for s in surface.quotes if not any(_overlap(s, q) for q in parsed.quotes)]
+    if keep_entities:
+        own = {id(q) for q in parsed.quotes}
+        quotes = [q if id(q) in own else attrs.evolve(q, entity=_entity_for(q, parsed)) for q in quotes]
+        return Result(text, parsed.sentences, tuple(sorted(quotes, key=lambda q: (q.start, q.end))),
+                      parsed.entities)
+    resolved, entities = resolve(text, [attrs.evolve(q, entity=None) for q in quotes])
+    return Result(text, parsed.sentences, tuple(sorted(resolved, key=lambda q: (q.start, q.end))),
+                  tuple(entities))
+
+
+def _overlap(a: Quote | Mention, b: Quote | Mention) -> int:
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+def _entity_for(q: Quote, parsed: Result) -> Entity | None:
+    if q.speaker is None:
+        return None
+    for e in parsed.entities:
+        if any(_overlap(m, q.speaker) for m in e.mentions):
+            return e
+    return None
+
+
 def _quote(text: str, f: _Found, entity: Entity | None) -> Quote:
     return Quote(f.start, f.end, text[f.start : f.end], kind=f.kind, confidence=f.confidence, cue=f.cue,
                  speaker=f.speaker, entity=entity, evidence=f.evidence, unbalanced=f.unbalanced)
@@ -401,7 +446,7 @@ def _governing_cue(trees: Sequence[_Tree], starts: Sequence[int], q: _QuoteMarks
         if tree.toks and tree.toks[0].start >= q.outer_end:
             break
         for tok in tree.toks:
-            if tok.head and q.start <= tok.start and tok.end <= q.end:
+            if tok.head and tok.deprel in GOVERNED_QUOTE_DEPS and q.start <= tok.start and tok.end <= q.end:
                 h = tok.head - 1
                 head = tree.toks[h]
                 if not (q.start <= head.start and head.end <= q.end) and (tree.offset, h) in cues_at:

@@ -86,7 +86,7 @@ _OPENERS, _CLOSERS, _SYMMETRIC = _build_tables()
 
 
 def _mainly_closing() -> frozenset[str]:
-    """Marks whose first row in quote_marks.tsv uses them to close (» ”): they open only right before a word."""
+    """Marks first listed as closers in quote_marks.tsv (»): they open only right before a word."""
     first_role: dict[str, str] = {}
     for opening, closing, _name in quote_mark_pairs():
         first_role.setdefault(opening, "open")
@@ -141,14 +141,22 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         first = True
         while pending is not None and pending.start() < para_end:
             i = pending.start()
-            if first and left_open is not None and text[i] == left_open.mark and not text[para_start:i].strip():
+            if (
+                first
+                and left_open is not None
+                and text[i] == left_open.mark
+                and not text[para_start:i].strip()
+            ):
                 _mark_continued(spans, left_open.pos)
             first = False
             _handle_mark(text, i, stack, spans)
             pending = next(marks, None)
         for o in stack:
-            spans.append(QuoteSpan(o.pos, None, o.pos + 1, _trim_end(text, o.pos + 1, para_end), o.style,
-                                   unbalanced=True))
+            spans.append(
+                QuoteSpan(
+                    o.pos, None, o.pos + 1, _trim_end(text, o.pos + 1, para_end), o.style, unbalanced=True
+                )
+            )
         left_open = stack[0] if stack else None
         para_start = para_end
     spans.sort(key=lambda q: (q.open, -q.outer_end))
@@ -180,7 +188,9 @@ def _handle_mark(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan]) 
                 break
             for inner in stack[depth + 1 :]:  # openers inside it that never closed
                 inner_end = _trim_end(text, inner.pos + 1, i)
-                spans.append(QuoteSpan(inner.pos, None, inner.pos + 1, inner_end, inner.style, unbalanced=True))
+                spans.append(
+                    QuoteSpan(inner.pos, None, inner.pos + 1, inner_end, inner.style, unbalanced=True)
+                )
             del stack[depth:]
             if ch in _APOSTROPHES and i - o.pos <= 2 and o.mark in _APOSTROPHES:
                 return  # rock 'n' roll: a one-letter "quote" is two apostrophes

@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
-
 import regex
 
 from .attribution import Found, UnitReading, dash_signature
@@ -49,8 +48,14 @@ def link_unclaimed(text: str, readings: Sequence[UnitReading]) -> list[Found]:
             if source is None and q.open in group_speaker:
                 source, evidence, conf = group_speaker[q.open], "multi-paragraph", 0.7
             found = Found(
-                q.start, q.end, "direct", source.cue if source else None, source.speaker if source else None,
-                evidence, conf if source else 0.4, quote=q,
+                q.start,
+                q.end,
+                "direct",
+                source.cue if source else None,
+                source.speaker if source else None,
+                evidence,
+                conf if source else 0.4,
+                quote=q,
             )
             out.append(found)
             if q.continues:
@@ -59,7 +64,7 @@ def link_unclaimed(text: str, readings: Sequence[UnitReading]) -> list[Found]:
 
 
 def share_across_pieces(found: Sequence[Found]) -> list[Found]:
-    """Pieces of one multi-paragraph quote share a speaker: the attribution often comes only with a later piece."""
+    """Pieces of one multi-paragraph quote share a speaker, often given only with a later piece."""
     pieces = sorted((f for f in found if f.quote is not None), key=lambda f: f.start)
     groups: list[list[Found]] = []
     for f in pieces:
@@ -135,7 +140,12 @@ def _from_context(
         if attributed and attributed[-1].kind in ("direct", "mixed"):
             return attributed[-1], "next-paragraph", 0.6
     # "Patrick Doyle was blunt. "…"": the name that opens the previous sentence.
-    if prev is not None and not prev.found and not prev.unit.quotes and prev.unit.paragraph >= unit.paragraph - 1:
+    if (
+        prev is not None
+        and not prev.found
+        and not prev.unit.quotes
+        and prev.unit.paragraph >= unit.paragraph - 1
+    ):
         subject = prev.subject
         if subject is not None:
             return Found(q.start, q.end, "direct", None, subject, "", 0.0), "subject-before", 0.5

@@ -32,7 +32,9 @@ class EmbeddedBackend:
 
     name = "embedded"
 
-    def __init__(self, lexicon: CueLexicon | None = None, *, abbreviations: Iterable[str] | None = None) -> None:
+    def __init__(
+        self, lexicon: CueLexicon | None = None, *, abbreviations: Iterable[str] | None = None
+    ) -> None:
         self.lexicon = lexicon if lexicon is not None else load_cues()
         self.abbreviations = tuple(abbreviations) if abbreviations is not None else None
 
@@ -46,7 +48,9 @@ class EmbeddedBackend:
         readings = [read_unit(text, unit, self.lexicon) for unit in units]
         found = share_across_pieces([f for r in readings for f in r.found] + link_unclaimed(text, readings))
         quotes, entities = resolve(text, to_quotes(text, found))
-        return Result(text, tuple(sentences), tuple(sorted(quotes, key=lambda q: (q.start, q.end))), tuple(entities))
+        return Result(
+            text, tuple(sentences), tuple(sorted(quotes, key=lambda q: (q.start, q.end))), tuple(entities)
+        )
 
 
 def to_quotes(text: str, found: Iterable[Found]) -> list[Quote]:
@@ -59,8 +63,14 @@ def to_quotes(text: str, found: Iterable[Found]) -> list[Quote]:
         seen.add((f.start, f.end))
         out.append(
             Quote(
-                f.start, f.end, text[f.start : f.end], kind=f.kind, confidence=f.confidence, cue=f.cue,
-                speaker=f.speaker, evidence=f.evidence,
+                f.start,
+                f.end,
+                text[f.start : f.end],
+                kind=f.kind,
+                confidence=f.confidence,
+                cue=f.cue,
+                speaker=f.speaker,
+                evidence=f.evidence,
                 unbalanced=bool(f.quote is not None and f.quote.unbalanced),
             )
         )

@@ -22,7 +22,7 @@ CUE_TYPES = frozenset({"verb", "noun", "prep"})
 CUE_FRAMES = frozenset({"clause", "tell", "ask", "of", "obj", "name", "according", "venue"})
 
 CueRow = tuple[str, str, str, str]
-CueSource = Union[str, Path, Iterable[CueRow], None]
+CueSource = Union[str, Path, Iterable[CueRow], None]  # noqa: UP007 (a runtime alias on Python 3.10)
 
 
 @attrs.frozen
@@ -75,11 +75,15 @@ def _parse_cue_rows(lines: Iterable[str], origin: str) -> list[CueEntry]:
             continue
         cols = line.rstrip("\n").split("\t")
         if len(cols) != 4:
-            raise ValueError(f"{origin}:{n}: expected 4 tab-separated columns (lemma, type, frame, forms), got {line!r}")
+            raise ValueError(
+                f"{origin}:{n}: expected 4 tab-separated columns (lemma, type, frame, forms), got {line!r}"
+            )
         try:
             out.append(_entry(*cols))
         except ValueError as exc:
-            raise ValueError(f"{origin}:{n}: {exc} (type one of {sorted(CUE_TYPES)}, frame one of {sorted(CUE_FRAMES)})") from exc
+            raise ValueError(
+                f"{origin}:{n}: {exc} (type one of {sorted(CUE_TYPES)}, frame one of {sorted(CUE_FRAMES)})"
+            ) from exc
     return out
 
 
@@ -113,7 +117,7 @@ def load_cues(extra: CueSource = None) -> CueLexicon:
     return CueLexicon.build(base.entries + tuple(added))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def word_list(name: str) -> frozenset[str]:
     """A shipped one-word-per-line list (``titles.txt``, ``nominals.txt``, ...), lower-cased."""
     return frozenset(line.strip().lower() for line in _data_lines(name))
