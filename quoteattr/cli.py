@@ -19,10 +19,9 @@ from collections.abc import Iterator, Sequence
 from typing import TextIO
 
 from .errors import InputError
+from .formats import FORMATS
 from .model import Result
 from .pipeline import Pipeline
-
-FORMATS = ("jsonl", "json", "csv", "html")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -144,9 +143,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             yield doc_id, result
 
     out: TextIO
-    out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")  # noqa: SIM115
+    # newline="" keeps CSV's own line ends intact
+    out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
     try:
         write_results(results(), args.format, out)
+    except BrokenPipeError:  # "quoteattr … | head" closed our output: stop quietly, like other Unix tools
+        sys.stderr.close()
+        return 0
     finally:
         progress.close()
         if out is not sys.stdout:
