@@ -79,6 +79,7 @@ def dash_signature(text: str, q: QuoteSpan) -> Mention | None:
     return Mention(start, end, text[start:end], kind="name")
 
 
+FUNCTION_WORDS = DETERMINERS | PREPOSITIONS | CONJUNCTIONS | SUBORDINATORS | ADVERBS | TIME_WORDS
 #: Articles and possessives: "the proposed plan" is a noun phrase, "the two raised" is not.
 ARTICLES = frozenset(
     {"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those"}
@@ -221,6 +222,29 @@ def is_title_case(items: Sequence[Item]) -> bool:
     return len(words) >= 3 and sum(1 for it in words if it.text[:1].isupper()) >= 0.8 * len(words)
 
 
+def is_noun_use(items: Sequence[Item], hit: CueHit) -> bool:
+    """Is this cue word a noun here ("made no public mention", "the tweet", "with tweets")?"""
+    form = items[hit.first].lower
+    prev = items[hit.first - 1].lower if hit.first > 0 else ""
+    nxt = items[hit.last + 1].lower if hit.last + 1 < len(items) else ""
+    if prev == "to":
+        return True  # "declined to comment": an infinitive reports nothing
+    if prev in PREPOSITIONS or prev == "the" or prev.endswith(("'s", "’s")):
+        return True  # "others with tweets", "the report", "Friday's tweets"
+    if form.endswith("s") and (prev.endswith("ed") or nxt in AUXILIARIES):
+        return True  # "restricted comments", "battleground states could …": plural nouns
+    if form != hit.entry.lemma.split()[0]:
+        return False
+    if prev in SINGULAR_DETERMINERS:
+        return True  # "a claim", "his statement"
+    # "no public mention", "a new claim" (but not "his aides say": a possessive may own a plural subject)
+    return (
+        hit.first >= 2
+        and items[hit.first - 1].is_word
+        and items[hit.first - 2].lower in INDEFINITE_DETERMINERS
+    )
+
+
 def find_cues(items: Sequence[Item], lexicon: CueLexicon) -> list[CueHit]:
     """Cue words outside quotations, longest multi-word form first."""
     hits: list[CueHit] = []
@@ -242,14 +266,12 @@ def find_cues(items: Sequence[Item], lexicon: CueLexicon) -> list[CueHit]:
             if entry is not None:
                 found = CueHit(i, i + k - 1, entry)
                 break
-        proper = (
-            items[i].text[:1].isupper()
-            and i > 0
-            and not items[i - 1].is_quote
-            and items[i - 1].text != ":"
-            and not headline
+        capitalised = (
+            items[i].text[:1].isupper() and i > 0 and not items[i - 1].is_quote and items[i - 1].text != ":"
         )
-        if found is not None and found.entry.type != "noun" and not proper:  # "United States" holds no cue
+        # "United States" holds no cue; a title-case headline does, with an inflected verb ("Says", "Warned")
+        proper = capitalised and not (headline and items[i].lower.endswith(("s", "ed")))
+        if found is not None and found.entry.type != "noun" and not proper and not is_noun_use(items, found):
             hits.append(found)
             i = found.last + 1
         else:
@@ -290,7 +312,11 @@ class UnitReader:
         for i in range(1, min(6, self.end)):
             if self.items[i].text == ":":
                 rest = sum(1 for it in self.items[i + 1 : self.end] if it.is_word or it.is_quote)
-                return i if is_name(self.items[:i]) and rest >= 3 else None
+                head = self.items[:i]
+                plain = i <= 3 and not any(
+                    it.lower in FUNCTION_WORDS for it in head
+                )  # not "The Latest", "X Over Y"
+                return i if is_name(head) and plain and rest >= 3 else None
         return None
 
     def opening_subject(self) -> Mention | None:
@@ -389,25 +415,8 @@ class UnitReader:
         form = self.items[hit.first].lower
         return j >= 0 and self.items[j].lower in PASSIVE_AUX and (form.endswith(("ed", "d", "n", "t")))
 
-    def is_noun_use(self, hit: CueHit) -> bool:
-        """ "made no public mention", "a new claim": a base form after a singular determiner is a noun."""
-        form = self.items[hit.first].lower
-        if hit.first > 0 and self.items[hit.first - 1].lower == "to":
-            return True  # "declined to comment": an infinitive reports nothing
-        if hit.first > 0 and self.items[hit.first - 1].lower in PREPOSITIONS:
-            return True  # "others with tweets", "in reports": after a preposition it is a noun
-        if hit.first > 0 and form.endswith("s") and self.items[hit.first - 1].lower.endswith("ed"):
-            return True  # "restricted comments": a plural noun after a verb
-        if form != hit.entry.lemma.split()[0]:
-            return False
-        one, two = hit.first - 1, hit.first - 2
-        if one >= 0 and self.items[one].lower in SINGULAR_DETERMINERS:
-            return True  # "a claim", "his statement"
-        # "no public mention", "a new claim" (but not "his aides say": a possessive may own a plural subject)
-        return two >= 0 and self.items[one].is_word and self.items[two].lower in INDEFINITE_DETERMINERS
-
     def read_verb(self, hit: CueHit, hits: Sequence[CueHit], *, only_postposed: bool = False) -> int:
-        if self.is_passive(hit) or self.is_noun_use(hit):
+        if self.is_passive(hit):
             return hit.first
         entry = hit.entry
         cue = self.cue_of(hit)
@@ -842,8 +851,8 @@ class UnitReader:
                 return hit.first
             if content[0].lower == "to":  # "asked X to do Y": a request, reported
                 evidence = "ask-to"
-        if need_of and not any(it.lower == "of" for it in content[:10]):
-            return hit.first
+        if need_of and not any(it.lower == "of" for it in content[1:10]):
+            return hit.first  # "people accused of fraud" has no accuser speaking
         has_quote = any(it.is_quote for it in content)
         if hit.entry.frame == "name" and not has_quote:
             return hit.first
@@ -860,6 +869,11 @@ class UnitReader:
         for h in hits:
             if h.first <= start or h.first >= self.end or h.entry.type != "verb":
                 continue
+            if (
+                self.items[h.first].lower == h.entry.lemma.split()[0]
+                and self.items[h.first - 1].lower in CONJUNCTIONS
+            ):
+                continue  # "federal and state law": a base form after "and" is rarely a second reporting verb
             j = h.first - 1
             while j > start and self.items[j].lower in ADVERBS:
                 j -= 1
