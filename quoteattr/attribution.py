@@ -548,7 +548,11 @@ class UnitReader:
         ):
             return False  # "…, said the union expected production …" is reported content
         speaker_span = (a, b)
-        tail = self.skip_trailer(b)
+        tail = b
+        if tail < self.end and self.items[tail].text == "(":  # "said Rep. Ana Ruiz (D-Ohio), …"
+            close = next((k for k in range(tail, min(tail + 10, self.end)) if self.items[k].text == ")"), None)
+            tail = tail if close is None else close + 1
+        tail = self.skip_trailer(tail)
         if tail < self.end and self.items[tail].lower == "of":  # "said Ilse Maier of the Green Alliance"
             tail += 1
             while tail < self.end and self.items[tail].is_word:
