@@ -21,6 +21,7 @@ that no cue claims are linked to a speaker later, from the context
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 import attrs
@@ -870,7 +871,9 @@ class UnitReader:
 
     def content_end(self, start: int, hits: Sequence[CueHit]) -> int:
         """Where reported content stops: the unit's end, or before ``, and said …`` / ``, adding …``."""
-        for h in hits:
+        # hits are in text order: begin after ``start`` (looping over all of them was quadratic, issue 6)
+        for at in range(bisect.bisect_right(hits, start, key=lambda h: h.first), len(hits)):
+            h = hits[at]
             if h.first <= start or h.first >= self.end or h.entry.type != "verb":
                 continue
             if (
