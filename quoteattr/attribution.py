@@ -250,20 +250,19 @@ def find_cues(items: Sequence[Item], lexicon: CueLexicon) -> list[CueHit]:
     """Cue words outside quotations, longest multi-word form first."""
     hits: list[CueHit] = []
     headline = is_title_case(items)
+    first_words = lexicon.first_words
+    lowers = [it.text.lower() if it.quote is None else "" for it in items]
+    n = len(items)
     i = 0
-    while i < len(items):
-        if not items[i].is_word:
+    while i < n:
+        if lowers[i] not in first_words:  # cheap test first: most words start no cue
             i += 1
             continue
         found = None
-        words = [items[i].lower]
-        for k in range(1, MAX_CUE_WORDS):
-            if i + k < len(items) and items[i + k].is_word:
-                words.append(items[i + k].lower)
-            else:
-                break
-        for k in range(len(words), 0, -1):
-            entry = lexicon.lookup(" ".join(words[:k]))
+        for k in range(min(MAX_CUE_WORDS, n - i), 0, -1):
+            if k > 1 and not all(lowers[i + m][:1].isalnum() for m in range(1, k)):
+                continue
+            entry = lexicon.lookup(" ".join(lowers[i : i + k]))
             if entry is not None:
                 found = CueHit(i, i + k - 1, entry)
                 break
@@ -271,7 +270,7 @@ def find_cues(items: Sequence[Item], lexicon: CueLexicon) -> list[CueHit]:
             items[i].text[:1].isupper() and i > 0 and not items[i - 1].is_quote and items[i - 1].text != ":"
         )
         # "United States" holds no cue; a title-case headline does, with an inflected verb ("Says", "Warned")
-        proper = capitalised and not (headline and items[i].lower.endswith(("s", "ed")))
+        proper = capitalised and not (headline and lowers[i].endswith(("s", "ed")))
         if found is not None and found.entry.type != "noun" and not proper and not is_noun_use(items, found):
             hits.append(found)
             i = found.last + 1
@@ -321,17 +320,7 @@ class UnitReader:
         return None
 
     def opening_subject(self) -> Mention | None:
-        """The proper name (or he/she) that opens the unit, if any."""
-        if not self.items or not self.items[0].is_word:
-            return None
-        if self.items[0].lower in ("he", "she"):
-            return self.mention(0, 1)
-        b = 0
-        while b < self.end and b < 6 and (self.items[b].is_word and is_name(self.items[: b + 1])):
-            b += 1
-        if b >= 2:  # one capitalised word opening a sentence is too often not a name ("Partial transcript")
-            return self.mention(0, b) if mention_kind(self.items[:b]) == "name" else None
-        return None
+        return opening_subject(self.text, self.items[: self.end])
 
     # -- helpers over items -------------------------------------------------------------
     def span(self, a: int, b: int) -> tuple[int, int]:
@@ -551,7 +540,9 @@ class UnitReader:
         speaker_span = (a, b)
         tail = b
         if tail < self.end and self.items[tail].text == "(":  # "said Rep. Ana Ruiz (D-Ohio), …"
-            close = next((k for k in range(tail, min(tail + 10, self.end)) if self.items[k].text == ")"), None)
+            close = next(
+                (k for k in range(tail, min(tail + 10, self.end)) if self.items[k].text == ")"), None
+            )
             tail = tail if close is None else close + 1
         tail = self.skip_trailer(tail)
         if tail < self.end and self.items[tail].lower == "of":  # "said Ilse Maier of the Green Alliance"
@@ -931,7 +922,16 @@ class UnitReader:
                     continue
                 self.claimed.add(i)
                 self.found.append(
-                    Found(q.start, q.end, "direct", cue, speaker, evidence, min(1.0, conf + 0.05), quote=q)
+                    Found(
+                        q.start,
+                        q.end,
+                        "direct",
+                        cue,
+                        speaker,
+                        evidence,
+                        round(min(1.0, conf + 0.05), 3),
+                        quote=q,
+                    )
                 )
             return
         if self.items[a].lower == "that" and b - a > 1:
@@ -1121,8 +1121,40 @@ class UnitReading:
     subject: Mention | None = None  #: a name or pronoun opening the unit ("Patrick Doyle was blunt.")
 
 
+def opening_subject(text: str, items: Sequence[Item]) -> Mention | None:
+    """The proper name (or he/she) that opens a unit, if any."""
+    if not items or not items[0].is_word:
+        return None
+    if items[0].lower in ("he", "she"):
+        return Mention(items[0].start, items[0].end, items[0].text, kind="pronoun")
+    b = 0
+    while b < len(items) and b < 6 and (items[b].is_word and is_name(items[: b + 1])):
+        b += 1
+    if b >= 2 and mention_kind(items[:b]) == "name":  # one capitalised word is too often not a name
+        start, end = items[0].start, items[b - 1].end
+        return Mention(start, end, text[start:end], kind="name")
+    return None
+
+
+_WORD_RE = regex.compile(r"\p{L}++")
+#: How much of a unit without quotes or cues is read to find the name opening it.
+OPENING_CHARS = 120
+
+
+def _may_attribute(text: str, unit: Unit, lexicon: CueLexicon) -> bool:
+    """Cheap test before the full reading: a quotation, or a word that can start a cue."""
+    if unit.quotes or ":" in text[unit.start : min(unit.end, unit.start + 80)]:  # quotes, "Name: headline"
+        return True
+    first_words = lexicon.first_words
+    return any(m.group().lower() in first_words for m in _WORD_RE.finditer(text, unit.start, unit.end))
+
+
 def read_unit(text: str, unit: Unit, lexicon: CueLexicon) -> UnitReading:
     """The attributions of one unit."""
+    if not _may_attribute(text, unit, lexicon):  # most sentences: nothing to read but their subject
+        head = tokenize(text, unit.start, min(unit.end, unit.start + OPENING_CHARS))
+        items = [Item(t.start, t.end, t.text) for t in head]
+        return UnitReading(unit, (), frozenset(), (), 0, opening_subject(text, items))
     reader = UnitReader(text, unit, lexicon)
     found = reader.read()
     claimed = frozenset(reader.items[i].start for i in reader.claimed)

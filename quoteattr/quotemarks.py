@@ -200,7 +200,9 @@ def _handle_mark(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan]) 
     if ch in _OPENERS and ch not in _SYMMETRIC and stack and stack[-1].mark == ch and _can_open(text, i):
         # English never nests “ inside “: a second opener means the first was never closed.
         o = stack.pop()
-        spans.append(QuoteSpan(o.pos, None, o.pos + 1, _trim_end(text, o.pos + 1, i), o.style, unbalanced=True))
+        spans.append(
+            QuoteSpan(o.pos, None, o.pos + 1, _trim_end(text, o.pos + 1, i), o.style, unbalanced=True)
+        )
     if ch in _OPENERS and len(stack) < MAX_DEPTH:
         if ch in _APOSTROPHES and not _can_open(text, i):
             return

@@ -57,6 +57,11 @@ class CueLexicon:
     def lookup(self, form: str) -> CueEntry | None:
         return self.by_form.get(form.lower())
 
+    @functools.cached_property
+    def first_words(self) -> frozenset[str]:
+        """The first word of every form: a token that is none of these cannot start a cue."""
+        return frozenset(form.split(" ", 1)[0] for form in self.by_form)
+
     @property
     def multiword_forms(self) -> tuple[str, ...]:
         """Forms of more than one word, longest first (for greedy matching)."""
