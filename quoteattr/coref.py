@@ -57,40 +57,78 @@ class _Cluster:
     roles: set[str]
 
 
-#: Most clusters a name is compared with: those sharing a word with it, most recent first. Exact unless more
-#: entities than this share one word; bounds the cost on hostile text full of look-alike names (issue 6).
+#: Most clusters a mention is compared with: those sharing a name word or a role with it, or the most
+#: recent speakers for a pronoun. Exact unless more entities than this qualify; bounds the cost on hostile
+#: text full of look-alike speakers (issue 6).
 MAX_NAME_CANDIDATES = 256
 
 
 class _Clusters(list[_Cluster]):
-    """The clusters (``id`` = position), indexed by the words of their names.
+    """The clusters (``id`` = position), indexed so that linking one mention never scans them all.
 
-    A name can only join a cluster whose name shares a word with it, so linking compares it with those
-    alone; comparing it with every cluster made coreference quadratic in the number of speakers (issue 6).
+    A name can only join a cluster whose name shares a word with it, a nominal one that has its role or its
+    name, and a pronoun looks at the most recent speakers first: comparing every mention with every cluster
+    made coreference quadratic in the number of speakers (issue 6). Indexes may hold clusters that no longer
+    fit (after a rename), never miss one that does: callers still test each candidate.
     """
 
     def __init__(self) -> None:
         super().__init__()
-        self.by_word: dict[str, list[int]] = {}  # word → ids of clusters whose name has it, ascending
+        self.by_key: dict[str, list[int]] = {}  # "w:word" / "r:role" / "n:name" → cluster ids, ascending
+        self.recency: list[tuple[int, int]] = []  # (last, -id), ascending; stale entries are dropped
 
     def append(self, c: _Cluster) -> None:
         super().append(c)
         self.note(c)
+        self.touch(c)
 
     def note(self, c: _Cluster) -> None:
-        """Index ``c`` under the words of its current name; call again after renaming it."""
-        for word in set(c.name.lower().split()) or {""}:
-            ids = self.by_word.setdefault(word, [])
+        """Index ``c`` under its current name, name words and roles; call again after changing them."""
+        name = c.name.lower()
+        keys = {"n:" + name} | {"w:" + w for w in name.split() or [""]} | {"r:" + r for r in c.roles}
+        for key in keys:
+            ids = self.by_key.setdefault(key, [])
             at = bisect.bisect_left(ids, c.id)
             if at == len(ids) or ids[at] != c.id:
                 ids.insert(at, c.id)
 
+    def touch(self, c: _Cluster) -> None:
+        """Record ``c.last`` after it changed."""
+        entry = (c.last, -c.id)
+        at = bisect.bisect_left(self.recency, entry)
+        if at == len(self.recency) or self.recency[at] != entry:
+            self.recency.insert(at, entry)
+
+    def _indexed(self, keys: set[str]) -> list[_Cluster]:
+        ids: set[int] = set()
+        for key in keys:
+            ids.update(self.by_key.get(key, ())[-MAX_NAME_CANDIDATES:])
+        return [self[k] for k in sorted(ids, reverse=True)[:MAX_NAME_CANDIDATES]]
+
     def sharing_a_word(self, words: Sequence[str]) -> list[_Cluster]:
         """Clusters whose name shares a word with ``words``, most recent first."""
-        ids: set[int] = set()
-        for word in set(words) or {""}:
-            ids.update(self.by_word.get(word, ())[-MAX_NAME_CANDIDATES:])
-        return [self[k] for k in sorted(ids, reverse=True)[:MAX_NAME_CANDIDATES]]
+        return self._indexed({"w:" + w for w in words or [""]})
+
+    def with_role(self, roles: set[str]) -> list[_Cluster]:
+        """Clusters that have one of ``roles``, most recent first."""
+        return self._indexed({"r:" + r for r in roles})
+
+    def named(self, name: str) -> list[_Cluster]:
+        """Clusters whose lower-cased name is ``name``, most recent first."""
+        return self._indexed({"n:" + name})
+
+    def by_recency(self) -> list[_Cluster]:
+        """The clusters by ``last``, latest first (ties: lower id first), as ``sorted(..., reverse=True)``."""
+        out: list[_Cluster] = []
+        k = len(self.recency) - 1
+        while k >= 0 and len(out) < MAX_NAME_CANDIDATES:
+            last, neg_id = self.recency[k]
+            if self[-neg_id].last == last:
+                out.append(self[-neg_id])
+            else:
+                del self.recency[k]  # stale: the cluster was touched again later
+            k -= 1
+        return out
 
 
 def canonical_name(mention_text: str) -> str:
@@ -137,7 +175,7 @@ def _roles(mention_text: str) -> set[str]:
 
 def resolve(text: str, quotes: Sequence[Quote]) -> tuple[list[Quote], list[Entity]]:
     """Give each quote's speaker an entity; return the quotes and the entities."""
-    clusters: list[_Cluster] = _Clusters()  # indexed by name words (issue 6)
+    clusters = _Clusters()  # indexed, so one mention never scans every cluster (issue 6)
     by_mention: dict[tuple[int, int], _Cluster] = {}
     assigned: list[tuple[Quote, _Cluster | None, str]] = []
     for q in sorted(quotes, key=lambda q: q.start):
@@ -157,6 +195,7 @@ def resolve(text: str, quotes: Sequence[Quote]) -> tuple[list[Quote], list[Entit
                 if last_m is None or (last_m.start, last_m.end) != key:
                     cluster.mentions.append(m)
                 cluster.last = max(cluster.last, m.start)
+                clusters.touch(cluster)
                 by_mention[key] = cluster
         assigned.append((q, cluster, sieve))
     entities = {
@@ -179,13 +218,13 @@ def _resolve_mention(text: str, m: Mention, clusters: list[_Cluster]) -> tuple[_
         return _resolve_pronoun(text, m, lower, clusters)
     if m.kind == "nominal":
         roles = _roles(m.text)
-        for c in reversed(clusters):
+        for c in clusters.with_role(roles) if isinstance(clusters, _Clusters) else reversed(clusters):
             if c.last < m.start and roles & c.roles and c.person:
                 return c, "nominal-role"
         found = _role_in_text(text, m, roles)
         if found is not None:
             return _add_name(found, clusters, m, person=True), "nominal-role-text"
-        for c in reversed(clusters):
+        for c in clusters.named(lower.strip()) if isinstance(clusters, _Clusters) else reversed(clusters):
             if c.name.lower() == lower.strip():
                 return c, "same-nominal"
         return _new(clusters, m.text.strip(), m, person=False), "nominal-new"
@@ -210,17 +249,24 @@ def _resolve_pronoun(
     text: str, m: Mention, lower: str, clusters: list[_Cluster]
 ) -> tuple[_Cluster | None, str]:
     if lower in SINGULAR_PRONOUNS:
-        for c in sorted(clusters, key=lambda c: c.last, reverse=True):
+        for c in _by_recency(clusters):
             if c.last < m.start and c.person and ";" not in c.name:
                 return c, "pronoun-speaker"
         name = _nearest_name(text, m.start)
         if name is not None:
             return _add_name(name, clusters, None, person=True), "pronoun-name"
         return None, "pronoun-unresolved"
-    for c in sorted(clusters, key=lambda c: c.last, reverse=True):
+    for c in _by_recency(clusters):
         if c.last < m.start:
             return c, "pronoun-group"
     return None, "pronoun-unresolved"
+
+
+def _by_recency(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Clusters by their latest mention, latest first (indexed for a :class:`_Clusters`, issue 6)."""
+    if isinstance(clusters, _Clusters):
+        return clusters.by_recency()
+    return sorted(clusters, key=lambda c: c.last, reverse=True)
 
 
 def _nearest_name(text: str, before: int) -> str | None:
@@ -288,8 +334,8 @@ def _add_name(name: str, clusters: list[_Cluster], m: Mention | None, *, person:
             break
     else:
         return _new(clusters, name, m, person=person)
-    if isinstance(clusters, _Clusters):
-        clusters.note(c)  # it may have been renamed to a longer form
     if m is not None:
         c.roles |= _roles(m.text)
+    if isinstance(clusters, _Clusters):
+        clusters.note(c)  # it may have been renamed, or gained roles
     return c
