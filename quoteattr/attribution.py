@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import attrs
 import regex
@@ -122,26 +123,26 @@ FINITE_HINTS = (
 )
 
 
-@attrs.frozen
-class Item:
-    """A token outside quotes, or a whole top-level quotation (``quote`` set)."""
+class Item(NamedTuple):
+    """A token outside quotes, or a whole top-level quotation (``quote`` set).
+
+    ``lower``, ``is_word`` and ``is_quote`` are computed once here: the rules read them constantly.
+    Build with :func:`item`.
+    """
 
     start: int
     end: int
     text: str
+    lower: str
+    is_word: bool
+    is_quote: bool
     quote: QuoteSpan | None = None
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
 
-    @property
-    def is_quote(self) -> bool:
-        return self.quote is not None
-
-    @property
-    def is_word(self) -> bool:
-        return self.quote is None and self.text[:1].isalnum()
+def item(start: int, end: int, text: str, quote: QuoteSpan | None = None) -> Item:
+    if quote is not None:
+        return Item(start, end, text, text.lower(), False, True, quote)
+    return Item(start, end, text, text.lower(), text[:1].isalnum(), False, None)
 
 
 @attrs.frozen
@@ -200,11 +201,11 @@ def unit_items(text: str, unit: Unit) -> list[Item]:
     items: list[Item] = []
     pos = unit.start
     for q in unit.quotes:
-        items.extend(Item(t.start, t.end, t.text) for t in tokenize(text, pos, q.outer_start))
+        items.extend(item(t.start, t.end, t.text) for t in tokenize(text, pos, q.outer_start))
         end = min(q.outer_end, unit.end)
-        items.append(Item(q.outer_start, end, text[q.outer_start : end], q))
+        items.append(item(q.outer_start, end, text[q.outer_start : end], q))
         pos = end
-    items.extend(Item(t.start, t.end, t.text) for t in tokenize(text, pos, unit.end))
+    items.extend(item(t.start, t.end, t.text) for t in tokenize(text, pos, unit.end))
     return items
 
 
@@ -1153,7 +1154,7 @@ def read_unit(text: str, unit: Unit, lexicon: CueLexicon) -> UnitReading:
     """The attributions of one unit."""
     if not _may_attribute(text, unit, lexicon):  # most sentences: nothing to read but their subject
         head = tokenize(text, unit.start, min(unit.end, unit.start + OPENING_CHARS))
-        items = [Item(t.start, t.end, t.text) for t in head]
+        items = [item(t.start, t.end, t.text) for t in head]
         return UnitReading(unit, (), frozenset(), (), 0, opening_subject(text, items))
     reader = UnitReader(text, unit, lexicon)
     found = reader.read()
