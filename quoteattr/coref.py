@@ -15,6 +15,8 @@ the quote's evidence):
 
 from __future__ import annotations
 
+import functools
+
 import bisect
 from collections.abc import Sequence
 
@@ -131,6 +133,7 @@ class _Clusters(list[_Cluster]):
         return out
 
 
+@functools.lru_cache(maxsize=65536)  # pure, and called for the same names again and again
 def canonical_name(mention_text: str) -> str:
     """The name without determiners and titles: "Iranian Foreign Minister Ana Ruiz" → "Ana Ruiz".
 
