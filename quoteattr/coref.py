@@ -15,9 +15,8 @@ the quote's evidence):
 
 from __future__ import annotations
 
-import functools
-
 import bisect
+import functools
 from collections.abc import Sequence
 
 import attrs
