@@ -771,7 +771,7 @@ class UnitReader:
             if (
                 first_np is not None
                 and first_np != near
-                and (is_name(self.items[first_np[0] : first_np[1]]) or first_np[1] - first_np[0] <= 4)
+                and is_name(self.items[first_np[0] : first_np[1]])
                 and self.is_intro_chain(parts, first_np)
             ):
                 return self.mention(*trim_np(self.items, *first_np)), a
