@@ -23,13 +23,16 @@ import attrs
 import regex
 
 from .lexicons import quote_mark_pairs
+from .segment import _PARAGRAPH_BREAK as PARAGRAPH_BREAK
 
 #: How deep quotes may nest before further marks are treated as plain text.
 MAX_DEPTH = 16
 #: How far down the stack a closing mark may look for its opener (bounds cost on hostile input).
 MAX_CLOSE_SEARCH = 4
 
-_PARAGRAPH_BREAK = regex.compile(r"(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n)")
+# Paragraphs exactly as the sentence splitter sees them (\u2029, \x85, \u2028 ... included): a quote that ran
+# across a paragraph break the splitter saw crossed the attribution units (issue 6).
+_PARAGRAPH_BREAK = PARAGRAPH_BREAK
 
 # Straight or curly single marks that are often apostrophes.
 _APOSTROPHES = frozenset("'’")
