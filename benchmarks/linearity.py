@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-import adversarial  # noqa: E402
+import adversarial
 
-from quoteattr import Pipeline  # noqa: E402
+from quoteattr import Pipeline
 
 
 def cpu_seconds(pipeline: Pipeline, text: str, repeat: int) -> float:
