@@ -45,6 +45,9 @@ GOVERNED_QUOTE_DEPS = frozenset({"ccomp", "parataxis", "conj", "advcl", "dep", "
 NP_DEPS = frozenset(
     {"compound", "flat", "flat:name", "amod", "det", "det:poss", "det:predet", "nmod:poss", "nummod"}
 )
+#: After an object cue's object, a complement that belongs to the content (``X *for doing Y*``).
+COMPLEMENT_DEPS = ("xcomp", "advcl", "obl")
+COMPLEMENT_CASES = frozenset({"for", "of", "over", "about", "to"})
 #: Relative pronouns: a cue whose subject is one of these speaks for the noun the clause modifies.
 REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 #: Tokens at the edge of a content span that are trimmed away.
@@ -217,11 +220,15 @@ def _contents(tree: _Tree, hit: _CueHit, speaker: int | None) -> list[_Content]:
     elif frame == "obj" and not out:
         for k in tree.children(c, "obj", "obl"):
             if toks[k].deprel == "obj" or (hit.last > c and tree.case_of(k) == toks[hit.last].text.lower()):
-                out.append(_Content(tuple(j for j in tree.subtree(k) if j not in excluded), "obj"))
+                span = [j for j in tree.subtree(k) if j not in excluded]
+                out.append(_Content(tuple(span + _complement(tree, c, span[-1])), "obj"))
                 break
     elif frame in ("tell", "ask") and not out:
         for k in tree.children(c, "xcomp"):
-            out.append(_Content(tuple(tree.subtree(k)), "xcomp"))
+            # "urged Congress to pass the bill": the addressee is part of what was asked.
+            objs = [o for o in tree.children(c, "obj", "iobj") if o < k]
+            first = tree.subtree(objs[0])[0] if objs else tree.subtree(k)[0]
+            out.append(_Content(tuple(range(first, tree.subtree(k)[-1] + 1)), "xcomp"))
     h = tree.head(c)
     if toks[c].deprel == "parataxis" and h is not None:
         # "The plan will fail, she said": the cue hangs off the clause it reports.
@@ -232,6 +239,14 @@ def _contents(tree: _Tree, hit: _CueHit, speaker: int | None) -> list[_Content]:
         lo, hi = _np_span(tree, speaker)
         out = [attrs.evolve(x, tokens=tuple(j for j in x.tokens if not lo <= j <= hi)) for x in out]
     return [x for x in out if any(toks[j].upos not in PUNCT_UPOS for j in x.tokens)]
+
+
+def _complement(tree: _Tree, cue: int, after: int) -> list[int]:
+    """What an object cue says of its object: ``called on X *to stop*``, ``criticized X *for Y*``."""
+    for k in tree.children(cue, *COMPLEMENT_DEPS):
+        if k > after and (tree.toks[k].deprel == "xcomp" or tree.case_of(k) in COMPLEMENT_CASES):
+            return list(range(after + 1, tree.subtree(k)[-1] + 1))
+    return []
 
 
 def _according(tree: _Tree, hit: _CueHit) -> list[_Content]:
@@ -350,32 +365,35 @@ def attribute(doc: ParsedDoc, lexicon: CueLexicon) -> Result:
     return Result(text, _sentences(doc), out, entities)
 
 
-def fill_gaps(parsed: Result, surface: Result, *, keep_entities: bool = False) -> Result:
-    """Parse-aware quotes, completed by the surface rules where the parse found nothing.
+def combine(primary: Result, secondary: Result, *, chains: Result | None = None) -> Result:
+    """``primary``'s quotes, completed by ``secondary`` where ``primary`` found nothing.
 
-    A quote the parse left without a speaker (a direct quote whose cue is in
-    another sentence or paragraph) takes the surface attribution of the quote
-    overlapping it most; a surface quote overlapping no parse quote is added.
-    Entities are then resolved again over all quotes, unless ``keep_entities``
-    (the parse came with coreference chains): then each added speaker joins the
-    parse entity that has a mention overlapping it, if any.
+    A ``primary`` quote without a speaker takes the ``secondary`` attribution
+    of the quote overlapping it most; a ``secondary`` quote overlapping no
+    ``primary`` quote is added. Entities are then resolved again over all
+    quotes, unless ``chains`` (a parse-aware result built from coreference
+    chains) is given: then each speaker joins the chain entity with a mention
+    overlapping it, if any.
     """
-    text = parsed.text
+    text = primary.text
     quotes: list[Quote] = []
-    for q in parsed.quotes:
+    for q in primary.quotes:
         if q.speaker is None:
-            alt = max((s for s in surface.quotes if s.speaker is not None and _overlap(q, s)),
-                      key=lambda s: _overlap(q, s), default=None)
+            alt = max(
+                (s for s in secondary.quotes if s.speaker is not None and _overlap(q, s)),
+                key=lambda s: _overlap(q, s),
+                default=None,
+            )
             q = alt if alt is not None else q
         quotes.append(q)
-    quotes += [s for s in surface.quotes if not any(_overlap(s, q) for q in parsed.quotes)]
-    if keep_entities:
-        own = {id(q) for q in parsed.quotes}
-        quotes = [q if id(q) in own else attrs.evolve(q, entity=_entity_for(q, parsed)) for q in quotes]
-        return Result(text, parsed.sentences, tuple(sorted(quotes, key=lambda q: (q.start, q.end))),
-                      parsed.entities)
+    quotes += [s for s in secondary.quotes if not any(_overlap(s, q) for q in primary.quotes)]
+    if chains is not None:
+        linked = [attrs.evolve(q, entity=_entity_for(q, chains)) for q in quotes]
+        used = {q.entity.id: q.entity for q in linked if q.entity is not None}
+        return Result(text, primary.sentences, tuple(sorted(linked, key=lambda q: (q.start, q.end))),
+                      tuple(used[k] for k in sorted(used)))
     resolved, entities = resolve(text, [attrs.evolve(q, entity=None) for q in quotes])
-    return Result(text, parsed.sentences, tuple(sorted(resolved, key=lambda q: (q.start, q.end))),
+    return Result(text, primary.sentences, tuple(sorted(resolved, key=lambda q: (q.start, q.end))),
                   tuple(entities))
 
 

@@ -26,12 +26,14 @@ from typing import Any
 from ..errors import BackendUnavailable, ConfigError, InputError
 from ..lexicons import CueLexicon, CueSource, load_cues
 from ..model import Result
-from ..parse_rules import attribute
+from ..parse_rules import attribute, combine
 from ..parsed import CorefChain, ParsedDoc, ParsedSentence, Token
 
 #: Processors run on raw text. ``coref`` is appended when asked for.
 DEFAULT_PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
 INSTALL_HINT = "pip install quoteattr[stanza]"
+#: Ways the parse-aware rules and the embedded rules are combined (see ``StanzaBackend``).
+COMBINE_MODES = ("surface-first", "parse-first", "parse-only")
 
 
 def import_stanza() -> Any:
@@ -55,6 +57,10 @@ class StanzaBackend:
         use_gpu: run on the GPU when there is one.
         download_method: passed to stanza; None (the default) never downloads.
         coref: add stanza's coreference processor (its models are a separate download).
+        combine: how the parse-aware rules meet the embedded surface rules: ``"surface-first"``
+            (default; the surface rules' quotes, with the parse's attribution wherever they found
+            no speaker and the parse's quotes they missed), ``"parse-first"`` (the other way
+            round) or ``"parse-only"``. See docs/backends.md for what each scored.
         lazy: build the stanza pipeline on the first text instead of now (for a backend that
             mostly reads ready ``Document`` s; missing models then surface at that first text).
         **stanza_kwargs: passed to ``stanza.Pipeline`` (``processors=...`` replaces the default list).
@@ -75,9 +81,13 @@ class StanzaBackend:
         use_gpu: bool = False,
         download_method: Any = None,
         coref: bool = False,
+        combine: str = "surface-first",
         lazy: bool = False,
         **stanza_kwargs: Any,
     ) -> None:
+        if combine not in COMBINE_MODES:
+            raise ConfigError(f"combine must be one of {', '.join(COMBINE_MODES)}, got {combine!r}")
+        self.combine = combine
         self.lexicon = lexicon if isinstance(lexicon, CueLexicon) else load_cues(lexicon)
         self.lang = lang
         self.coref = coref
@@ -162,11 +172,19 @@ class StanzaBackend:
                 "the stanza Document has no text: build it from text, or use quoteattr.from_conllu"
             )
         if not has_parse(doc):
-            return self._embedded(doc.text)
-        return attribute(from_stanza(doc), self.lexicon)
+            return self._surface(doc.text)  # nothing to read a parse from
+        parsed = from_stanza(doc)
+        result = attribute(parsed, self.lexicon)
+        if self.combine == "parse-only":
+            return result
+        chains = result if parsed.coref else None
+        surface = self._surface(doc.text)
+        if self.combine == "parse-first":
+            return combine(result, surface, chains=chains)
+        return combine(surface, result, chains=chains)
 
-    def _embedded(self, text: str) -> Result:
-        """A document without a dependency parse gets the embedded pipeline instead."""
+    def _surface(self, text: str) -> Result:
+        """The embedded pipeline's result for the same text."""
         from .embedded import EmbeddedBackend
 
         return EmbeddedBackend(self.lexicon).process(text)

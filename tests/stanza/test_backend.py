@@ -204,6 +204,7 @@ def test_pipeline_loads_trained_models_and_attributes(tiny: dict[str, Path], no_
         dir=tiny["dir"],
         model_paths={"tokenize": tiny["tokenize"], "pos": tiny["pos"], "depparse": tiny["depparse"]},
         processors={"tokenize": "tiny", "pos": "tiny", "lemma": "identity", "depparse": "tiny"},
+        combine="parse-only",
     )
     sents = tiny_models.sentences()
     chosen = [sents[0], sents[1]]  # one direct, one indirect, both seen in training

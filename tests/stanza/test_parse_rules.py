@@ -10,13 +10,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import attrs
 import pytest
 
 stanza = pytest.importorskip("stanza", reason="stanza is not installed: pip install quoteattr[stanza]")
 
 from quoteattr.backends.stanza import StanzaBackend, from_conllu, from_stanza  # noqa: E402
+from quoteattr.errors import ConfigError  # noqa: E402
 from quoteattr.lexicons import load_cues  # noqa: E402
-from quoteattr.parse_rules import attribute  # noqa: E402
+from quoteattr.model import Mention, Quote, Result  # noqa: E402
+from quoteattr.parse_rules import attribute, combine  # noqa: E402
 
 CONLLU = Path(__file__).parent / "conllu" / "attribution.conllu"
 
@@ -185,7 +188,7 @@ EXPECTED: dict[str, list[Row]] = {
         ("indirect", "The plan was approved", "said", "the agency", "nominal", "parse:nsubj+parataxis-head"),
     ],
     "urge-xcomp": [
-        ("indirect", "to pass the bill", "urged", "The president", "nominal", "parse:nsubj+xcomp")
+        ("indirect", "Congress to pass the bill", "urged", "The president", "nominal", "parse:nsubj+xcomp")
     ],
     "no-cue": [],
     "scare-quote-only": [],
@@ -249,7 +252,7 @@ def test_parse_rules(name: str) -> None:
 
 def test_the_backend_reads_a_users_document_without_models() -> None:
     """A parsed Document goes through StanzaBackend.process with no stanza models on disk."""
-    backend = StanzaBackend(lazy=True)
+    backend = StanzaBackend(lazy=True, combine="parse-only")
     doc = from_conllu(DOCS["accused-of-and-said"])
     result = backend.process(doc)
     assert [q.text for q in result.quotes] == ["the firm of fraud", "that it had misled investors"]
@@ -304,3 +307,32 @@ def test_cue_inside_a_quote_is_not_the_articles_cue() -> None:
     assert [(q.kind, q.text, q.speaker.text if q.speaker else None) for q in result.quotes] == [
         ("direct", "They said it was over,", "she")
     ]
+
+
+def test_combine_fills_speakerless_and_missed_quotes() -> None:
+    text = '"We lost." Ann Berg spoke later. Tom Reed said taxes rise.'
+    lost = Quote(1, 9, "We lost.", kind="direct")
+    berg = Mention(11, 19, "Ann Berg")
+    reed = Mention(33, 41, "Tom Reed")
+    primary = Result(text, quotes=(lost,))
+    secondary = Result(
+        text,
+        quotes=(
+            Quote(1, 9, "We lost.", kind="direct", speaker=berg, evidence="surface"),
+            Quote(47, 58, "taxes rise.", kind="indirect", speaker=reed, evidence="surface"),
+        ),
+    )
+    got = combine(primary, secondary)
+    assert [(q.text, q.speaker.text if q.speaker else None) for q in got.quotes] == [
+        ("We lost.", "Ann Berg"),
+        ("taxes rise.", "Tom Reed"),
+    ]
+    assert {e.name for e in got.entities} >= {"Ann Berg", "Tom Reed"}
+    # A primary quote that has a speaker is never overridden.
+    kept = combine(Result(text, quotes=(attrs.evolve(lost, speaker=reed),)), secondary)
+    assert kept.quotes[0].speaker == reed
+
+
+def test_unknown_combine_mode() -> None:
+    with pytest.raises(ConfigError):
+        StanzaBackend(lazy=True, combine="both")
