@@ -351,6 +351,7 @@ class UnitReader:
             if w in TIME_WORDS or w in ADVERBS:
                 i += 1
             elif w in PREPOSITIONS and w != "of":
+                start_pp = i
                 i += 1
                 while i < self.end and self.items[i].is_word and self.items[i].lower not in ("that",):
                     if self.items[i].lower in PREPOSITIONS and self.items[i].lower != "of":
@@ -358,6 +359,11 @@ class UnitReader:
                     if self.items[i].lower in TIME_WORDS and self.items[i - 1].lower in PREPOSITIONS:
                         i += 1
                         break  # "on Monday": what follows may be content ("told them on Monday the …")
+                    if self.items[i].lower in SUBJECT_PRONOUNS - {"it", "you"}:
+                        break  # "said after the convention he would …": the clause starts here
+                    if self.items[i].lower in FINITE_HINTS and i - 1 > start_pp + 1:
+                        i -= 1  # "said after the meeting officials would …": its subject starts the clause
+                        break
                     i += 1
             elif w == ",":
                 # a comma continues the trailer only before another adverbial ("on Sunday, in a statement")
@@ -420,17 +426,15 @@ class UnitReader:
         coordinated = before is not None and before.lower in CONJUNCTIONS
         # ", adding that …" / "Trump said, adding later, …": a participle shares the last subject.
         participle = (
-            before is not None
-            and before.text == ","
-            and self.last_speaker is not None
-            and self.items[hit.first].lower.endswith("ing")
+            before is not None and before.text == "," and self.items[hit.first].lower.endswith("ing")
         )
         inverted_place = before is not None and (before.text in (",", ":") or before.is_quote)
         if inverted_place and not coordinated and not participle and self.read_inverted(hit, cue, j):
             return self.end
         # Who speaks: the subject before the cue.
         if coordinated or participle:
-            speaker = self.last_speaker
+            # "Cruz exhorted Republicans … and said …": with no earlier cue, the sentence's subject speaks
+            speaker = self.last_speaker if self.last_speaker is not None else self.clause_subject()
             subject_first = j
         else:
             subj = self.subject_before(j + 1)
@@ -790,6 +794,33 @@ class UnitReader:
             for p in after
         )
 
+    def clause_subject(self) -> Mention | None:
+        """The subject opening the unit: a name, a pronoun, or a short noun phrase before its verb."""
+        a = 0
+        while a < self.end and (self.items[a].lower in CONJUNCTIONS or self.items[a].lower in ADVERBS):
+            a += 1
+        if a >= self.end or not self.items[a].is_word:
+            return None
+        if self.items[a].lower in SUBJECT_PRONOUNS:
+            return self.mention(a, a + 1)
+        b = a
+        while b < self.end and b - a < 6 and self.items[b].is_word and is_name(self.items[a : b + 1]):
+            b += 1
+        if b > a and mention_kind(self.items[a:b]) == "name":
+            return self.mention(a, b)
+        if self.items[a].lower in DETERMINERS:  # "A New York judge has rejected …"
+            b = a + 1
+            while (
+                b < self.end
+                and b - a < 6
+                and self.items[b].is_word
+                and self.items[b].lower not in FINITE_HINTS
+            ):
+                b += 1
+            if b < self.end and self.items[b].lower in FINITE_HINTS and b - a >= 2:
+                return self.mention(a, b)
+        return None
+
     def name_suffix(self, a: int, b: int) -> tuple[int, int] | None:
         """The proper name or subject pronoun that ends a phrase, if any."""
         if self.items[b - 1].lower in SUBJECT_PRONOUNS:
@@ -813,7 +844,11 @@ class UnitReader:
                     return tail
             if first in PREPOSITIONS or first in RELATIVE_PRONOUNS or first in SUBORDINATORS:
                 continue
-            if first in ADVERBS or first in TIME_WORDS or is_intro(self.items[p0:p1]):
+            if (
+                first in ADVERBS
+                or first in TIME_WORDS
+                or is_intro(self.items[p0:p1], before_verb=(p0, p1) == parts[-1])
+            ):
                 continue
             if np_like(self.items[p0:p1]) or ((p0, p1) == parts[-1] and plain_noun_phrase(self.items[p0:p1])):
                 return p0, p1
@@ -851,7 +886,8 @@ class UnitReader:
         if need_of and not any(it.lower == "of" for it in content[1:10]):
             return hit.first  # "people accused of fraud" has no accuser speaking
         has_quote = any(it.is_quote for it in content)
-        if hit.entry.frame == "name" and not has_quote:
+        labels = any(it.lower in ("a", "an") for it in content[1:12])  # "called the citation a ploy"
+        if hit.entry.frame == "name" and not has_quote and not labels:
             return hit.first
         if need_clause and not has_quote and not clause_like(content):
             return hit.first
@@ -948,7 +984,8 @@ class UnitReader:
 
 
 def _is_cap(it: Item) -> bool:
-    return it.text[:1].isupper()
+    """Capitalised, counting hyphenated name parts: "Ruiz", "al-Hamidawi", "bin-Salman"."""
+    return it.text[:1].isupper() or ("-" in it.text and any(p[:1].isupper() for p in it.text.split("-")[1:]))
 
 
 NAME_PARTICLES = frozenset(
@@ -1035,8 +1072,11 @@ def np_like(items: Sequence[Item]) -> bool:
     return False
 
 
-def is_intro(items: Sequence[Item]) -> bool:
-    """An introductory phrase, not a subject: "On Monday", "Speaking at a rally", "Earlier"."""
+def is_intro(items: Sequence[Item], *, before_verb: bool = False) -> bool:
+    """An introductory phrase, not a subject: "On Monday", "Speaking at a rally", "Earlier".
+
+    Right before the verb an -ing word is an adjective ("restructuring experts say"), not an intro.
+    """
     if not items:
         return True
     w = items[0].lower
@@ -1045,7 +1085,7 @@ def is_intro(items: Sequence[Item]) -> bool:
         or w in SUBORDINATORS
         or w in TIME_WORDS
         or (w in ADVERBS and w not in ("also",))
-        or (w.endswith("ing") and len(w) > 4 and w not in NOMINALS)
+        or (not before_verb and w.endswith("ing") and len(w) > 4 and w not in NOMINALS)
     )
 
 
@@ -1099,6 +1139,18 @@ def clause_like(items: Sequence[Item]) -> bool:
             return True
         if k >= 2 and words[k - 1].lower in ADVERBS and lw not in STOP_OBJECTS and not _is_cap(w):
             return True  # "parents still want …"
+        prev = words[k - 1].lower
+        if (
+            k <= 8
+            and lw.endswith("s")
+            and not lw.endswith(("ss", "us", "is", "'s", "’s"))
+            and not _is_cap(w)
+            and prev.isalpha()
+            and not _is_cap(words[k - 1])
+            and prev not in DETERMINERS | PREPOSITIONS | CONJUNCTIONS | ADVERBS
+            and not prev.endswith(("s", "ing", "al", "ive", "ous", "ic"))
+        ):
+            return True  # "the advantage obscures …": a verb after a singular noun
         if lw.endswith("ed") and words[k - 1].lower not in ARTICLES:
             return True
         if (
