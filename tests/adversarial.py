@@ -164,7 +164,7 @@ def multi_paragraph_quotes(n: int) -> str:
 
 def deep_quote_nesting(n: int) -> str:
     """Quotes nested ``n`` deep (beyond the pairing stack's limit), then closed."""
-    return "".join(f"{'“‘'[i % 2]}w{i} " for i in range(n)) + "".join("’”"[i % 2] for i in range(n))
+    return "".join(f"{'“‘'[i % 2]}w{i % 10} " for i in range(n)) + "".join("’”"[i % 2] for i in range(n))
 
 
 def single_letters(n: int) -> str:
@@ -196,8 +196,8 @@ def line_breaks(n: int) -> str:
 
 
 def inline_list(n: int) -> str:
-    """An inline numbered list of ``n`` items in one paragraph."""
-    return "".join(f"{i}. item {i} " for i in range(1, n + 1))
+    """An inline numbered list of ``n`` items in one paragraph (numbering restarts after 999)."""
+    return "".join(f"{i % 999 + 1}. item {i % 999 + 1} " for i in range(n))
 
 
 def ellipses(n: int) -> str:
