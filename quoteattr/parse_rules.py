@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import attrs
 import regex
 
+from . import quotemarks
 from .coref import resolve
 from .lexicons import CueEntry, CueLexicon
 from .model import Cue, Entity, Mention, Quote, Result, Sentence
@@ -130,7 +131,7 @@ def _find_cues(tree: _Tree, forms: dict[str, CueEntry]) -> Iterator[_CueHit]:
     for i, tok in enumerate(toks):
         if i + 1 < len(toks):
             two = forms.get(f"{tok.text} {toks[i + 1].text}".lower())
-            if two is not None:
+            if two is not None and (two.type != "verb" or tok.upos == "VERB"):  # not "the calls for reform"
                 yield _CueHit(i, i + 1, two)
                 continue
         if tok.upos != "VERB":
@@ -275,14 +276,41 @@ class _QuoteMarks:
         return self.end if self.close is None else self.close + 1
 
 
-def _quote_spans(text: str) -> list[_QuoteMarks]:
-    """Top-level quote spans, from the embedded quote-mark stage."""
-    from . import quotemarks
+class _QuoteIndex:
+    """Top-level quote spans (from the embedded quote-mark stage) with lookups in log time."""
 
-    return [
-        _QuoteMarks(q.open, q.close, q.start, q.end, q.unbalanced)
-        for q in quotemarks.top_level(quotemarks.find_quotes(text))
-    ]
+    def __init__(self, text: str) -> None:
+        self.spans = [
+            _QuoteMarks(q.open, q.close, q.start, q.end, q.unbalanced)
+            for q in quotemarks.top_level(quotemarks.find_quotes(text))
+        ]
+        self.starts = [q.open for q in self.spans]
+        self.reach: list[int] = []  # running maximum of content ends: sorted even if spans overlap
+        for q in self.spans:
+            self.reach.append(max(q.end, self.reach[-1] if self.reach else 0))
+
+    def inside(self, tok: Token) -> int | None:
+        """The quote whose content holds ``tok``."""
+        k = bisect.bisect_right(self.starts, tok.start) - 1
+        if k >= 0 and self.spans[k].start <= tok.start and tok.end <= self.spans[k].end:
+            return k
+        return None
+
+    def touching(self, lo: int, hi: int) -> list[int]:
+        """Quotes whose content overlaps ``lo..hi``."""
+        out = []
+        for k in range(bisect.bisect_right(self.reach, lo), len(self.spans)):
+            q = self.spans[k]
+            if q.start >= hi:
+                break
+            if lo < q.end:
+                out.append(k)
+        return out
+
+    def first_from(self, pos: int) -> int | None:
+        """The first quote whose opening mark is at or after ``pos``."""
+        k = bisect.bisect_left(self.starts, pos)
+        return k if k < len(self.spans) else None
 
 
 # --- the document pass -------------------------------------------------------------------------------
@@ -307,8 +335,8 @@ def attribute(doc: ParsedDoc, lexicon: CueLexicon) -> Result:
     """
     text = doc.text
     forms = _verb_forms(lexicon)
-    quotes = _quote_spans(text)
-    quote_starts = [q.open for q in quotes]
+    index = _QuoteIndex(text)
+    quotes = index.spans
     trees = [_Tree(s, n) for n, s in enumerate(doc.sentences)]
     found: list[_Found] = []
     used: set[int] = set()  # indices of quotes already reported
@@ -317,7 +345,7 @@ def attribute(doc: ParsedDoc, lexicon: CueLexicon) -> Result:
 
     for tree in trees:
         for hit in _find_cues(tree, forms):
-            if _inside_quote(quotes, quote_starts, tree.toks[hit.index]) is not None:
+            if index.inside(tree.toks[hit.index]) is not None:
                 continue  # a cue inside a quote is the quoted speaker's, not the article's
             if hit.entry.frame == "according":
                 spk, rule = tree.head(hit.index), "according"
@@ -329,7 +357,7 @@ def attribute(doc: ParsedDoc, lexicon: CueLexicon) -> Result:
             if not contents and spk is not None and hit.entry.type == "verb":
                 waiting.append((tree, hit, spk, rule))
             for content in contents:
-                found.extend(_judge(text, tree, hit, spk, rule, content, quotes, used))
+                found.extend(_judge(text, tree, hit, spk, rule, content, index, used))
 
     sentence_starts = [t.toks[0].start if t.toks else 0 for t in trees]
     for n, q in enumerate(quotes):
@@ -342,7 +370,7 @@ def attribute(doc: ParsedDoc, lexicon: CueLexicon) -> Result:
                                      SPEAKER_CONFIDENCE[rule]))
 
     for tree, hit, spk, rule in waiting:
-        nxt = _following_quote(text, quotes, used, tree)
+        nxt = _following_quote(text, index, used, tree)
         if nxt is not None:
             used.add(nxt)
             found.append(_direct(text, tree, hit, spk, f"parse:{rule}+following-quote", quotes[nxt],
@@ -369,8 +397,8 @@ def combine(primary: Result, secondary: Result, *, chains: Result | None = None)
     """``primary``'s quotes, completed by ``secondary`` where ``primary`` found nothing.
 
     A ``primary`` quote without a speaker takes the ``secondary`` attribution
-    of the quote overlapping it most; a ``secondary`` quote overlapping no
-    ``primary`` quote is added. Entities are then resolved again over all
+    of the quote overlapping it most; a ``secondary`` quote with a speaker
+    that overlaps no ``primary`` quote is added. Entities are then resolved again over all
     quotes, unless ``chains`` (a parse-aware result built from coreference
     chains) is given: then each speaker joins the chain entity with a mention
     overlapping it, if any.
@@ -386,7 +414,12 @@ def combine(primary: Result, secondary: Result, *, chains: Result | None = None)
             )
             q = alt if alt is not None else q
         quotes.append(q)
-    quotes += [s for s in secondary.quotes if not any(_overlap(s, q) for q in primary.quotes)]
+    # Only attributed quotes are added: a bare quote the primary rules left out is a title or a scare quote.
+    quotes += [
+        s
+        for s in secondary.quotes
+        if s.speaker is not None and not any(_overlap(s, q) for q in primary.quotes)
+    ]
     if chains is not None:
         linked = [attrs.evolve(q, entity=_entity_for(q, chains)) for q in quotes]
         used = {q.entity.id: q.entity for q in linked if q.entity is not None}
@@ -415,21 +448,15 @@ def _quote(text: str, f: _Found, entity: Entity | None) -> Quote:
                  speaker=f.speaker, entity=entity, evidence=f.evidence, unbalanced=f.unbalanced)
 
 
-def _inside_quote(quotes: Sequence[_QuoteMarks], starts: Sequence[int], tok: Token) -> int | None:
-    k = bisect.bisect_right(starts, tok.start) - 1
-    if k >= 0 and quotes[k].start <= tok.start and tok.end <= quotes[k].end:
-        return k
-    return None
-
-
 def _judge(text: str, tree: _Tree, hit: _CueHit, spk: int | None, rule: str, content: _Content,
-           quotes: Sequence[_QuoteMarks], used: set[int]) -> list[_Found]:
+           index: _QuoteIndex, used: set[int]) -> list[_Found]:
     """Classify one content as direct, mixed or indirect, and build its quote(s)."""
     toks = tree.toks
     evidence = f"parse:{rule}+{content.rule}"
     words = [j for j in content.tokens if toks[j].upos not in PUNCT_UPOS]
     lo, hi = toks[words[0]].start, toks[words[-1]].end
-    touched = [n for n, q in enumerate(quotes) if q.start < hi and lo < q.end]
+    quotes = index.spans
+    touched = index.touching(lo, hi)
     outside = [
         j for j in words
         if not any(quotes[n].start <= toks[j].start and toks[j].end <= quotes[n].end for n in touched)
@@ -472,15 +499,13 @@ def _governing_cue(trees: Sequence[_Tree], starts: Sequence[int], q: _QuoteMarks
     return None
 
 
-def _following_quote(text: str, quotes: Sequence[_QuoteMarks], used: set[int], tree: _Tree) -> int | None:
+def _following_quote(text: str, index: _QuoteIndex, used: set[int], tree: _Tree) -> int | None:
     """The unused quote opening right after this sentence (only whitespace between)."""
     end = tree.toks[-1].end
-    for n, q in enumerate(quotes):
-        if n not in used and q.open >= end and not text[end : q.open].strip():
-            return n
-        if q.open > end:
-            break
-    return None
+    n = index.first_from(end)
+    if n is None or n in used or text[end : index.spans[n].open].strip():
+        return None
+    return n
 
 
 def _cue(text: str, tree: _Tree, hit: _CueHit) -> Cue:
