@@ -22,8 +22,9 @@ from .model import Mention
 from .quotemarks import QuoteSpan
 from .tokens import tokenize
 
+# Possessive runs (issue 6): a word never gives back letters to look for ":" (same matches, no backtracking).
 #: A speaker label opening a transcript line inside quotes: "WALLACE: …", "MS. RUIZ: …".
-TRANSCRIPT_LABEL = regex.compile(r"\s*((?:\p{Lu}[\p{Lu}.'’\-]*)(?:[ ](?:\p{Lu}[\p{Lu}.'’\-]*)){0,2}+):\s")
+TRANSCRIPT_LABEL = regex.compile(r"\s*+((?:\p{Lu}[\p{Lu}.'’\-]*+)(?:[ ](?:\p{Lu}[\p{Lu}.'’\-]*+)){0,2}+):\s")
 #: A quotation with fewer words than this, inside a sentence with other words and no cue, is a scare quote.
 MIN_STANDALONE_WORDS = 4
 #: Outside words a unit may have and still count as "just a quotation" (e.g. "Yes." or a dash).
