@@ -175,13 +175,13 @@ def _np_span(tree: _Tree, head: int) -> tuple[int, int]:
     for k in tree.kids[head]:
         if tree.toks[k].deprel in NP_DEPS:
             keep.extend(tree.subtree(k))
-    lo, hi = min(keep), max(keep)
-    # The phrase must be contiguous around the head: drop stretches cut off by excluded material.
+    # The phrase is the unbroken run of kept tokens around the head (an apposition breaks it).
     members = set(keep)
-    while lo < head and any(j not in members for j in range(lo, head)):
-        lo += 1
-    while hi > head and any(j not in members for j in range(head + 1, hi + 1)):
-        hi -= 1
+    lo, hi = head, head
+    while lo - 1 in members:
+        lo -= 1
+    while hi + 1 in members:
+        hi += 1
     return lo, hi
 
 
