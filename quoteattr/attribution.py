@@ -64,9 +64,11 @@ MAX_CUE_WORDS = 4
 MAX_SUBJECT_TOKENS = 40
 #: Endings of a pronoun fused with an auxiliary ("it's", "they're").
 CONTRACTED_AUX = ("'s", "’s", "'re", "’re", "'ll", "’ll", "'ve", "’ve", "'d", "’d")
+# (?<!…): starts only where a space run starts (always so after a closing mark), so a search never rescans one
+# run from each of its spaces (issue 6).
 #: A dash and a name right after a closing quote mark: "“…” ― Pamela Ortiz".
 _DASH_SIGNATURE = regex.compile(
-    r"[^\S\n]*+[―—–][^\S\n]*+(\p{Lu}[\p{L}\p{M}'’.\-]*+(?:[ ]\p{Lu}[\p{L}\p{M}'’.\-]*+){0,4}+)"
+    r"(?<![^\S\n])[^\S\n]*+[―—–][^\S\n]*+(\p{Lu}[\p{L}\p{M}'’.\-]*+(?:[ ]\p{Lu}[\p{L}\p{M}'’.\-]*+){0,4}+)"
 )
 
 
