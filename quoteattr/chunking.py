@@ -87,8 +87,8 @@ def _cut(text: str, start: int, limit: int) -> int:
     if m is not None:
         return m.end()  # the whitespace after the sentence end
     m = _last(_WHITESPACE, text, start + 1, limit)
-    if m is not None:
-        return m.start()
+    if m is not None:  # before the last whitespace run, or after it if the run starts too early
+        return m.start() if m.start() >= floor else m.end()
     return _safe_hard_cut(text, start, limit)
 
 
