@@ -168,10 +168,31 @@ def load_average() -> str:
         return "n/a"
 
 
-def header(title: str) -> None:
-    """Print the title, the exact command line and the machine."""
+def revision(repo: Path = REPO) -> str:
+    """The measured checkout's commit, marked ``+changes`` when quoteattr/ has uncommitted edits."""
+    try:
+        head = subprocess.run(
+            ["git", "-C", str(repo), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(repo), "status", "--porcelain", "--", "quoteattr"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return f"unknown (not a git checkout: {repo})"
+    return f"{head}{' +changes' if dirty else ''} ({repo})"
+
+
+def header(title: str, repo: Path = REPO) -> None:
+    """Print the title, the exact command line, the measured revision and the machine."""
     print(f"# {title}")
     print(f"# command: {shlex.join(['python', *sys.argv])}")
+    print(f"# revision: {revision(repo)}")
     print(f"# machine: {machine()}")
 
 

@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory and say where")
     args = parser.parse_args(argv)
 
-    header("quoteattr CLI memory benchmark")
+    header("quoteattr CLI memory benchmark", args.repo.resolve())
     tmp = Path(tempfile.mkdtemp(prefix="quoteattr-cli-memory-"))
     data, errlog = tmp / "corpus.jsonl", tmp / "stderr.txt"
     try:

@@ -37,6 +37,7 @@ import gc
 import importlib.metadata
 import importlib.util
 import json
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -210,6 +211,7 @@ def _phase_peer(corpus: Corpus, p: dict[str, Any]) -> dict[str, Any]:
         "words": sum(count_words(t) for _, t in items),
         "failed": len(failures),
         "failed_first_pass": sum("#r" not in f for f in failures),
+        "refused_ids": [f for f in failures if "#r" not in f],
         "predictions": predictions,
     }
 
@@ -308,6 +310,39 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-scale", action="store_true", help="skip the scaling measurement")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     return parser
+
+
+#: Run in a fresh interpreter: what a user waits for before the first result.
+STARTUP_CODE = """
+import json, time
+t0 = time.perf_counter()
+import quoteattr
+t1 = time.perf_counter()
+quoteattr.extract('"The bridge will reopen in May," the mayor said.')
+t2 = time.perf_counter()
+quoteattr.extract('"It is over," she said.')
+t3 = time.perf_counter()
+print(json.dumps({"import": t1 - t0, "first": t2 - t1, "second": t3 - t2}))
+"""
+
+
+def _startup(args: argparse.Namespace) -> None:
+    runs = []
+    for _ in range(max(args.repeat, 3)):
+        env = {**os.environ, "PYTHONPATH": str(REPO)}
+        code, _, out = run_child([sys.executable, "-c", STARTUP_CODE], env=env)
+        if code != 0:
+            raise SystemExit("error: the startup measurement failed")
+        runs.append(json.loads(out.strip().splitlines()[-1]))
+    best = {k: min(r[k] for r in runs) for k in runs[0]}
+    print(f"## Start-up (fresh interpreter, best of {len(runs)})\n")
+    rows = [
+        ["import quoteattr", f"{best['import'] * 1000:.0f}"],
+        ["first extract() (loads the lexicons)", f"{best['first'] * 1000:.0f}"],
+        ["second extract() of a one-sentence text", f"{best['second'] * 1000:.1f}"],
+    ]
+    print(table(["step", "milliseconds"], rows))
+    print()
 
 
 def _throughput(args: argparse.Namespace) -> None:
@@ -446,6 +481,23 @@ def _peer(args: argparse.Namespace, corpus: Corpus) -> None:
                 ("end-to-end F1, direct", "direct", lambda r: _f(r.end_to_end.f1)),
             )
         ]
+        refused = set(peer["refused_ids"])
+        accepted = [d for d in gold if d.id not in refused]
+        if refused and accepted:
+            mine_acc = evaluate(accepted, keep_going=True)
+            theirs_acc = evaluate(accepted, predictions=peer["predictions"])
+            rows += [
+                [
+                    f"quote overlap P / R / F1, direct, on the {len(accepted)} documents textacy accepted",
+                    _prf(mine_acc.row("direct")),
+                    _prf(theirs_acc.row("direct")),
+                ],
+                [
+                    f"speaker accuracy, direct, on the {len(accepted)} documents textacy accepted",
+                    _ratio(mine_acc.row("direct").speaker),
+                    _ratio(theirs_acc.row("direct").speaker),
+                ],
+            ]
         gold_files = ", ".join(shown(g) for g in corpus.gold_paths)
         note = (
             f"scored with quoteattr.evaluate on {len(gold)} gold documents ({gold_files}); textacy "
@@ -477,6 +529,7 @@ def main(argv: list[str] | None = None) -> int:
         "# words = whitespace-separated tokens; peak RSS = VmHWM of the fresh process that ran the "
         f"measurement; load average at start: {load_average()}\n"
     )
+    _startup(args)
     _throughput(args)
     if not args.no_scale:
         _scaling(args)
