@@ -212,8 +212,12 @@ def _contents(tree: _Tree, hit: _CueHit, speaker: int | None) -> list[_Content]:
     if frame == "of":
         objs = tree.children(c, "obj")
         # "of" hangs on the verb (UD) or, in some parsers' output, on the object.
-        ofs = [k for h in [c, *objs] for k in tree.children(h, "obl", "advcl", "nmod", "acl")
-               if tree.case_of(k) == "of"]
+        ofs = [
+            k
+            for h in [c, *objs]
+            for k in tree.children(h, "obl", "advcl", "nmod", "acl")
+            if tree.case_of(k) == "of"
+        ]
         if ofs:
             first = tree.subtree(objs[0])[0] if objs else tree.subtree(ofs[0])[0]
             last = tree.subtree(ofs[-1])[-1]
@@ -366,20 +370,41 @@ def attribute(doc: ParsedDoc, lexicon: CueLexicon) -> Result:
             if governed is not None:
                 (tree, hit, spk, rule), dep = governed
                 used.add(n)
-                found.append(_direct(text, tree, hit, spk, f"parse:{rule}+quote-{dep}", q,
-                                     SPEAKER_CONFIDENCE[rule]))
+                found.append(
+                    _direct(text, tree, hit, spk, f"parse:{rule}+quote-{dep}", q, SPEAKER_CONFIDENCE[rule])
+                )
 
     for tree, hit, spk, rule in waiting:
         nxt = _following_quote(text, index, used, tree)
         if nxt is not None:
             used.add(nxt)
-            found.append(_direct(text, tree, hit, spk, f"parse:{rule}+following-quote", quotes[nxt],
-                                 FOLLOWING_QUOTE_CONFIDENCE))
+            found.append(
+                _direct(
+                    text,
+                    tree,
+                    hit,
+                    spk,
+                    f"parse:{rule}+following-quote",
+                    quotes[nxt],
+                    FOLLOWING_QUOTE_CONFIDENCE,
+                )
+            )
 
     for n, q in enumerate(quotes):
         if n not in used and _word_count(text[q.start : q.end]) >= MIN_UNATTRIBUTED_WORDS:
-            found.append(_Found(q.start, q.end, "direct", None, None, None, UNATTRIBUTED_CONFIDENCE,
-                                "parse:quote-unattributed", q.unbalanced))
+            found.append(
+                _Found(
+                    q.start,
+                    q.end,
+                    "direct",
+                    None,
+                    None,
+                    None,
+                    UNATTRIBUTED_CONFIDENCE,
+                    "parse:quote-unattributed",
+                    q.unbalanced,
+                )
+            )
 
     found = _dedupe(found)
     if not doc.coref:
@@ -423,11 +448,16 @@ def combine(primary: Result, secondary: Result, *, chains: Result | None = None)
     if chains is not None:
         linked = [attrs.evolve(q, entity=_entity_for(q, chains)) for q in quotes]
         used = {q.entity.id: q.entity for q in linked if q.entity is not None}
-        return Result(text, primary.sentences, tuple(sorted(linked, key=lambda q: (q.start, q.end))),
-                      tuple(used[k] for k in sorted(used)))
+        return Result(
+            text,
+            primary.sentences,
+            tuple(sorted(linked, key=lambda q: (q.start, q.end))),
+            tuple(used[k] for k in sorted(used)),
+        )
     resolved, entities = resolve(text, [attrs.evolve(q, entity=None) for q in quotes])
-    return Result(text, primary.sentences, tuple(sorted(resolved, key=lambda q: (q.start, q.end))),
-                  tuple(entities))
+    return Result(
+        text, primary.sentences, tuple(sorted(resolved, key=lambda q: (q.start, q.end))), tuple(entities)
+    )
 
 
 def _overlap(a: Quote | Mention, b: Quote | Mention) -> int:
@@ -444,12 +474,30 @@ def _entity_for(q: Quote, parsed: Result) -> Entity | None:
 
 
 def _quote(text: str, f: _Found, entity: Entity | None) -> Quote:
-    return Quote(f.start, f.end, text[f.start : f.end], kind=f.kind, confidence=f.confidence, cue=f.cue,
-                 speaker=f.speaker, entity=entity, evidence=f.evidence, unbalanced=f.unbalanced)
+    return Quote(
+        f.start,
+        f.end,
+        text[f.start : f.end],
+        kind=f.kind,
+        confidence=f.confidence,
+        cue=f.cue,
+        speaker=f.speaker,
+        entity=entity,
+        evidence=f.evidence,
+        unbalanced=f.unbalanced,
+    )
 
 
-def _judge(text: str, tree: _Tree, hit: _CueHit, spk: int | None, rule: str, content: _Content,
-           index: _QuoteIndex, used: set[int]) -> list[_Found]:
+def _judge(
+    text: str,
+    tree: _Tree,
+    hit: _CueHit,
+    spk: int | None,
+    rule: str,
+    content: _Content,
+    index: _QuoteIndex,
+    used: set[int],
+) -> list[_Found]:
     """Classify one content as direct, mixed or indirect, and build its quote(s)."""
     toks = tree.toks
     evidence = f"parse:{rule}+{content.rule}"
@@ -458,7 +506,8 @@ def _judge(text: str, tree: _Tree, hit: _CueHit, spk: int | None, rule: str, con
     quotes = index.spans
     touched = index.touching(lo, hi)
     outside = [
-        j for j in words
+        j
+        for j in words
         if not any(quotes[n].start <= toks[j].start and toks[j].end <= quotes[n].end for n in touched)
     ]
     if outside and toks[outside[0]].text.lower() in CLAUSE_MARKERS and outside[0] == words[0]:
@@ -472,19 +521,40 @@ def _judge(text: str, tree: _Tree, hit: _CueHit, spk: int | None, rule: str, con
         used.update(touched)
         lo = min([lo] + [quotes[n].open for n in touched if quotes[n].open < lo])
         hi = max([hi] + [quotes[n].outer_end for n in touched if quotes[n].outer_end > hi])
-    return [_Found(lo, hi, kind, _cue(text, tree, hit), *_speaker_mention(text, tree, spk),
-                   SPEAKER_CONFIDENCE[rule], evidence)]
+    return [
+        _Found(
+            lo,
+            hi,
+            kind,
+            _cue(text, tree, hit),
+            *_speaker_mention(text, tree, spk),
+            SPEAKER_CONFIDENCE[rule],
+            evidence,
+        )
+    ]
 
 
-def _direct(text: str, tree: _Tree, hit: _CueHit, spk: int | None, evidence: str, q: _QuoteMarks,
-            confidence: float) -> _Found:
-    return _Found(q.start, q.end, "direct", _cue(text, tree, hit), *_speaker_mention(text, tree, spk),
-                  confidence, evidence, q.unbalanced)
+def _direct(
+    text: str, tree: _Tree, hit: _CueHit, spk: int | None, evidence: str, q: _QuoteMarks, confidence: float
+) -> _Found:
+    return _Found(
+        q.start,
+        q.end,
+        "direct",
+        _cue(text, tree, hit),
+        *_speaker_mention(text, tree, spk),
+        confidence,
+        evidence,
+        q.unbalanced,
+    )
 
 
-def _governing_cue(trees: Sequence[_Tree], starts: Sequence[int], q: _QuoteMarks,
-                   cues_at: dict[tuple[int, int], tuple[_Tree, _CueHit, int | None, str]]
-                   ) -> tuple[tuple[_Tree, _CueHit, int | None, str], str] | None:
+def _governing_cue(
+    trees: Sequence[_Tree],
+    starts: Sequence[int],
+    q: _QuoteMarks,
+    cues_at: dict[tuple[int, int], tuple[_Tree, _CueHit, int | None, str]],
+) -> tuple[tuple[_Tree, _CueHit, int | None, str], str] | None:
     """A cue outside the quote that a word inside it depends on (``"A," she said, "and B."``)."""
     first = max(0, bisect.bisect_right(starts, q.start) - 1)
     for tree in trees[first:]:
@@ -513,8 +583,9 @@ def _cue(text: str, tree: _Tree, hit: _CueHit) -> Cue:
     return Cue(a, b, text[a:b], lemma=hit.entry.lemma, type=hit.entry.type)
 
 
-def _speaker_mention(text: str, tree: _Tree, spk: int | None
-                     ) -> tuple[Mention | None, tuple[int, int] | None]:
+def _speaker_mention(
+    text: str, tree: _Tree, spk: int | None
+) -> tuple[Mention | None, tuple[int, int] | None]:
     if spk is None:
         return None, None
     lo, hi = _np_span(tree, spk)
@@ -537,8 +608,9 @@ def _dedupe(found: Iterable[_Found]) -> list[_Found]:
 
 
 # --- entities ----------------------------------------------------------------------------------------
-def _entities(doc: ParsedDoc, trees: Sequence[_Tree], found: Sequence[_Found]
-              ) -> tuple[tuple[Entity, ...], dict[tuple[int, int], Entity]]:
+def _entities(
+    doc: ParsedDoc, trees: Sequence[_Tree], found: Sequence[_Found]
+) -> tuple[tuple[Entity, ...], dict[tuple[int, int], Entity]]:
     """Entities for the speakers: from coreference chains, else one per distinct name or nominal."""
     chain_of: dict[tuple[int, int], int] = {}
     for n, chain in enumerate(doc.coref):
@@ -568,8 +640,9 @@ def _entities(doc: ParsedDoc, trees: Sequence[_Tree], found: Sequence[_Found]
     return tuple(made.values()), by_key
 
 
-def _chain_entity(doc: ParsedDoc, trees: Sequence[_Tree], chain: CorefChain
-                  ) -> tuple[str, tuple[Mention, ...]]:
+def _chain_entity(
+    doc: ParsedDoc, trees: Sequence[_Tree], chain: CorefChain
+) -> tuple[str, tuple[Mention, ...]]:
     """The chain's name (longest PROPN-headed mention, else its representative) and its mentions."""
     text = doc.text
     mentions: list[Mention] = []
@@ -577,8 +650,12 @@ def _chain_entity(doc: ParsedDoc, trees: Sequence[_Tree], chain: CorefChain
     for s, a, b in chain.mentions:
         toks = trees[s].toks
         head = _mention_head(toks, a, b)
-        m = Mention(toks[a].start, toks[b - 1].end, text[toks[a].start : toks[b - 1].end],
-                    kind=_mention_kind(toks[head]))
+        m = Mention(
+            toks[a].start,
+            toks[b - 1].end,
+            text[toks[a].start : toks[b - 1].end],
+            kind=_mention_kind(toks[head]),
+        )
         mentions.append(m)
         if toks[head].upos == "PROPN":
             named.append(m)

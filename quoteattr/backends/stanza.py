@@ -125,7 +125,7 @@ class StanzaBackend:
         except (EOFError, pickle.UnpicklingError, KeyError) as exc:  # a truncated model, a bad resources.json
             raise BackendUnavailable(
                 f"stanza models in {self.dir} could not be read ({type(exc).__name__}: {exc}); "
-                f"download them again with stanza.download(\"{self.lang}\")"
+                f'download them again with stanza.download("{self.lang}")'
             ) from exc
         except ValueError as exc:
             if "No processors to load" in str(exc) or "unsupported" in str(exc).lower():
@@ -140,7 +140,8 @@ class StanzaBackend:
         missing = [p for p in wanted if filename and self._options.get(f"{p}_model_path") == filename]
         if not missing:
             missing = [
-                p for p in wanted
+                p
+                for p in wanted
                 if f"{p}_model_path" not in self._options and not os.path.isdir(os.path.join(lang_dir, p))
             ]
         if not missing and filename:
@@ -149,7 +150,7 @@ class StanzaBackend:
         return (
             f"stanza models for language {self.lang!r} are missing in {self.dir} ({what}). "
             f"Download them once with: python -c 'import stanza; stanza.download(\"{self.lang}\")' "
-            f"(add processors=\"{self.processors}\" to get only these), or pass "
+            f'(add processors="{self.processors}" to get only these), or pass '
             f"model_paths={{'depparse': '/path/to/parser.pt', ...}} for models you already have. "
             f"stanza said: {exc}"
         )
@@ -210,8 +211,18 @@ def from_stanza(doc: Any) -> ParsedDoc:
                     f"sentence {si}: word {word.text!r} has no character offsets; "
                     "build the Document from text, or with quoteattr.from_conllu"
                 )
-            toks.append(Token(start, end, text[start:end], word.lemma or word.text, word.upos or "X",
-                              word.head or 0, word.deprel or "dep", parent.ner or "O"))
+            toks.append(
+                Token(
+                    start,
+                    end,
+                    text[start:end],
+                    word.lemma or word.text,
+                    word.upos or "X",
+                    word.head or 0,
+                    word.deprel or "dep",
+                    parent.ner or "O",
+                )
+            )
         if toks:
             sentences.append(ParsedSentence(tuple(toks), toks[0].start, toks[-1].end))
     chains = []
