@@ -6,6 +6,7 @@
 [('direct', 'Ana Ruiz'), ('indirect', 'Ana Ruiz')]
 """
 
+from .backends.stanza import from_conllu
 from .errors import BackendUnavailable, ConfigError, InputError, QuoteattrError
 from .model import Cue, Entity, Mention, Quote, Result, Sentence, Span
 from .pipeline import Pipeline, extract, extract_many
@@ -29,5 +30,6 @@ __all__ = [
     "__version__",
     "extract",
     "extract_many",
+    "from_conllu",
     "split_sentences",
 ]
