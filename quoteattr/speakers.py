@@ -91,8 +91,8 @@ def _word_count(text: str, q: QuoteSpan) -> int:
 
 
 def _next_piece_open(readings: Sequence[UnitReading], u: int, q: QuoteSpan) -> int:
-    for reading in readings[u + 1 :]:
-        for other in reading.unit.quotes:
+    for k in range(u + 1, len(readings)):  # not readings[u + 1 :]: a copy per quote was quadratic (issue 6)
+        for other in readings[k].unit.quotes:
             if other.open > q.open:
                 return other.open
     return -1
