@@ -110,10 +110,10 @@ def test_pipeline_max_chars() -> None:
     if "max_chars" not in inspect.signature(Pipeline.__init__).parameters:
         pytest.skip("Pipeline(max_chars=...) is not wired into quoteattr/pipeline.py yet")
     text = "\n\n".join(f'"Part {i}," Mara Quill said.' for i in range(50))
-    small = Pipeline(max_chars=60)  # type: ignore[call-arg]
+    small = Pipeline(max_chars=60)
     result = small.process(text)
     check_result(text, result)
     assert len(result.quotes) == 50
     assert result.sentences == tuple(split_sentences(text))
     with pytest.raises(ConfigError):
-        Pipeline(max_chars=0)  # type: ignore[call-arg]
+        Pipeline(max_chars=0)

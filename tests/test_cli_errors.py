@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from quoteattr import cli
+from quoteattr.pipeline import Pipeline
 
 GOOD = '"The bridge will reopen," Karl Vos said.\n'
 
@@ -118,14 +119,14 @@ def test_a_document_the_pipeline_fails_on_is_reported(
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "boom.txt").write_text("BOOM said nothing.", encoding="utf-8")
     (tmp_path / "c.txt").write_text(GOOD, encoding="utf-8")
-    real = cli.Pipeline.process
+    real = Pipeline.process
 
     def process(self: Any, doc: Any) -> Any:
         if "BOOM" in doc:
             raise RuntimeError("rule failed")
         return real(self, doc)
 
-    monkeypatch.setattr(cli.Pipeline, "process", process)
+    monkeypatch.setattr(Pipeline, "process", process)
     monkeypatch.chdir(tmp_path)
     status = cli.main(["--no-progress", "a.txt", "boom.txt", "c.txt"])
     out, err = capsys.readouterr()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 
 import pytest
 from hypothesis import HealthCheck, example, find, given, settings
@@ -45,7 +46,7 @@ KNOWN = (
 )
 
 
-def _with_known(test):  # type: ignore[no-untyped-def]
+def _with_known(test: Callable[[str], None]) -> Callable[[str], None]:
     for text in KNOWN:
         test = example(text)(test)
     return test

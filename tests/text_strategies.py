@@ -79,7 +79,7 @@ pieces: st.SearchStrategy[str] = st.one_of(
 @st.composite
 def _attribution(draw: st.DrawFn) -> str:
     """A sentence shaped like news attribution, so the cue frames actually run."""
-    pair = draw(_choice(QUOTE_PAIRS))
+    pair = draw(st.sampled_from(QUOTE_PAIRS))
     o, c = pair[0], pair[1]
     words = " ".join(draw(st.lists(st.one_of(_choice(NEWS_WORDS), pieces), min_size=1, max_size=8)))
     who = draw(st.one_of(_choice(NAMES), _choice(PRONOUNS), _choice(ROLES).map(lambda r: "the " + r)))
