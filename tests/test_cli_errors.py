@@ -162,3 +162,13 @@ def test_lone_surrogate_from_jsonl_does_not_stop_the_output(tmp_path: Path, fmt:
     assert "Traceback" not in proc.stderr.decode()
     assert proc.returncode == 0
     assert b"next" in proc.stdout
+
+
+@pytest.mark.xfail(strict=True, reason="cli.py: json.loads raises RecursionError on deep nesting")
+def test_deeply_nested_jsonl_line_costs_one_document(tmp_path: Path) -> None:
+    lines = ["[" * 100_000, json.dumps({"id": "after", "text": GOOD})]
+    (tmp_path / "docs.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    proc = run(["--jsonl", "docs.jsonl"], tmp_path)
+    assert "Traceback" not in proc.stderr.decode()
+    assert proc.returncode == 1 and "docs.jsonl:1" in proc.stderr.decode()
+    assert [r["id"] for r in records(proc.stdout)] == ["after"]
