@@ -12,11 +12,13 @@ name and line; the others are still processed, and the exit status is 1.
 from __future__ import annotations
 
 import argparse
+import codecs
+import io
 import json
 import sys
 import time
-from collections.abc import Iterator, Sequence
-from typing import TextIO
+from collections.abc import Callable, Iterator, Sequence
+from typing import BinaryIO, TextIO
 
 from .errors import InputError
 from .formats import FORMATS
@@ -72,6 +74,12 @@ class Progress:
         self.stream.write(f"\rquoteattr: {self.docs:,} documents, {self.words:,} words, {rate:,.0f} words/s ")
         self.stream.flush()
 
+    def interrupt(self) -> None:
+        """End the progress line so a message printed next starts on its own line."""
+        if self.enabled and self.shown:
+            self.stream.write("\n")
+            self.shown = 0.0
+
     def close(self) -> None:
         if self.enabled and self.docs:
             self._show(time.monotonic())
@@ -79,44 +87,60 @@ class Progress:
             self.stream.flush()
 
 
-def _read_file(name: str, encoding: str) -> str:
-    if name == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        with open(name, "rb") as fh:
-            data = fh.read()
+def _decode(data: bytes, encoding: str, where: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"{name}: not valid {encoding} at byte {exc.start} (use --encoding to name the right one)"
+            f"{where}: not valid {encoding} at byte {exc.start} (use --encoding to name the right one)"
         ) from exc
 
 
-def _documents(args: argparse.Namespace, errors: list[str]) -> Iterator[tuple[str, str]]:
-    """(id, text) pairs; bad inputs are recorded in ``errors`` and skipped."""
-    names = args.files or ["-"]
-    for name in names:
+def _open(name: str) -> BinaryIO:
+    return sys.stdin.buffer if name == "-" else open(name, "rb")
+
+
+def _documents(args: argparse.Namespace, report: Callable[[str], None]) -> Iterator[tuple[str, str]]:
+    """(id, text) pairs, streamed; a bad file or line is reported and skipped, never fatal.
+
+    JSONL is read and decoded line by line, so a huge file is never held in memory and one
+    undecodable or malformed line costs only its own document.
+    """
+    for name in args.files or ["-"]:
         label = "<stdin>" if name == "-" else name
         try:
-            text = _read_file(name, args.encoding)
-        except (OSError, InputError) as exc:
-            errors.append(f"{label}: {exc}" if isinstance(exc, OSError) else str(exc))
+            stream = _open(name)
+        except OSError as exc:
+            report(f"{label}: {exc.strerror or exc}")
             continue
-        if not args.jsonl:
-            yield label, text
-            continue
-        for n, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
+        try:
+            if not args.jsonl:
+                try:
+                    yield label, _decode(stream.read(), args.encoding, label)
+                except InputError as exc:
+                    report(str(exc))
                 continue
-            try:
-                record = json.loads(line)
-                if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                    raise ValueError("expected an object with a string field 'text'")
-            except ValueError as exc:
-                errors.append(f"{label}:{n}: malformed JSONL line: {exc}")
-                continue
-            yield str(record.get("id", f"{label}:{n}")), record["text"]
+            for n, raw in enumerate(stream, 1):
+                where = f"{label}:{n}"
+                try:
+                    line = _decode(raw, args.encoding, where)
+                    if not line.strip():
+                        continue
+                    record = json.loads(line)
+                    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                        raise ValueError("expected an object with a string field 'text'")
+                except InputError as exc:
+                    report(str(exc))
+                    continue
+                except (ValueError, RecursionError) as exc:  # RecursionError: "[[[[…" nested too deep
+                    report(f"{where}: malformed JSONL line: {type(exc).__name__}: {str(exc)[:200]}")
+                    continue
+                yield str(record.get("id", where)), record["text"]
+        except OSError as exc:
+            report(f"{label}: {exc.strerror or exc}")
+        finally:
+            if stream is not sys.stdin.buffer:
+                stream.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -126,25 +150,41 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return evaluate_main(argv[1:])
     args = _parser().parse_args(argv)
+    try:
+        codecs.lookup(args.encoding)
+    except LookupError:
+        print(f"quoteattr: unknown encoding {args.encoding!r}", file=sys.stderr)
+        return 2
     from .formats import write_results
 
     pipeline = Pipeline(args.backend)
     errors: list[str] = []
     progress = Progress(sys.stderr, sys.stderr.isatty() if args.progress is None else args.progress)
 
+    def report(message: str) -> None:  # at once, so a long run shows its problems as they happen
+        errors.append(message)
+        progress.interrupt()
+        print(f"quoteattr: {message}", file=sys.stderr, flush=True)
+
     def results() -> Iterator[tuple[str, Result]]:
-        for doc_id, text in _documents(args, errors):
+        for doc_id, text in _documents(args, report):
             try:
                 result = pipeline.process(text)
             except Exception as exc:  # one bad document must not stop a long run
-                errors.append(f"{doc_id}: failed: {type(exc).__name__}: {exc}")
+                report(f"{doc_id}: failed: {type(exc).__name__}: {exc}")
                 continue
             progress.update(text)
             yield doc_id, result
 
     out: TextIO
-    # newline="" keeps CSV's own line ends intact
-    out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+    # newline="" keeps CSV's own line ends; errors="replace" writes a lone surrogate (possible in JSON
+    # input) as one "?", so the run goes on and every other character keeps its offset.
+    if args.output == "-":
+        if isinstance(sys.stdout, io.TextIOWrapper):
+            sys.stdout.reconfigure(errors="replace")
+        out = sys.stdout
+    else:
+        out = open(args.output, "w", encoding="utf-8", newline="", errors="replace")  # noqa: SIM115
     try:
         write_results(results(), args.format, out)
     except BrokenPipeError:  # "quoteattr … | head" closed our output: stop quietly, like other Unix tools
@@ -154,6 +194,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         progress.close()
         if out is not sys.stdout:
             out.close()
-    for message in errors:
-        print(f"quoteattr: {message}", file=sys.stderr)
     return 1 if errors else 0
