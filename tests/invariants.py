@@ -102,6 +102,8 @@ def check_result(text: str, result: Result) -> None:
     for e in result.entities:
         for m in e.mentions:
             check_span(text, m, "entity mention")
+        starts = [m.start for m in e.mentions]
+        assert starts == sorted(starts), ("entity mentions out of order", e)
     d = result.to_dict()
     encoded = json.dumps(d)  # never raises: lone surrogates are written as \udxxx escapes
     if not has_surrogate_pair(text):
