@@ -177,14 +177,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             yield doc_id, result
 
     out: TextIO
-    # newline="" keeps CSV's own line ends; errors="replace" writes a lone surrogate (possible in JSON
-    # input) as one "?", so the run goes on and every other character keeps its offset.
+    # Output is UTF-8 whatever the locale. A lone surrogate (possible in JSON input) cannot be encoded:
+    # backslashreplace writes it as its \udxxx escape, which inside a JSON string reads back as the same
+    # character. newline="" keeps CSV's own line ends.
     if args.output == "-":
         if isinstance(sys.stdout, io.TextIOWrapper):
-            sys.stdout.reconfigure(errors="replace")
+            sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")
         out = sys.stdout
     else:
-        out = open(args.output, "w", encoding="utf-8", newline="", errors="replace")  # noqa: SIM115
+        out = open(args.output, "w", encoding="utf-8", newline="", errors="backslashreplace")  # noqa: SIM115
     try:
         write_results(results(), args.format, out)
     except BrokenPipeError:  # "quoteattr … | head" closed our output: stop quietly, like other Unix tools

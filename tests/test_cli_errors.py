@@ -180,8 +180,7 @@ def test_undecodable_jsonl_line_costs_one_document(tmp_path: Path) -> None:
     assert [r["id"] for r in records(proc.stdout)] == ["first", "third"]
 
 
-# --- open: strict xfail, a fix turns each into a failure to un-mark ---
-@pytest.mark.xfail(strict=True, reason="cli.py writes a lone surrogate as '?' (errors='replace')")
+# --- output encoding: UTF-8 always, lone surrogates escaped ---
 def test_lone_surrogate_reads_back_exactly_from_jsonl(tmp_path: Path) -> None:
     """With errors="backslashreplace" a lone surrogate is written as its \\udxxx escape, which inside a JSON
     string reads back as the same character: every quote text then still equals its slice of the input."""
@@ -192,7 +191,6 @@ def test_lone_surrogate_reads_back_exactly_from_jsonl(tmp_path: Path) -> None:
     assert all(text[q["start"] : q["end"]] == q["text"] for q in record["quotes"])
 
 
-@pytest.mark.xfail(strict=True, reason="cli.py keeps the locale's stdout encoding")
 def test_output_is_utf8_whatever_the_locale(tmp_path: Path) -> None:
     """JSON is exchanged as UTF-8; a latin-1 terminal must not turn Cyrillic text into question marks."""
     text = "«Мы победим», — сказал Иван Петров."
