@@ -154,7 +154,12 @@ def main(argv: list[str] | None = None) -> int:
             ["input", f"{size / 2**20:,.1f} MiB, {docs:,} documents, {words:,} words"],
             ["exit status", str(r.code)],
             ["wall time", f"{seconds:,.1f} s"],
-            ["throughput", f"{words / seconds:,.0f} words/s, {size / 2**20 / seconds:.2f} MiB/s"],
+            [
+                "throughput",
+                f"{words / seconds:,.0f} words/s, {size / 2**20 / seconds:.2f} MiB/s"
+                if r.code == 0
+                else "n/a (the run did not finish)",
+            ],
             [
                 "peak RSS (wait4 ru_maxrss)",
                 f"{mb(maxrss)} MB (target < {TARGET_MB:g} MB: {'ok' if ok else 'OVER'})",
@@ -168,7 +173,11 @@ def main(argv: list[str] | None = None) -> int:
             f"{SAMPLE_SECONDS:g} s until it exits.\n"
         )
         print(table(["elapsed", "RSS MB (highest sample)"], _timeline(r.samples, seconds)))
-        if r.code != 0:
+        if r.code < 0:
+            print(
+                f"\nthe CLI was stopped by signal {-r.code} before it finished: the peak is the peak so far"
+            )
+        elif r.code != 0:
             tail = errlog.read_text(encoding="utf-8", errors="replace").splitlines()[-10:]
             print("\nthe CLI exited with an error; last lines of its stderr:\n" + "\n".join(tail))
         print(f"\n# load average at end: {load_average()}")
