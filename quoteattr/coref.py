@@ -44,6 +44,19 @@ _NAME_RE = regex.compile(
 _PARENS = regex.compile(r"\([^()]{0,80}\)")  # "(D-Wis.)" is not part of a name
 _COORD_RE = regex.compile(r"(?:(?<!\s)|\G)(?:\s*+,\s*+and\s++|\s*+,\s++|\s++and\s++|\s*+&\s*+)")
 NAME_PARTICLES = frozenset({"al", "bin", "ibn", "de", "van", "von", "der", "da", "di", "du", "le", "la"})
+#: Honorifics that tell a person's gender (used only to keep "she" off a speaker known to be "he").
+GENDERED_TITLES = {
+    "mr": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "sir": "m",
+    "dame": "f",
+    "lord": "m",
+    "lady": "f",
+}
+#: How many recent speakers a pronoun weighs when one of them is known to match its gender.
+RECENT_SPEAKERS = 3
 SINGULAR_PRONOUNS = frozenset({"he", "she", "i"})
 GROUP_PRONOUNS = frozenset({"they", "it", "we"})
 
@@ -56,6 +69,7 @@ class _Cluster:
     person: bool
     last: int
     roles: set[str]
+    gender: str = ""  #: "m"/"f" once a gendered pronoun or honorific was resolved to it, else unknown
 
 
 #: Most clusters a mention is compared with: those sharing a name word or a role with it, or the most
@@ -197,6 +211,7 @@ def resolve(text: str, quotes: Sequence[Quote]) -> tuple[list[Quote], list[Entit
                 if last_m is None or (last_m.start, last_m.end) != key:
                     cluster.mentions.append(m)
                 cluster.last = max(cluster.last, m.start)
+                cluster.gender = cluster.gender or _gender(m)
                 clusters.touch(cluster)
                 by_mention[key] = cluster
         assigned.append((q, cluster, sieve))
@@ -251,9 +266,19 @@ def _resolve_pronoun(
     text: str, m: Mention, lower: str, clusters: list[_Cluster]
 ) -> tuple[_Cluster | None, str]:
     if lower in SINGULAR_PRONOUNS:
-        for c in _by_recency(clusters):
-            if c.last < m.start and c.person and ";" not in c.name:
-                return c, "pronoun-speaker"
+        gender = _gender(m)
+        compatible = [
+            c
+            for c in _by_recency(clusters)
+            if c.last < m.start
+            and c.person
+            and ";" not in c.name
+            and not (gender and c.gender and gender != c.gender)
+        ]
+        if compatible:
+            # "she" never goes to a speaker known as "he"; among the last few, one known to match is preferred
+            known = [c for c in compatible[:RECENT_SPEAKERS] if gender and c.gender == gender]
+            return (known[0] if known and not compatible[0].gender else compatible[0]), "pronoun-speaker"
         name = _nearest_name(text, m.start)
         if name is not None:
             return _add_name(name, clusters, None, person=True), "pronoun-name"
@@ -262,6 +287,16 @@ def _resolve_pronoun(
         if c.last < m.start:
             return c, "pronoun-group"
     return None, "pronoun-unresolved"
+
+
+def _gender(m: Mention) -> str:
+    """ "m" or "f" from a gendered pronoun or honorific in the mention ("She", "Mrs. Ruiz"), else ""."""
+    words = m.text.lower().replace(".", " ").split()
+    if not words:
+        return ""
+    if m.kind == "pronoun":
+        return PRONOUNS.get(words[0], (0, "", ""))[2] if words[0] in ("he", "she") else ""
+    return GENDERED_TITLES.get(words[0], "")
 
 
 def _by_recency(clusters: list[_Cluster]) -> list[_Cluster]:
