@@ -17,11 +17,13 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))  # this checkout, whatever copy pip installed
 
-import adversarial
+import adversarial  # noqa: E402
 
-from quoteattr import Pipeline
+from quoteattr import Pipeline  # noqa: E402
 
 
 def cpu_seconds(pipeline: Pipeline, text: str, repeat: int, gc_off: bool = False) -> float:

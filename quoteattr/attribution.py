@@ -1211,7 +1211,33 @@ def read_unit(text: str, unit: Unit, lexicon: CueLexicon) -> UnitReading:
         items = [item(t.start, t.end, t.text) for t in head]
         return UnitReading(unit, (), frozenset(), (), 0, opening_subject(text, items))
     reader = UnitReader(text, unit, lexicon)
-    found = reader.read()
+    found = drop_crossing(reader.read())
     claimed = frozenset(reader.items[i].start for i in reader.claimed)
     words = sum(1 for it in reader.items if it.is_word)
     return UnitReading(unit, tuple(found), claimed, tuple(reader.bare), words, reader.opening_subject())
+
+
+def drop_crossing(found: Sequence[Found]) -> list[Found]:
+    """Drop a span that crosses one found before it: quotations nest or stay apart (issue 6, fuzzing).
+
+    Two rules can read one unit with different stretches as content (a postposed attribution and a
+    preposed one around the same cue words); contents that cross cannot both be right, and a crossing
+    pair breaks every consumer that nests spans. The one found first, by the rule that ran first, stays.
+    One sort and one sweep, so a unit with thousands of attributions costs n log n.
+    """
+    if len(found) < 2:
+        return list(found)
+    dropped: set[int] = set()
+    enclosing: list[int] = []  # kept spans that contain the current start, innermost last
+    for k in sorted(range(len(found)), key=lambda k: (found[k].start, -found[k].end, k)):
+        f = found[k]
+        while enclosing and found[enclosing[-1]].end <= f.start:
+            enclosing.pop()
+        while enclosing and found[enclosing[-1]].end < f.end:  # f starts inside it and ends outside: crossing
+            if enclosing[-1] < k:
+                dropped.add(k)
+                break
+            dropped.add(enclosing.pop())
+        else:
+            enclosing.append(k)
+    return [f for k, f in enumerate(found) if k not in dropped]

@@ -43,6 +43,10 @@ KNOWN = (
     "İİİ said that İ.",
     '"a\u0301," he said.\u2029"b," she said.',
     "Mara Quill" + " " * 300 + "Vey said that it works.",
+    # found by the fuzzer: a postposed and a preposed reading whose contents crossed
+    "addingrecountalleges—speculating,reminded,major,\u2067describing,reminded,\u200bpress conference👍🏽"
+    "describing,reminded\u2067describing,reminded,\u200bpress conference\tremindedaldermandescribing,"
+    "reminded,describing,reminded\udc80reminded,describing,reminded,describing,reminded",
 )
 
 
