@@ -6,6 +6,7 @@ import functools
 from collections.abc import Iterable, Iterator
 from typing import Any, Protocol
 
+from .chunking import DEFAULT_MAX_CHARS, check_max_chars, process_in_chunks
 from .errors import ConfigError
 from .lexicons import CueSource, load_cues
 from .model import Result
@@ -29,6 +30,9 @@ class Pipeline:
         cues: extra reporting cues — a TSV path in the format of ``lexicons/cues.tsv`` or rows
             ``(lemma, type, frame, forms)``; they extend the shipped lexicon.
         abbreviations: extra abbreviations for the sentence splitter (``"Gov."``).
+        max_chars: a longer text is processed in pieces cut at paragraph breaks (else sentence ends),
+            with offsets still exact in one result; this bounds memory on giant inputs, at the cost
+            of coreference across pieces. ``None`` processes any text whole.
         **options: passed to the backend (for stanza: ``dir``, ``model_paths``, ``use_gpu``,
             ``download_method``, ``coref``).
 
@@ -43,11 +47,13 @@ class Pipeline:
         *,
         cues: CueSource = None,
         abbreviations: Iterable[str] | None = None,
+        max_chars: int | None = DEFAULT_MAX_CHARS,
         **options: Any,
     ) -> None:
         if backend not in BACKENDS:
             raise ConfigError(f"unknown backend {backend!r}; expected one of {', '.join(BACKENDS)}")
         self.backend_name = backend
+        self.max_chars = check_max_chars(max_chars)
         self.lexicon = load_cues(cues)
         self._backend: Backend
         if backend == "embedded":
@@ -70,6 +76,8 @@ class Pipeline:
         if isinstance(doc, str):
             if not doc.strip():
                 return Result(doc)
+            if self.max_chars is not None and len(doc) > self.max_chars:
+                return process_in_chunks(doc, self._backend.process, self.max_chars)
             return self._backend.process(doc)
         if self.backend_name == "embedded":
             raise TypeError(f"quoteattr expected text as str, got {type(doc).__name__}")
