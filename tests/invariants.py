@@ -33,7 +33,7 @@ def check_nested_or_disjoint(spans: Sequence[Span], what: str) -> None:
     keys = [(s.start, s.end) for s in spans]
     assert keys == sorted(keys), (what, "not sorted", keys)
     open_ends: list[int] = []  # ends of the spans enclosing the current one
-    for s in spans:
+    for s in sorted(spans, key=lambda s: (s.start, -s.end)):  # same start: the longer one encloses
         while open_ends and open_ends[-1] <= s.start:
             open_ends.pop()
         if open_ends:
