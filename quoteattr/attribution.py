@@ -31,7 +31,7 @@ import regex
 from .lexicons import CueEntry, CueLexicon, function_words, pronouns, word_list
 from .model import Cue, Mention, Sentence
 from .quotemarks import QuoteSpan
-from .tokens import tokenize
+from .tokens import token_matches
 
 _FW = function_words()
 DETERMINERS = _FW["det"]
@@ -198,16 +198,25 @@ def build_units(sentences: Sequence[Sentence], quotes: Sequence[QuoteSpan]) -> l
     return units
 
 
+def _word_items(text: str, start: int, end: int) -> list[Item]:
+    """Items for the tokens of ``text[start:end]``, built straight from the matches (the hot path)."""
+    out = []
+    for m in token_matches(text, start, end):
+        t = m.group()
+        out.append(Item(m.start(), m.end(), t, t.lower(), t[:1].isalnum(), False, None))
+    return out
+
+
 def unit_items(text: str, unit: Unit) -> list[Item]:
     """Tokens of the unit, with each top-level quotation folded into one item."""
     items: list[Item] = []
     pos = unit.start
     for q in unit.quotes:
-        items.extend(item(t.start, t.end, t.text) for t in tokenize(text, pos, q.outer_start))
+        items.extend(_word_items(text, pos, q.outer_start))
         end = min(q.outer_end, unit.end)
         items.append(item(q.outer_start, end, text[q.outer_start : end], q))
         pos = end
-    items.extend(item(t.start, t.end, t.text) for t in tokenize(text, pos, unit.end))
+    items.extend(_word_items(text, pos, unit.end))
     return items
 
 
@@ -321,9 +330,6 @@ class UnitReader:
                 )  # not "The Latest", "X Over Y"
                 return i if is_name(head) and plain and rest >= 3 else None
         return None
-
-    def opening_subject(self) -> Mention | None:
-        return opening_subject(self.text, self.items[: self.end])
 
     # -- helpers over items -------------------------------------------------------------
     def span(self, a: int, b: int) -> tuple[int, int]:
@@ -1173,7 +1179,6 @@ class UnitReading:
     claimed: frozenset[int]  #: outer-start offsets of the quotations attributed here
     bare: tuple[tuple[Cue, Mention], ...]
     words_outside: int  #: word tokens outside quotations
-    subject: Mention | None = None  #: a name or pronoun opening the unit ("Patrick Doyle was blunt.")
 
 
 def opening_subject(text: str, items: Sequence[Item]) -> Mention | None:
@@ -1196,25 +1201,38 @@ _WORD_RE = regex.compile(r"\p{L}++")
 OPENING_CHARS = 120
 
 
-def _may_attribute(text: str, unit: Unit, lexicon: CueLexicon) -> bool:
-    """Cheap test before the full reading: a quotation, or a word that can start a cue."""
-    if unit.quotes or ":" in text[unit.start : min(unit.end, unit.start + 80)]:  # quotes, "Name: headline"
-        return True
+def cue_word_starts(text: str, lexicon: CueLexicon) -> list[int]:
+    """Offsets of every word that can start a cue, in one pass over the text (sorted)."""
     first_words = lexicon.first_words
-    return any(m.group().lower() in first_words for m in _WORD_RE.finditer(text, unit.start, unit.end))
+    return [m.start() for m in _WORD_RE.finditer(text) if m.group().lower() in first_words]
 
 
-def read_unit(text: str, unit: Unit, lexicon: CueLexicon) -> UnitReading:
-    """The attributions of one unit."""
-    if not _may_attribute(text, unit, lexicon):  # most sentences: nothing to read but their subject
-        head = tokenize(text, unit.start, min(unit.end, unit.start + OPENING_CHARS))
-        items = [item(t.start, t.end, t.text) for t in head]
-        return UnitReading(unit, (), frozenset(), (), 0, opening_subject(text, items))
+def _may_attribute(text: str, unit: Unit, cue_starts: Sequence[int]) -> bool:
+    """Cheap test before the full reading: a quotation, a cue word, or a "Name:" headline."""
+    if unit.quotes or ":" in text[unit.start : min(unit.end, unit.start + 80)]:
+        return True
+    k = bisect.bisect_left(cue_starts, unit.start)
+    return k < len(cue_starts) and cue_starts[k] < unit.end
+
+
+def read_unit(
+    text: str, unit: Unit, lexicon: CueLexicon, cue_starts: Sequence[int] | None = None
+) -> UnitReading:
+    """The attributions of one unit (``cue_starts`` from :func:`cue_word_starts` saves a rescan)."""
+    if cue_starts is None:
+        cue_starts = cue_word_starts(text[: unit.end], lexicon)
+    if not _may_attribute(text, unit, cue_starts):  # most sentences: nothing to read
+        return UnitReading(unit, (), frozenset(), (), 0)
     reader = UnitReader(text, unit, lexicon)
     found = drop_crossing(reader.read())
     claimed = frozenset(reader.items[i].start for i in reader.claimed)
     words = sum(1 for it in reader.items if it.is_word)
-    return UnitReading(unit, tuple(found), claimed, tuple(reader.bare), words, reader.opening_subject())
+    return UnitReading(unit, tuple(found), claimed, tuple(reader.bare), words)
+
+
+def unit_subject(text: str, unit: Unit) -> Mention | None:
+    """The name or he/she opening a unit ("Patrick Doyle was blunt."); read only when a quote needs it."""
+    return opening_subject(text, _word_items(text, unit.start, min(unit.end, unit.start + OPENING_CHARS)))
 
 
 def drop_crossing(found: Sequence[Found]) -> list[Found]:

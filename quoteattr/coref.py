@@ -332,6 +332,8 @@ def _role_in_text(text: str, m: Mention, roles: set[str]) -> str | None:
     if appositive is not None:
         return appositive
     window_start = max(0, m.start - 4 * NAME_LOOKBACK)
+    if head not in text[window_start : m.start].lower():
+        return None  # the role word never appears before: nothing to tokenize
     tokens = tokenize(text, window_start, m.start)
     best = None
     for i, t in enumerate(tokens[:-1]):

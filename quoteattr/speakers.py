@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from .attribution import Found, UnitReading, dash_signature
+from .attribution import Found, UnitReading, dash_signature, unit_subject
 from .model import Mention
 from .quotemarks import QuoteSpan
 from .tokens import tokenize
@@ -147,7 +147,7 @@ def _from_context(
         and not prev.unit.quotes
         and prev.unit.paragraph >= unit.paragraph - 1
     ):
-        subject = prev.subject
+        subject = unit_subject(text, prev.unit)
         if subject is not None:
             return Found(q.start, q.end, "direct", None, subject, "", 0.0), "subject-before", 0.5
     return None, "unattributed", 0.4

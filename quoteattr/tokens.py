@@ -8,6 +8,7 @@ token of its own.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import NamedTuple
 
 import regex
@@ -37,6 +38,11 @@ class Token(NamedTuple):
     @property
     def is_capitalized(self) -> bool:
         return self.text[0].isupper()
+
+
+def token_matches(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    """The raw token matches of ``text[start:end]``, for callers that build their own token objects."""
+    return _TOKEN_RE.finditer(text, start, end)
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..attribution import Found, build_units, read_unit
+from ..attribution import Found, build_units, cue_word_starts, read_unit
 from ..coref import resolve
 from ..lexicons import CueLexicon, load_cues
 from ..model import Quote, Result, Sentence
@@ -45,7 +45,8 @@ class EmbeddedBackend:
         sentences = self.sentences(text)
         top = [q for q in find_quotes(text) if q.depth == 0]
         units = build_units(sentences, top)
-        readings = [read_unit(text, unit, self.lexicon) for unit in units]
+        cue_starts = cue_word_starts(text, self.lexicon)
+        readings = [read_unit(text, unit, self.lexicon, cue_starts) for unit in units]
         found = share_across_pieces([f for r in readings for f in r.found] + link_unclaimed(text, readings))
         quotes, entities = resolve(text, to_quotes(text, found))
         return Result(
