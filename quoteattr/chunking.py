@@ -23,11 +23,10 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Final, TypeVar
 
-import attrs
 import regex
 
 from .errors import ConfigError
-from .model import Entity, Quote, Result, Sentence, Span
+from .model import Entity, Quote, Result, Sentence, Span, evolve_trusted
 from .segment import _PARAGRAPH_BREAK as PARAGRAPH_BREAK
 
 __all__ = ["DEFAULT_MAX_CHARS", "check_max_chars", "chunk_bounds", "merge_results", "process_in_chunks"]
@@ -139,7 +138,7 @@ def merge_results(text: str, pieces: Sequence[tuple[int, Result]]) -> Result:
         sentences.extend(_shift(s, offset) for s in result.sentences)
         for q in result.quotes:
             quotes.append(
-                attrs.evolve(
+                evolve_trusted(
                     q,
                     start=q.start + offset,
                     end=q.end + offset,
@@ -153,7 +152,7 @@ def merge_results(text: str, pieces: Sequence[tuple[int, Result]]) -> Result:
 
 
 def _shift(span: SpanT, offset: int) -> SpanT:
-    return span if offset == 0 else attrs.evolve(span, start=span.start + offset, end=span.end + offset)
+    return span if offset == 0 else evolve_trusted(span, start=span.start + offset, end=span.end + offset)
 
 
 def _renumber_paragraphs(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
@@ -168,7 +167,7 @@ def _renumber_paragraphs(text: str, sentences: Sequence[Sentence]) -> list[Sente
                 paragraph += 1
                 has_content = False
             next_break = next(breaks, None)
-        out.append(s if s.paragraph == paragraph else attrs.evolve(s, paragraph=paragraph))
+        out.append(s if s.paragraph == paragraph else evolve_trusted(s, paragraph=paragraph))
         has_content = True
     return out
 

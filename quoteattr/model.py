@@ -9,7 +9,8 @@ This module imports nothing from the rest of the package.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+import functools
+from typing import Any, Literal, TypeVar
 
 import attrs
 
@@ -18,6 +19,8 @@ QUOTE_KINDS: frozenset[str] = frozenset({"direct", "indirect", "mixed"})
 
 MentionKind = Literal["name", "pronoun", "nominal"]
 MENTION_KINDS: frozenset[str] = frozenset({"name", "pronoun", "nominal"})
+
+_T = TypeVar("_T", bound=attrs.AttrsInstance)
 
 #: Version of the JSON shape produced by :meth:`Result.to_dict`.
 SCHEMA_VERSION = 1
@@ -34,6 +37,24 @@ def _check_offsets(instance: Any, attribute: attrs.Attribute[Any], value: int) -
         raise ValueError(
             f"{type(instance).__name__}: text has length {len(text)} but end - start = {end - start}"
         )
+
+
+def evolve_trusted(inst: _T, **changes: Any) -> _T:
+    """``attrs.evolve`` without validators, for internal code that already guarantees the invariants.
+
+    Validators run on every public construction; re-running them when a stage merely shifts offsets
+    it has checked (see :mod:`quoteattr.chunking`) costs more than the work itself.
+    """
+    cls = type(inst)
+    new = object.__new__(cls)
+    for name in _field_names(cls):
+        object.__setattr__(new, name, changes[name] if name in changes else getattr(inst, name))
+    return new
+
+
+@functools.cache
+def _field_names(cls: type[attrs.AttrsInstance]) -> tuple[str, ...]:
+    return tuple(f.name for f in attrs.fields(cls))
 
 
 @attrs.frozen
