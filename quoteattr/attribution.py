@@ -1203,8 +1203,8 @@ OPENING_CHARS = 120
 
 def cue_word_starts(text: str, lexicon: CueLexicon) -> list[int]:
     """Offsets of every word that can start a cue, in one pass over the text (sorted)."""
-    first_words = lexicon.first_words
-    return [m.start() for m in _WORD_RE.finditer(text) if m.group().lower() in first_words]
+    first_words = lexicon.first_words_any_case  # "said", "Said", "SAID": no lower() per word
+    return [m.start() for m in _WORD_RE.finditer(text) if m.group() in first_words]
 
 
 def _may_attribute(text: str, unit: Unit, cue_starts: Sequence[int]) -> bool:

@@ -186,7 +186,12 @@ def _has_cap(s: str) -> bool:
 
 
 def _roles(mention_text: str) -> set[str]:
-    return {t.lower for t in tokenize(mention_text) if t.lower in NOMINALS or t.lower in TITLES}
+    return set(_role_words(mention_text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _role_words(mention_text: str) -> frozenset[str]:
+    return frozenset(t.lower for t in tokenize(mention_text) if t.lower in NOMINALS or t.lower in TITLES)
 
 
 def resolve(text: str, quotes: Sequence[Quote]) -> tuple[list[Quote], list[Entity]]:

@@ -20,7 +20,6 @@ import regex
 from .attribution import Found, UnitReading, dash_signature, unit_subject
 from .model import Mention
 from .quotemarks import QuoteSpan
-from .tokens import tokenize
 
 # Possessive runs (issue 6): a word never gives back letters to look for ":" (same matches, no backtracking).
 #: A speaker label opening a transcript line inside quotes: "WALLACE: …", "MS. RUIZ: …".
@@ -86,8 +85,11 @@ def share_across_pieces(found: Sequence[Found]) -> list[Found]:
     return [replace.get(id(f), f) for f in found]
 
 
+_WORD = regex.compile(r"[\p{L}\p{N}]++(?:['’\-.][\p{L}\p{N}]++)*+")
+
+
 def _word_count(text: str, q: QuoteSpan) -> int:
-    return sum(1 for t in tokenize(text, q.start, q.end) if t.is_word)
+    return sum(1 for _ in _WORD.finditer(text, q.start, q.end))
 
 
 def _next_piece_open(readings: Sequence[UnitReading], u: int, q: QuoteSpan) -> int:

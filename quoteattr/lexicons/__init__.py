@@ -62,6 +62,11 @@ class CueLexicon:
         """The first word of every form: a token that is none of these cannot start a cue."""
         return frozenset(form.split(" ", 1)[0] for form in self.by_form)
 
+    @functools.cached_property
+    def first_words_any_case(self) -> frozenset[str]:
+        """:attr:`first_words` in lower, capitalised and upper case, to scan raw text quickly."""
+        return frozenset(v for w in self.first_words for v in (w, w.capitalize(), w.upper()))
+
     @property
     def multiword_forms(self) -> tuple[str, ...]:
         """Forms of more than one word, longest first (for greedy matching)."""
