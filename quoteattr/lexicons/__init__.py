@@ -59,8 +59,11 @@ class CueLexicon:
 
     @functools.cached_property
     def first_words(self) -> frozenset[str]:
-        """The first word of every form: a token that is none of these cannot start a cue."""
-        return frozenset(form.split(" ", 1)[0] for form in self.by_form)
+        """The first word of every verb or preposition form: a token that is none of these starts no cue.
+
+        Speech nouns ("statement") never start a cue on their own, so they are left out.
+        """
+        return frozenset(form.split(" ", 1)[0] for form, cue in self.by_form.items() if cue.type != "noun")
 
     @functools.cached_property
     def first_words_any_case(self) -> frozenset[str]:
