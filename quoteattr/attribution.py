@@ -433,9 +433,7 @@ class UnitReader:
         before = self.items[j] if j >= 0 else None
         coordinated = before is not None and before.lower in CONJUNCTIONS
         # ", adding that …" / "Trump said, adding later, …": a participle shares the last subject.
-        participle = (
-            before is not None and before.text == "," and self.items[hit.first].lower.endswith("ing")
-        )
+        participle = before is not None and before.text == "," and self.items[hit.first].lower.endswith("ing")
         inverted_place = before is not None and (before.text in (",", ":") or before.is_quote)
         if inverted_place and not coordinated and not participle and self.read_inverted(hit, cue, j):
             return self.end
@@ -775,6 +773,26 @@ class UnitReader:
             starts_part = prev_part[0] == a or self.items[prev_part[0] - 1].text in PHRASE_BREAKS
             if is_name(prev_items) and is_appositive(near_items) and starts_part:
                 return self.mention(*trim_np(self.items, *prev_part)), prev_part[0]
+        if comma_before_near and near_ok and len(parts) >= 2 and is_name(self.items[near[0] : near[1]]):
+            # '"…," the union's general secretary, Pat Doyle, told …': a role before the name is not content
+            role = parts[-2]
+            role_items = self.items[role[0] : role[1]]
+            starts_part = role[0] == a or self.items[role[0] - 1].text in PHRASE_BREAKS
+            if (
+                starts_part
+                and role_items[0].lower in ARTICLES
+                and len(role_items) <= 6
+                and np_like(role_items)
+            ):
+                before_role = role[0] - 1
+                if before_role >= 0 and (
+                    self.items[before_role].is_quote
+                    or before_role < a
+                    or self.items[before_role].text in PHRASE_BREAKS
+                    and before_role > 0
+                    and self.items[before_role - 1].is_quote
+                ):
+                    return self.mention(*trim_np(self.items, *near)), role[0]
         if comma_before_near and near_ok:
             # Could be postposed ("…, the spokesman added") — the caller decides with left_material.
             m = self.mention(*trim_np(self.items, *near))
