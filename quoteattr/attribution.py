@@ -784,14 +784,11 @@ class UnitReader:
                 and len(role_items) <= 6
                 and np_like(role_items)
             ):
-                before_role = role[0] - 1
-                if before_role >= 0 and (
-                    self.items[before_role].is_quote
-                    or before_role < a
-                    or self.items[before_role].text in PHRASE_BREAKS
-                    and before_role > 0
-                    and self.items[before_role - 1].is_quote
-                ):
+                # the role must follow the quotation directly: '"…," the role, Name, told'
+                k = role[0] - 1
+                if k >= 0 and self.items[k].text in PHRASE_BREAKS:
+                    k -= 1
+                if k >= 0 and self.items[k].is_quote:
                     return self.mention(*trim_np(self.items, *near)), role[0]
         if comma_before_near and near_ok:
             # Could be postposed ("…, the spokesman added") — the caller decides with left_material.
