@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar, overload
 
 from .chunking import DEFAULT_MAX_CHARS, check_max_chars, process_in_chunks
 from .errors import ConfigError
 from .lexicons import CueSource, load_cues
 from .model import Result
+
+_Id = TypeVar("_Id")
 
 #: Backends by name. The stanza backend is imported only when asked for.
 BACKENDS = ("embedded", "stanza")
@@ -113,9 +115,40 @@ def extract(text: Any) -> Result:
     return _default_pipeline().process(text)
 
 
-def extract_many(texts: Iterable[str], pipeline: Pipeline | None = None) -> Iterator[Result]:
-    """Stream results for many texts with one pipeline."""
-    return (pipeline or _default_pipeline()).pipe(texts)
+@overload
+def extract_many(texts: Iterable[str], pipeline: Pipeline | None = None) -> Iterator[Result]: ...
+@overload
+def extract_many(
+    texts: Iterable[str], pipeline: Pipeline | None = None, *, ids: Iterable[_Id]
+) -> Iterator[tuple[_Id, Result]]: ...
+def extract_many(
+    texts: Iterable[str], pipeline: Pipeline | None = None, *, ids: Iterable[_Id] | None = None
+) -> Iterator[Result] | Iterator[tuple[_Id, Result]]:
+    """Stream results for many texts with one pipeline, lazily and in order.
+
+    With ``ids``, yields ``(id, result)`` pairs, so rows stay tied to your documents::
+
+        rows = [{"doc": i, **rec} for i, r in extract_many(texts, ids=doc_ids) for rec in r.to_records()]
+        pandas.DataFrame(rows)
+
+    Raises:
+        ValueError: ``ids`` and ``texts`` have different lengths (found when one runs out first).
+    """
+    pipe = pipeline or _default_pipeline()
+    if ids is None:
+        return pipe.pipe(texts)
+    return _with_ids(pipe, texts, ids)
+
+
+def _with_ids(pipe: Pipeline, texts: Iterable[str], ids: Iterable[_Id]) -> Iterator[tuple[_Id, Result]]:
+    id_iter, text_iter = iter(ids), iter(texts)
+    for doc_id in id_iter:
+        text = next(text_iter, None)
+        if text is None:
+            raise ValueError("extract_many: more ids than texts")
+        yield doc_id, pipe.process(text)
+    if next(text_iter, None) is not None:
+        raise ValueError("extract_many: more texts than ids")
 
 
 @functools.lru_cache(maxsize=1)

@@ -159,3 +159,19 @@ def test_front_door_exports() -> None:
     for name in quoteattr.__all__:
         assert hasattr(quoteattr, name), name
     assert {"extract", "extract_many", "Pipeline", "Result", "Quote", "ConfigError"} <= set(quoteattr.__all__)
+
+
+def test_extract_many_with_ids_pairs_each_result_with_its_id() -> None:
+    texts = ['"We will win," said Ana Ruiz.', "No quotes here.", "Officials said the bridge would reopen."]
+    pairs = list(extract_many(texts, ids=["a", "b", "c"]))
+    assert [i for i, _ in pairs] == ["a", "b", "c"]
+    assert [r.to_dict() for _, r in pairs] == [extract(t).to_dict() for t in texts]
+    rows = [{"doc": i, **rec} for i, r in pairs for rec in r.to_records()]
+    assert {row["doc"] for row in rows} == {"a", "c"}
+
+
+def test_extract_many_ids_and_texts_must_have_the_same_length() -> None:
+    with pytest.raises(ValueError, match="more ids"):
+        list(extract_many(["One text."], ids=[1, 2]))
+    with pytest.raises(ValueError, match="more texts"):
+        list(extract_many(["One.", "Two."], ids=[1]))
