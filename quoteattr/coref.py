@@ -327,8 +327,11 @@ def _role_in_text(text: str, m: Mention, roles: set[str]) -> str | None:
     if not roles:
         return None
     head = m.text.lower().split()[-1]
+    window_start = max(0, m.start - 4 * NAME_LOOKBACK)
+    window = text[window_start : m.start]
+    if head not in window.lower():
+        return None  # neither rule can match without the role word: skip the scans
     # "Karl Vos, a spokesman for the ministry" — a name with the role in apposition
-    window = text[max(0, m.start - 4 * NAME_LOOKBACK) : m.start]
     appositive = None
     for match in _NAME_RE.finditer(window):
         after = window[match.end() : match.end() + 60].lower()
@@ -336,9 +339,6 @@ def _role_in_text(text: str, m: Mention, roles: set[str]) -> str | None:
             appositive = canonical_name(match.group())
     if appositive is not None:
         return appositive
-    window_start = max(0, m.start - 4 * NAME_LOOKBACK)
-    if head not in text[window_start : m.start].lower():
-        return None  # the role word never appears before: nothing to tokenize
     tokens = tokenize(text, window_start, m.start)
     best = None
     for i, t in enumerate(tokens[:-1]):
