@@ -170,4 +170,3 @@ def _renumber_paragraphs(text: str, sentences: Sequence[Sentence]) -> list[Sente
         out.append(s if s.paragraph == paragraph else evolve_trusted(s, paragraph=paragraph))
         has_content = True
     return out
-

@@ -17,7 +17,8 @@ _TOKEN_RE = regex.compile(
     r"(?:\p{L}\.){2,}"  # U.S. / e.g.
     r"|\p{Lu}\.(?=\s\p{Lu})"  # an initial: "John D. Podesta"
     # words, al-Ameri, don't, and a plural possessive ("players'")
-    r"|[\p{L}\p{M}\p{N}]+(?:[-'’.&][\p{L}\p{M}\p{N}]+)*(?:(?<=s)['’](?![\p{L}\p{N}]))?"    r"|\S",
+    r"|[\p{L}\p{M}\p{N}]+(?:[-'’.&][\p{L}\p{M}\p{N}]+)*(?:(?<=s)['’](?![\p{L}\p{N}]))?"
+    r"|\S",
     regex.V1,
 )
 

@@ -198,7 +198,11 @@ def test_output_is_utf8_whatever_the_locale(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONIOENCODING": "latin-1"}
     proc = subprocess.run(
         [sys.executable, "-m", "quoteattr", "--no-progress", "ru.txt"],
-        cwd=tmp_path, capture_output=True, timeout=300, check=False, env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=300,
+        check=False,
+        env=env,
     )
     [record] = records(proc.stdout)
     assert record["sentences"] and all(text[s["start"] : s["end"]] == s["text"] for s in record["sentences"])

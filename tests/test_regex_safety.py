@@ -141,8 +141,17 @@ def test_tokenize_runs(text: str) -> None:
         "A " * N + "\nB",
     ],
     ids=[
-        "dots", "spaced-dots", "terminators", "newline-spaces", "blank-lines", "parens", "abbreviations",
-        "list-markers", "paragraph-separators", "bullets", "heading-run",
+        "dots",
+        "spaced-dots",
+        "terminators",
+        "newline-spaces",
+        "blank-lines",
+        "parens",
+        "abbreviations",
+        "list-markers",
+        "paragraph-separators",
+        "bullets",
+        "heading-run",
     ],
 )
 def test_split_sentences_runs(text: str) -> None:

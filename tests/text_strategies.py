@@ -23,33 +23,147 @@ ROLES: tuple[str, ...] = tuple(sorted(word_list("titles.txt") | word_list("nomin
 
 #: Invented people and organisations (never names from real articles).
 NAMES: tuple[str, ...] = (
-    "Mara Quill", "Tomas Vey", "Ines Okafor", "Lin Bao", "Oskar de Wit", "Rana al-Haddad", "J. R. Ostrow",
-    "Dr. Pell", "Acme Corp.", "the Ministry of Ports", "Quill", "Vey", "O'Brien-Lutz", "ZENITH LABS",
+    "Mara Quill",
+    "Tomas Vey",
+    "Ines Okafor",
+    "Lin Bao",
+    "Oskar de Wit",
+    "Rana al-Haddad",
+    "J. R. Ostrow",
+    "Dr. Pell",
+    "Acme Corp.",
+    "the Ministry of Ports",
+    "Quill",
+    "Vey",
+    "O'Brien-Lutz",
+    "ZENITH LABS",
 )
 NEWS_WORDS: tuple[str, ...] = (
-    "the", "plan", "talks", "would", "resume", "on", "Monday", "budget", "bridge", "is", "not", "over",
-    "we", "will", "win", "officials", "city", "council", "report", "U.S.", "p.m.", "No.", "Jan.", "etc.",
-    "3.5", "1,200", "e.g.", "don't", "players'", "rock 'n' roll", "'90s", "example.com", "x",
+    "the",
+    "plan",
+    "talks",
+    "would",
+    "resume",
+    "on",
+    "Monday",
+    "budget",
+    "bridge",
+    "is",
+    "not",
+    "over",
+    "we",
+    "will",
+    "win",
+    "officials",
+    "city",
+    "council",
+    "report",
+    "U.S.",
+    "p.m.",
+    "No.",
+    "Jan.",
+    "etc.",
+    "3.5",
+    "1,200",
+    "e.g.",
+    "don't",
+    "players'",
+    "rock 'n' roll",
+    "'90s",
+    "example.com",
+    "x",
 )
 PUNCTUATION: tuple[str, ...] = (*".,;:?!…—–-()[]{}/&*•", "...", ". . .", "?!", ":\n", "1.", "a)", "(2)")
 WHITESPACE: tuple[str, ...] = (
-    " ", " ", " ", "  ", "\t", "\n", "\n\n", "\r\n", "\r\n\r\n", "\r", "\n \n", "\x0b", "\x0c",
-    "\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\xa0", "\u2028", "\u2029", "\u3000", "\u200a",
+    " ",
+    " ",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r\n\r\n",
+    "\r",
+    "\n \n",
+    "\x0b",
+    "\x0c",
+    "\x1c",
+    "\x1d",
+    "\x1e",
+    "\x1f",
+    "\x85",
+    "\xa0",
+    "\u2028",
+    "\u2029",
+    "\u3000",
+    "\u200a",
 )
 #: Characters that break naive text code, one family per entry.
 NASTY: tuple[str, ...] = (
-    "\x00", "\x01", "\x07", "\x1b", "\x7f",  # NUL and other controls
-    "\ud800", "\udfff", "\udc80", "\ud83d",  # lone surrogates
-    "\u200b", "\u200c", "\u200d", "\ufeff", "\u2060",  # zero-width
-    "\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067",  # bidi
+    "\x00",
+    "\x01",
+    "\x07",
+    "\x1b",
+    "\x7f",  # NUL and other controls
+    "\ud800",
+    "\udfff",
+    "\udc80",
+    "\ud83d",  # lone surrogates
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\ufeff",
+    "\u2060",  # zero-width
+    "\u200e",
+    "\u200f",
+    "\u202a",
+    "\u202b",
+    "\u202c",
+    "\u202d",
+    "\u202e",
+    "\u2066",
+    "\u2067",  # bidi
     "\u2069",
-    "\u0301", "e\u0301", "\u0308\u0308\u0308", "\u20dd", "\u0903",  # combining marks
-    "İ", "ß", "ǅ", "ﬁ", "ŉ", "ΐ", "Σ", "\u0130stanbul",  # case mapping changes length
-    "👍", "👍🏽", "👨\u200d👩\u200d👧", "🇫🇷", "\U0010ffff", "\ufffd", "\U0001d400",  # astral, sequences
-    "Сказал", "«Да», — сказал он.", "„Nein“, sagte sie.", "「はい」と彼は言った。",  # other scripts and marks
-    "قال «نعم».", "他说：“好的。”",
-    "٣", "١٢", "\u0660", "Ⅻ", "²",  # digits and numbers of other kinds
-    "<p>", "</b>", "&quot;", "&amp;", "<br/>", "\\", "%s", "{0}",
+    "\u0301",
+    "e\u0301",
+    "\u0308\u0308\u0308",
+    "\u20dd",
+    "\u0903",  # combining marks
+    "İ",
+    "ß",
+    "ǅ",
+    "ﬁ",
+    "ŉ",
+    "ΐ",
+    "Σ",
+    "\u0130stanbul",  # case mapping changes length
+    "👍",
+    "👍🏽",
+    "👨\u200d👩\u200d👧",
+    "🇫🇷",
+    "\U0010ffff",
+    "\ufffd",
+    "\U0001d400",  # astral, sequences
+    "Сказал",
+    "«Да», — сказал он.",
+    "„Nein“, sagte sie.",
+    "「はい」と彼は言った。",  # other scripts and marks
+    "قال «نعم».",
+    "他说：“好的。”",
+    "٣",
+    "١٢",
+    "\u0660",
+    "Ⅻ",
+    "²",  # digits and numbers of other kinds
+    "<p>",
+    "</b>",
+    "&quot;",
+    "&amp;",
+    "<br/>",
+    "\\",
+    "%s",
+    "{0}",
 )
 
 
@@ -100,9 +214,9 @@ def _attribution(draw: st.DrawFn) -> str:
 
 
 #: Hostile text: attribution-shaped sentences and loose pieces, glued with or without spaces.
-hostile_text: st.SearchStrategy[str] = st.lists(
-    st.one_of(pieces, pieces, _attribution()), max_size=40
-).map("".join)
+hostile_text: st.SearchStrategy[str] = st.lists(st.one_of(pieces, pieces, _attribution()), max_size=40).map(
+    "".join
+)
 
 #: Anything at all, including text no tokenizer would expect.
 any_text: st.SearchStrategy[str] = st.one_of(st.text(max_size=200), hostile_text, hostile_text)
