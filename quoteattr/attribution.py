@@ -201,9 +201,11 @@ def build_units(sentences: Sequence[Sentence], quotes: Sequence[QuoteSpan]) -> l
 def _word_items(text: str, start: int, end: int) -> list[Item]:
     """Items for the tokens of ``text[start:end]``, built straight from the matches (the hot path)."""
     out = []
+    append = out.append
     for m in token_matches(text, start, end):
+        a, b = m.span()
         t = m.group()
-        out.append(Item(m.start(), m.end(), t, t.lower(), t[:1].isalnum(), False, None))
+        append(Item(a, b, t, t.lower(), t[0].isalnum(), False, None))  # a token is never empty
     return out
 
 
@@ -263,7 +265,7 @@ def find_cues(items: Sequence[Item], lexicon: CueLexicon) -> list[CueHit]:
     hits: list[CueHit] = []
     headline = is_title_case(items)
     first_words = lexicon.first_words
-    lowers = [it.text.lower() if it.quote is None else "" for it in items]
+    lowers = [it.lower if it.quote is None else "" for it in items]
     n = len(items)
     i = 0
     while i < n:
