@@ -200,7 +200,7 @@ def build_units(sentences: Sequence[Sentence], quotes: Sequence[QuoteSpan]) -> l
 
 def _word_items(text: str, start: int, end: int) -> list[Item]:
     """Items for the tokens of ``text[start:end]``, built straight from the matches (the hot path)."""
-    out = []
+    out: list[Item] = []
     append = out.append
     for m in token_matches(text, start, end):
         a, b = m.span()
