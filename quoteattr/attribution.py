@@ -3,7 +3,7 @@
 The text is read in *units*: sentences, merged where a quotation runs across a
 sentence boundary. Inside a unit each top-level direct quote is one opaque item,
 so a reporting verb inside a quotation never attributes anything, and the
-patterns see ``Q , Abdul-Mahdi said in …`` instead of the quote's words.
+patterns see ``Q , Ana Ruiz said in …`` instead of the quote's words.
 
 For each cue (a reporting verb from the lexicon, ``according to``) the unit is
 read in one of these frames, chosen from what follows the cue:
@@ -1009,7 +1009,7 @@ class UnitReader:
 
 
 def _is_cap(it: Item) -> bool:
-    """Capitalised, counting hyphenated name parts: "Ruiz", "al-Hamidawi", "bin-Salman"."""
+    """Capitalised, counting hyphenated name parts: "Ruiz", "el-Sayed", "bin-Salman"."""
     return it.text[:1].isupper() or ("-" in it.text and any(p[:1].isupper() for p in it.text.split("-")[1:]))
 
 

@@ -119,7 +119,7 @@ def _can_close(text: str, i: int) -> bool:
 
 
 def _is_apostrophe(text: str, i: int) -> bool:
-    """``don't``, ``Soleimani's``, ``the '90s``, ``rock 'n' roll``: not quote marks."""
+    """``don't``, ``Ruiz's``, ``the '90s``, ``rock 'n' roll``: not quote marks."""
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
     if _is_word(prev) and _is_word(nxt):
