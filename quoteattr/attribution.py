@@ -31,7 +31,7 @@ import regex
 from .lexicons import CueEntry, CueLexicon, function_words, pronouns, word_list
 from .model import Cue, Mention, Sentence
 from .quotemarks import QuoteSpan
-from .tokens import token_matches
+from .tokens import is_capitalised, token_matches
 
 _FW = function_words()
 DETERMINERS = _FW["det"]
@@ -93,16 +93,6 @@ SINGULAR_DETERMINERS = frozenset(
     {"a", "an", "no", "this", "every", "each", "his", "her", "its", "another", "any"}
 )
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "no", "every", "each", "another", "any"})
-#: Capitalised words that open sentences without naming anyone.
-SENTENCE_OPENERS = (
-    DETERMINERS
-    | PREPOSITIONS
-    | ADVERBS
-    | CONJUNCTIONS
-    | SUBORDINATORS
-    | TIME_WORDS
-    | frozenset({"there", "it", "this", "that", "yes", "no", "what", "why", "how", "when", "where", "who"})
-)
 #: Words that say a clause has a finite verb (used when "said" is not followed by "that").
 FINITE_HINTS = (
     AUXILIARIES
@@ -1009,8 +999,7 @@ class UnitReader:
 
 
 def _is_cap(it: Item) -> bool:
-    """Capitalised, counting hyphenated name parts: "Ruiz", "el-Sayed", "bin-Salman"."""
-    return it.text[:1].isupper() or ("-" in it.text and any(p[:1].isupper() for p in it.text.split("-")[1:]))
+    return is_capitalised(it.text)
 
 
 NAME_PARTICLES = frozenset(

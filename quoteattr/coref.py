@@ -24,7 +24,7 @@ import regex
 
 from .lexicons import function_words, pronouns, word_list
 from .model import Entity, Mention, Quote
-from .tokens import tokenize
+from .tokens import is_capitalised, tokenize
 
 TITLES = word_list("titles.txt")
 NOMINALS = word_list("nominals.txt")
@@ -58,7 +58,6 @@ GENDERED_TITLES = {
 #: How many recent speakers a pronoun weighs when one of them is known to match its gender.
 RECENT_SPEAKERS = 3
 SINGULAR_PRONOUNS = frozenset({"he", "she", "i"})
-GROUP_PRONOUNS = frozenset({"they", "it", "we"})
 
 
 @attrs.define
@@ -162,23 +161,18 @@ def canonical_name(mention_text: str) -> str:
     run: list[str] = []
     for w in reversed(words):
         lw = w.lower()
-        if (_capitalised(w) or lw in NAME_PARTICLES) and (
+        if (is_capitalised(w) or lw in NAME_PARTICLES) and (
             lw not in TITLES and lw + "." not in TITLES and lw not in DETERMINERS
         ):
             run.append(w)
         else:
             break
     run.reverse()
-    while run and not _capitalised(run[0]):
+    while run and not is_capitalised(run[0]):
         run.pop(0)
     if run:
         return " ".join(run)
     return mention_text.strip()
-
-
-def _capitalised(word: str) -> bool:
-    """``Ruiz``, ``al-Ameri``, ``bin-Salman``: some hyphen-separated part starts upper-case."""
-    return any(part[:1].isupper() for part in word.split("-"))
 
 
 def _has_cap(s: str) -> bool:

@@ -41,6 +41,11 @@ class Token(NamedTuple):
         return self.text[0].isupper()
 
 
+def is_capitalised(word: str) -> bool:
+    """Capitalised, counting hyphenated name parts: ``Ruiz``, ``el-Sayed``, ``bin-Salman``."""
+    return any(part[:1].isupper() for part in word.split("-"))
+
+
 def token_matches(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
     """The raw token matches of ``text[start:end]``, for callers that build their own token objects."""
     return _TOKEN_RE.finditer(text, start, end)
