@@ -420,3 +420,24 @@ def test_every_module_of_the_package_is_under_600_lines() -> None:
     sizes = {p.name: len(p.read_text("utf-8").splitlines()) for p in package.glob("*.py")}
     assert {"records.py", "matching.py", "metrics.py", "report.py", "cli.py"} <= set(sizes)
     assert max(sizes.values()) < 600, sizes
+
+
+@pytest.mark.parametrize("module", ["__init__", "config", "matching", "metrics", "records", "report"])
+def test_docstring_examples_run(module: str) -> None:
+    import doctest
+    import importlib
+
+    name = "quoteattr.evaluate" if module == "__init__" else f"quoteattr.evaluate.{module}"
+    failed, attempted = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+    assert failed == 0
+    assert attempted > 0 or module == "report"
+
+
+def test_kind_all_shows_only_the_totals(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gold = tmp_path / "g.jsonl"
+    gold.write_text(json.dumps(parlour_gold()) + "\n", encoding="utf-8")
+    pred = tmp_path / "p.jsonl"
+    pred.write_text(json.dumps({"id": "parlour", "quotes": all_right(PARLOUR)}) + "\n", encoding="utf-8")
+    assert main([str(gold), "--pred", str(pred), "--kind", "all"]) == 0
+    kinds = {line.split()[0] for line in capsys.readouterr().out.splitlines()[4:] if line[:1].isalpha()}
+    assert "all" in kinds and not kinds & {"direct", "indirect", "mixed"}
