@@ -303,6 +303,14 @@ def test_missed_quotes_and_missing_confidence_have_their_own_groups() -> None:
     assert b.row("(no prediction)").overlap.fn == 2
 
 
+def test_numeric_meta_values_are_listed_in_numeric_order() -> None:
+    gold = parlour_gold()
+    for n, q in zip((10, 2, 1), gold["quotes"], strict=True):
+        q["meta"]["part"] = n
+    b = score(gold, all_right(PARLOUR), by=["meta.part"]).breakdown("meta.part")
+    assert [label for label, _ in b.groups] == ["1", "2", "10", "(unmatched)"]
+
+
 def test_unknown_breakdown_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="meta"):
         score(parlour_gold(), [], by=["speaker"])
@@ -441,3 +449,25 @@ def test_kind_all_shows_only_the_totals(tmp_path: Path, capsys: pytest.CaptureFi
     assert main([str(gold), "--pred", str(pred), "--kind", "all"]) == 0
     kinds = {line.split()[0] for line in capsys.readouterr().out.splitlines()[4:] if line[:1].isalpha()}
     assert "all" in kinds and not kinds & {"direct", "indirect", "mixed"}
+
+
+def test_run_dev_breaks_each_corpus_down(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import quoteattr
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "parlour.jsonl").write_text(json.dumps(parlour_gold()) + "\n", encoding="utf-8")
+    monkeypatch.setattr(quoteattr, "extract", lambda text: {"quotes": all_right(PARLOUR)}, raising=False)
+    spec = importlib.util.spec_from_file_location("run_dev_by", ROOT / "eval" / "run_dev.py")
+    assert spec is not None and spec.loader is not None
+    run_dev = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(run_dev)
+    argv = ["--data", str(data), "--seeds", str(tmp_path / "none"), "--by", "meta.quote_type"]
+    assert run_dev.main(argv) == 0
+    out = capsys.readouterr().out
+    assert "== by meta.quote_type (all kinds) ==" in out
+    implicit = next(line.split() for line in out.splitlines() if line.startswith("parlour Implicit"))
+    assert implicit[2:5] == ["all", "1", "0"]
+    assert run_dev.main([*argv[:4], "--by", "speaker"]) == 2

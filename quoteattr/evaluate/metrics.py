@@ -352,7 +352,16 @@ def group_order(spec: str, labels: Sequence[str], config: EvalConfig = DEFAULT_C
     if spec == "confidence":
         rank = {label: n for n, label in enumerate(config.band_labels())}
         return sorted(labels, key=lambda s: (s.startswith("("), rank.get(s, len(rank)), s))
-    return sorted(labels, key=lambda s: (s.startswith("("), s))
+    return sorted(labels, key=_value_order)
+
+
+def _value_order(label: str) -> tuple[bool, bool, float, str]:
+    """``(…)`` groups last, numbers before words and in numeric order ("2" before "10")."""
+    try:
+        number = float(label)
+    except ValueError:
+        return label.startswith("("), True, 0.0, label
+    return False, number != number, 0.0 if number != number else number, label  # NaN after numbers
 
 
 # --------------------------------------------------------------------------- tallies
