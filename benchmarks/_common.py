@@ -55,9 +55,12 @@ class Corpus:
 
 
 def _records(path: Path) -> list[dict[str, Any]]:
+    """The records of a JSONL (split on newlines only, as ``quoteattr evaluate`` reads it) or JSON file."""
+    from quoteattr.evaluate import jsonl_lines  # late: only corpus loading needs the package
+
     raw = path.read_text(encoding="utf-8")
     if path.suffix == ".jsonl":
-        return [json.loads(line) for line in raw.splitlines() if line.strip()]
+        return [json.loads(line) for _, line in jsonl_lines(raw)]
     data = json.loads(raw)
     return data if isinstance(data, list) else [data]
 

@@ -7,7 +7,10 @@ repository, or ``--data DIR``) plus the seed gold in ``seeds/*.gold.json``.
 The shared data is licensed news for evaluation only: it is read here at run
 time and never copied.
 
-    python eval/run_dev.py [--data DIR] [--seeds DIR] [--errors N]
+    python eval/run_dev.py [--data DIR] [--seeds DIR] [--errors N] [--by FIELD ...]
+
+``--by meta.quote_type`` or ``--by confidence`` adds, per corpus, the ``all``
+row of each group (see ``quoteattr evaluate --help``).
 
 Exit status: 0 after printing the table (also when the data directory is
 absent: it says "skipped" and scores the seeds alone); 1 when the pipeline
@@ -63,6 +66,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="directory of gold *.jsonl")
     parser.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help="directory of *.gold.json")
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="list N errors per corpus")
+    parser.add_argument(
+        "--by",
+        action="append",
+        default=[],
+        metavar="FIELD",
+        help="also break down by meta.NAME or confidence",
+    )
     args = parser.parse_args(argv)
 
     print(f"evaluating the quoteattr pipeline in {_shown(REPO) or '.'} on *.jsonl under {_shown(args.data)}")
@@ -77,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     for label, path in found:
         try:
             docs = load_gold(path)
-            report = evaluate(docs, keep_going=True)
+            report = evaluate(docs, keep_going=True, by=args.by)
         except (QuoteattrError, OSError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
@@ -86,6 +96,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {label}: {len(docs)} documents ({_shown(path)}){failed}")
     print()
     print(format_rows([(label, report.row(kind)) for label, report in reports for kind in _ROWS]))
+    for field in args.by:
+        groups = [(label, report.breakdown(field).groups) for label, report in reports]
+        rows = [(f"{label} {value}", rs[0]) for label, gs in groups for value, rs in gs]
+        print(f"\n== by {field} (all kinds) ==")
+        print(format_rows(rows, legend=False, label_header=f"corpus {field}"))
     if args.errors:
         for label, report in reports:
             print(f"\n== errors in {label} ==")

@@ -17,7 +17,8 @@ Matching, per case:
 
 * a predicted quote matches a gold quote when their spans overlap by at least half of the gold
   span; each prediction matches at most one gold quote (largest overlap first), so a prediction
-  that swallows two quotes only counts once;
+  that swallows two quotes only counts once. The pairing is ``quoteattr.evaluate.match_overlap``,
+  the one the corpus scores use, on the untrimmed spans;
 * every required gold quote must be matched, with the same ``kind``, a speaker mention equal to
   one of the gold ``speaker`` strings (stripped, case-insensitive), the entity name equal to the
   gold ``entity`` when given, and the cue text equal to one of the gold ``cue`` strings when given;
@@ -42,6 +43,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from quoteattr.evaluate import match_overlap, overlap
 
 CASES_PATH = Path(__file__).parent / "cases" / "attribution.jsonl"
 
@@ -93,15 +96,6 @@ class Case:
     negatives: tuple[Negative, ...]
     comment: str
     known_failure: str = ""  #: why the pipeline gets this case wrong today (kept, not deleted)
-
-
-def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
-    """Number of characters two half-open spans share.
-
-    >>> overlap(0, 10, 5, 20), overlap(0, 5, 5, 9), overlap(3, 4, 0, 9)
-    (5, 0, 1)
-    """
-    return max(0, min(a_end, b_end) - max(a_start, b_start))
 
 
 def _fail(case_id: str, message: str) -> CaseDataError:
@@ -185,7 +179,7 @@ def parse_case(raw: Any) -> Case:
             raise _fail(case_id, f"negatives must be non-empty strings, got {neg!r}")
         start = _find_once(case_id, text, neg, "negative")
         for g in quotes:
-            if overlap(start, start + len(neg), g.start, g.end):
+            if overlap((start, start + len(neg)), (g.start, g.end)):
                 raise _fail(case_id, f"negative {neg!r} overlaps gold quote {g.text!r}")
         negatives.append(Negative(start, start + len(neg), neg))
     comment = raw.get("comment", "")
@@ -238,18 +232,12 @@ def check_prediction(case: Case, predicted: Sequence[Any]) -> list[str]:
         for q in predicted
         if case.text[q.start : q.end] != q.text
     ]
-    pairs = []
-    for gi, g in enumerate(case.quotes):
-        for pi, p in enumerate(predicted):
-            shared = overlap(g.start, g.end, p.start, p.end)
-            if shared and shared >= MATCH_FRACTION * (g.end - g.start):
-                pairs.append((-shared, gi, pi))
-    gold_to_pred: dict[int, int] = {}
-    used: set[int] = set()
-    for _, gi, pi in sorted(pairs):
-        if gi not in gold_to_pred and pi not in used:
-            gold_to_pred[gi] = pi
-            used.add(pi)
+    pred_to_gold = match_overlap(
+        {gi: (g.start, g.end) for gi, g in enumerate(case.quotes)},
+        {pi: (p.start, p.end) for pi, p in enumerate(predicted)},
+        MATCH_FRACTION,
+    )
+    gold_to_pred = {gi: pi for pi, gi in pred_to_gold.items()}
 
     for gi, g in enumerate(case.quotes):
         if g.optional:
@@ -274,10 +262,10 @@ def check_prediction(case: Case, predicted: Sequence[Any]) -> list[str]:
                 problems.append(f"{where}: cue {cue!r}, expected one of {list(g.cues)}")
 
     for pi, p in enumerate(predicted):
-        if pi not in used:
+        if pi not in pred_to_gold:
             problems.append(f"spurious: {_describe(p)}")
         for neg in case.negatives:
-            if overlap(neg.start, neg.end, p.start, p.end):
+            if overlap((neg.start, neg.end), (p.start, p.end)):
                 problems.append(f"reported a negative {neg.text!r}: {_describe(p)}")
     return problems
 
