@@ -247,11 +247,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _extract(argv: list[str]) -> int:
     """The main job: documents in, results out (``main`` without the ``evaluate`` dispatch)."""
     args = _parser().parse_args(argv)
-    try:
-        codecs.lookup(args.encoding)
-    except LookupError:
-        print(f"quoteattr: unknown encoding {args.encoding!r}", file=sys.stderr)
+    try:  # not b"": decoding nothing succeeds without looking the codec up
+        b"\n".decode(args.encoding)
+    except LookupError:  # unknown, or not bytes-to-text ("hex", "rot13")
+        print(f"quoteattr: unknown text encoding {args.encoding!r}", file=sys.stderr)
         return 2
+    except UnicodeError:  # a text encoding whose unit is wider than one byte (UTF-16, UTF-32)
+        pass
     from .formats import write_results
 
     errors: list[str] = []

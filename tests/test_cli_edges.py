@@ -39,12 +39,12 @@ def records(out: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in out.split("\n") if line.strip()]
 
 
-def python_m(args: list[str], **kwargs: Any) -> subprocess.CompletedProcess[str]:
+def python_m(args: list[str], **kwargs: Any) -> subprocess.CompletedProcess[Any]:
     env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    kwargs.setdefault("text", True)
     return subprocess.run(
-        [sys.executable, "-m", "quoteattr", *args],
-        cwd=ROOT, env=env, text=True, timeout=120, check=False, **kwargs,
-    )  # fmt: skip
+        [sys.executable, "-m", "quoteattr", *args], cwd=ROOT, env=env, timeout=120, check=False, **kwargs
+    )
 
 
 # --- --version ---
@@ -189,6 +189,26 @@ def test_a_bom_inside_the_text_is_kept(tmp_path: Path, capsys: pytest.CaptureFix
     assert record["quotes"] == extract(text).to_dict()["quotes"]
 
 
+@pytest.mark.parametrize("encoding", ["rot13", "hex", "no-such-codec"])
+def test_a_codec_that_is_not_a_text_encoding_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], encoding: str
+) -> None:
+    (tmp_path / "a.txt").write_text(DOC_B, encoding="utf-8")
+    code, out, err = run_main(["--encoding", encoding, str(tmp_path / "a.txt")], capsys)
+    assert (code, out) == (2, "")
+    assert err == f"quoteattr: unknown text encoding {encoding!r}\n"
+
+
+def test_utf16_jsonl_from_stdin() -> None:
+    lines = "".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in (("a", DOC_A), ("b", DOC_B)))
+    proc = python_m(
+        ["--no-progress", "--jsonl", "--encoding", "utf-16"],
+        input=lines.encode("utf-16"), capture_output=True, text=False,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert [r["id"] for r in records(proc.stdout.decode("utf-8"))] == ["a", "b"]
+
+
 # --- output: a path that cannot be written; a closed pipe ---
 @pytest.mark.parametrize("where", ["missing-dir/x.jsonl", "."])
 def test_unwritable_output_is_one_line_and_status_2(
@@ -201,7 +221,7 @@ def test_unwritable_output_is_one_line_and_status_2(
     assert err.count("\n") == 1 and err.startswith("quoteattr: cannot write ") and "Traceback" not in err
 
 
-def _run_into_closed_pipe(args: list[str]) -> subprocess.CompletedProcess[str]:
+def _run_into_closed_pipe(args: list[str]) -> subprocess.CompletedProcess[Any]:
     """Run with standard output a pipe whose reader has already gone, as after ``| head -1``."""
     read_end, write_end = os.pipe()
     os.close(read_end)
