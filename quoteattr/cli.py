@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import contextlib
 import io
 import json
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from typing import BinaryIO, TextIO
 
 from . import __version__
@@ -145,7 +146,7 @@ codecs.register_error(_UNDECODABLE, _mark_undecodable)
 
 def _jsonl_lines(
     stream: BinaryIO, encoding: str, label: str, report: Callable[[str], None]
-) -> Iterator[tuple[str, str]]:
+) -> Generator[tuple[str, str], None, None]:
     """(``FILE:LINE``, decoded line) for each line, streamed; only ``\\n`` ends a line.
 
     U+2028, U+2029, U+0085 and a lone ``\\r`` are characters inside a JSON string, never line
@@ -196,18 +197,20 @@ def _documents(args: argparse.Namespace, report: Callable[[str], None]) -> Itera
                 except InputError as exc:
                     report(str(exc))
                 continue
-            for where, text in _jsonl_lines(stream, args.encoding, label, report):
-                line = text.removeprefix(BOM)
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                        raise ValueError("expected an object with a string field 'text'")
-                except (ValueError, RecursionError) as exc:  # RecursionError: "[[[[…" nested too deep
-                    report(f"{where}: malformed JSONL line: {type(exc).__name__}: {str(exc)[:200]}")
-                    continue
-                yield str(record.get("id", where)), record["text"]
+            # closing(): the line reader lets go of the stream before the stream is closed below
+            with contextlib.closing(_jsonl_lines(stream, args.encoding, label, report)) as lines:
+                for where, text in lines:
+                    line = text.removeprefix(BOM)
+                    if not line.strip():
+                        continue
+                    try:
+                        record = json.loads(line)
+                        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                            raise ValueError("expected an object with a string field 'text'")
+                    except (ValueError, RecursionError) as exc:  # RecursionError: "[[[[…" nested too deep
+                        report(f"{where}: malformed JSONL line: {type(exc).__name__}: {str(exc)[:200]}")
+                        continue
+                    yield str(record.get("id", where)), record["text"]
         except OSError as exc:
             report(f"{label}: {exc.strerror or exc}")
         finally:
@@ -222,10 +225,12 @@ def _quiet_broken_pipe() -> int:
     still buffered cannot raise a second ``BrokenPipeError`` on the way out.
     """
     try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, io.UnsupportedOperation):  # stdout replaced or closed (tests, embedding)
-        pass
+        stdout = sys.stdout.fileno()
+    except (OSError, ValueError):  # stdout replaced or closed (tests, embedding): nothing to redirect
+        return 0
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, stdout)
+    os.close(devnull)
     return 0
 
 
