@@ -1,25 +1,30 @@
 """Command line: files or stdin in, one JSON object per document out.
 
     quoteattr article.txt other.txt > quotes.jsonl
+    quoteattr --format text article.txt        # speaker — “quote” (kind), one line per quote
     cat article.txt | quoteattr
     quoteattr --jsonl corpus.jsonl --format csv > quotes.csv
     quoteattr evaluate gold.jsonl [--pred predictions.jsonl]
 
 A document that cannot be read or processed is reported on stderr with its
 name and line; the others are still processed, and the exit status is 1.
+An output file that cannot be opened is exit status 2.
 """
 
 from __future__ import annotations
 
 import argparse
 import codecs
+import contextlib
 import io
 import json
+import os
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from typing import BinaryIO, TextIO
 
+from . import __version__
 from .errors import InputError
 from .formats import FORMATS
 from .model import Result
@@ -38,7 +43,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--jsonl", action="store_true", help="input is JSONL with a 'text' field and an optional 'id'"
     )
-    p.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)")
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="jsonl",
+        help="output format (default: jsonl; 'text' is one line per quote, for reading)",
+    )
     p.add_argument("--backend", default="embedded", choices=("embedded", "stanza"))
     p.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
     p.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
@@ -47,6 +57,7 @@ def _parser() -> argparse.ArgumentParser:
         "--progress", dest="progress", action="store_true", default=None, help="always show progress"
     )
     bar.add_argument("--no-progress", dest="progress", action="store_false", help="never show progress")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return p
 
 
@@ -100,11 +111,77 @@ def _open(name: str) -> BinaryIO:
     return sys.stdin.buffer if name == "-" else open(name, "rb")
 
 
+#: U+FEFF at the start of a file (or of a JSONL line, after ``cat`` of files saved with one) is a
+#: byte-order mark, not text: it is dropped when decoding, as the ``utf-8-sig`` codec does.
+BOM = "\ufeff"
+
+
+def _newline_is_one_byte(encoding: str) -> bool:
+    """Whether byte 0x0A can only mean a line end, so JSONL may be split before it is decoded.
+
+    True for UTF-8 and the ASCII-compatible encodings (latin-1, cp1252, Shift_JIS, GBK: no byte of
+    another character is 0x0A); false for UTF-16 and UTF-32, where a line end is two or four bytes
+    and 0x0A is also a byte of other characters (U+0A05 is ``05 0A`` in UTF-16-LE).
+    """
+    try:
+        return "\n".encode(encoding) == b"\n" and "A".encode(encoding) == b"A"
+    except (LookupError, UnicodeError):
+        return False
+
+
+# A decode error handler for the streaming path: an undecodable stretch becomes one lone surrogate,
+# which strict UTF-16/UTF-32/UTF-8 decoding never yields, so a line holding it is known to be bad.
+_UNDECODABLE = "quoteattr.undecodable"
+_UNDECODABLE_MARK = "\udcff"
+
+
+def _mark_undecodable(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return _UNDECODABLE_MARK, exc.end
+
+
+codecs.register_error(_UNDECODABLE, _mark_undecodable)
+
+
+def _jsonl_lines(
+    stream: BinaryIO, encoding: str, label: str, report: Callable[[str], None]
+) -> Generator[tuple[str, str], None, None]:
+    """(``FILE:LINE``, decoded line) for each line, streamed; only ``\\n`` ends a line.
+
+    U+2028, U+2029, U+0085 and a lone ``\\r`` are characters inside a JSON string, never line
+    ends (``str.splitlines`` would split on them). Where a line end is one byte, each line is split
+    off and decoded on its own; otherwise (UTF-16, UTF-32) the stream is decoded as it is read,
+    then split. Either way an undecodable line is reported and costs only its own document.
+    """
+    if _newline_is_one_byte(encoding):
+        for n, raw in enumerate(stream, 1):
+            where = f"{label}:{n}"
+            try:
+                yield where, _decode(raw, encoding, where)
+            except InputError as exc:
+                report(str(exc))
+        return
+    # newline="\n": lines end at "\n" only, with no translation (a "\r" before it is JSON white space).
+    reader = io.TextIOWrapper(stream, encoding=encoding, errors=_UNDECODABLE, newline="\n")
+    try:
+        for n, line in enumerate(reader, 1):
+            where = f"{label}:{n}"
+            if _UNDECODABLE_MARK in line:
+                report(f"{where}: not valid {encoding} (use --encoding to name the right one)")
+                continue
+            yield where, line
+    finally:
+        reader.detach()  # the caller owns the byte stream (and must not close stdin through us)
+
+
 def _documents(args: argparse.Namespace, report: Callable[[str], None]) -> Iterator[tuple[str, str]]:
     """(id, text) pairs, streamed; a bad file or line is reported and skipped, never fatal.
 
-    JSONL is read and decoded line by line, so a huge file is never held in memory and one
-    undecodable or malformed line costs only its own document.
+    JSONL is read and decoded line by line, so a huge file is never held in memory and (in an
+    encoding whose line end is one byte) one undecodable or malformed line costs only its own
+    document. A leading byte-order mark is never part of a text: offsets index the decoded
+    text without it.
     """
     for name in args.files or ["-"]:
         label = "<stdin>" if name == "-" else name
@@ -116,26 +193,24 @@ def _documents(args: argparse.Namespace, report: Callable[[str], None]) -> Itera
         try:
             if not args.jsonl:
                 try:
-                    yield label, _decode(stream.read(), args.encoding, label)
+                    yield label, _decode(stream.read(), args.encoding, label).removeprefix(BOM)
                 except InputError as exc:
                     report(str(exc))
                 continue
-            for n, raw in enumerate(stream, 1):
-                where = f"{label}:{n}"
-                try:
-                    line = _decode(raw, args.encoding, where)
+            # closing(): the line reader lets go of the stream before the stream is closed below
+            with contextlib.closing(_jsonl_lines(stream, args.encoding, label, report)) as lines:
+                for where, text in lines:
+                    line = text.removeprefix(BOM)
                     if not line.strip():
                         continue
-                    record = json.loads(line)
-                    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                        raise ValueError("expected an object with a string field 'text'")
-                except InputError as exc:
-                    report(str(exc))
-                    continue
-                except (ValueError, RecursionError) as exc:  # RecursionError: "[[[[…" nested too deep
-                    report(f"{where}: malformed JSONL line: {type(exc).__name__}: {str(exc)[:200]}")
-                    continue
-                yield str(record.get("id", where)), record["text"]
+                    try:
+                        record = json.loads(line)
+                        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                            raise ValueError("expected an object with a string field 'text'")
+                    except (ValueError, RecursionError) as exc:  # RecursionError: "[[[[…" nested too deep
+                        report(f"{where}: malformed JSONL line: {type(exc).__name__}: {str(exc)[:200]}")
+                        continue
+                    yield str(record.get("id", where)), record["text"]
         except OSError as exc:
             report(f"{label}: {exc.strerror or exc}")
         finally:
@@ -143,21 +218,49 @@ def _documents(args: argparse.Namespace, report: Callable[[str], None]) -> Itera
                 stream.close()
 
 
+def _quiet_broken_pipe() -> int:
+    """The reader of our output went away (``quoteattr … | head -1``): stop quietly, as Unix tools do.
+
+    Standard output is pointed at the null device, so the interpreter's final flush of what is
+    still buffered cannot raise a second ``BrokenPipeError`` on the way out.
+    """
+    try:
+        stdout = sys.stdout.fileno()
+    except (OSError, ValueError):  # stdout replaced or closed (tests, embedding): nothing to redirect
+        return 0
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, stdout)
+    os.close(devnull)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] == "evaluate":
-        from .evaluate import main as evaluate_main
-
-        return evaluate_main(argv[1:])
-    args = _parser().parse_args(argv)
     try:
-        codecs.lookup(args.encoding)
-    except LookupError:
-        print(f"quoteattr: unknown encoding {args.encoding!r}", file=sys.stderr)
+        if argv and argv[0] == "evaluate":
+            from .evaluate import main as evaluate_main
+
+            status = evaluate_main(argv[1:])
+        else:
+            status = _extract(argv)
+        sys.stdout.flush()  # here, not at exit: a closed pipe often shows only when the buffer is flushed
+    except BrokenPipeError:
+        return _quiet_broken_pipe()
+    return status
+
+
+def _extract(argv: list[str]) -> int:
+    """The main job: documents in, results out (``main`` without the ``evaluate`` dispatch)."""
+    args = _parser().parse_args(argv)
+    try:  # not b"": decoding nothing succeeds without looking the codec up
+        b"\n".decode(args.encoding)
+    except LookupError:  # unknown, or not bytes-to-text ("hex", "rot13")
+        print(f"quoteattr: unknown text encoding {args.encoding!r}", file=sys.stderr)
         return 2
+    except UnicodeError:  # a text encoding whose unit is wider than one byte (UTF-16, UTF-32)
+        pass
     from .formats import write_results
 
-    pipeline = Pipeline(args.backend)
     errors: list[str] = []
     progress = Progress(sys.stderr, sys.stderr.isatty() if args.progress is None else args.progress)
 
@@ -166,7 +269,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         progress.interrupt()
         print(f"quoteattr: {message}", file=sys.stderr, flush=True)
 
-    def results() -> Iterator[tuple[str, Result]]:
+    def results(pipeline: Pipeline) -> Iterator[tuple[str, Result]]:
         for doc_id, text in _documents(args, report):
             try:
                 result = pipeline.process(text)
@@ -185,12 +288,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")
         out = sys.stdout
     else:
-        out = open(args.output, "w", encoding="utf-8", newline="", errors="backslashreplace")  # noqa: SIM115
+        try:
+            out = open(args.output, "w", encoding="utf-8", newline="", errors="backslashreplace")  # noqa: SIM115
+        except OSError as exc:  # a missing folder, a directory, no permission: say so, before any work
+            print(f"quoteattr: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
     try:
-        write_results(results(), args.format, out)
-    except BrokenPipeError:  # "quoteattr … | head" closed our output: stop quietly, like other Unix tools
-        sys.stderr.close()
-        return 0
+        write_results(results(Pipeline(args.backend)), args.format, out)
     finally:
         progress.close()
         if out is not sys.stdout:

@@ -1,4 +1,4 @@
-"""Output writers: one function, four formats, all streaming.
+"""Output writers: one function, five formats, all streaming.
 
 ``write_results`` takes ``(doc id, Result)`` pairs as they come out of the
 pipeline and writes each as soon as it arrives, so a corpus of any size runs
@@ -9,6 +9,8 @@ element by element rather than built in memory.
 * ``json`` — the same objects inside a single array.
 * ``csv`` — one row per quote (:data:`CSV_COLUMNS`); documents without quotes add no rows.
 * ``html`` — one self-contained page (see :mod:`quoteattr.render`).
+* ``text`` — for people at a terminal: a line naming each document, then one line per quote,
+  ``speaker — “quote” (kind)`` (see :func:`text_line`).
 
 >>> import io
 >>> from quoteattr.model import Quote, Result
@@ -22,11 +24,12 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Callable, Iterable
 from typing import TextIO
 
 from quoteattr.errors import ConfigError
-from quoteattr.model import Result
+from quoteattr.model import Quote, Result
 
 #: CSV header: the document id, then the keys of :meth:`Result.to_records`, in that order.
 CSV_COLUMNS: tuple[str, ...] = (
@@ -46,6 +49,40 @@ CSV_COLUMNS: tuple[str, ...] = (
 )
 
 Items = Iterable[tuple[str, Result]]
+
+#: Shown in ``text`` output for a quote whose speaker was not found.
+NO_SPEAKER = "(speaker unknown)"
+
+# Any run of white space (line breaks, U+2028, tabs) becomes one space, so a quote spanning
+# paragraphs stays on one line; the remaining control characters (an ESC starting a terminal
+# escape sequence, say) are shown as escapes, never sent raw to a terminal. One character
+# class each: linear on any input.
+_WHITESPACE = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _one_line(text: str) -> str:
+    flat = _WHITESPACE.sub(" ", text).strip()
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", flat)
+
+
+def text_line(quote: Quote) -> str:
+    """One quote as a line for a terminal: who (entity name, else the mention, else a placeholder).
+
+    >>> from quoteattr.model import Entity, Mention, Quote
+    >>> she = Mention(6, 9, "she", kind="pronoun")
+    >>> text_line(Quote(1, 4, "Hi,", speaker=she, entity=Entity(0, "Ana Ruiz")))
+    'Ana Ruiz — “Hi,” (direct)'
+    >>> text_line(Quote(0, 10, "rain\\nlater", kind="indirect"))
+    '(speaker unknown) — “rain later” (indirect)'
+    """
+    if quote.entity is not None and quote.entity.name.strip():
+        who = quote.entity.name
+    elif quote.speaker is not None:
+        who = quote.speaker.text
+    else:
+        who = NO_SPEAKER
+    return f"{_one_line(who)} — “{_one_line(quote.text)}” ({quote.kind})"
 
 
 def _document(doc_id: str, result: Result) -> str:
@@ -76,6 +113,14 @@ def _write_csv(items: Items, stream: TextIO) -> None:
             writer.writerow({"id": doc_id, **record})
 
 
+def _write_text(items: Items, stream: TextIO) -> None:
+    for doc_id, result in items:
+        count = len(result.quotes)
+        stream.write(f"{_one_line(doc_id)}: {count} quote{'' if count == 1 else 's'}\n")
+        for quote in result.quotes:
+            stream.write(f"  {text_line(quote)}\n")
+
+
 def _write_html(items: Items, stream: TextIO) -> None:
     from quoteattr.render import write_html  # only the html format pays for the renderer
 
@@ -87,6 +132,7 @@ WRITERS: dict[str, Callable[[Items, TextIO], None]] = {
     "json": _write_json,
     "csv": _write_csv,
     "html": _write_html,
+    "text": _write_text,
 }
 
 #: Format names accepted by :func:`write_results`, for ``argparse`` ``choices=``.

@@ -48,9 +48,10 @@ def _result_of(doc: Doc) -> Result | None:
 def _quote_of(span: Span) -> Quote | None:
     """The quote a span stands for: its ``id`` is the quote's index + 1, and it must cover the quote."""
     result = _result_of(span.doc)
-    if result is None or not 1 <= span.id <= len(result.quotes):
+    index: int = span.id - 1  # typed here, so the check reads the same with spaCy's stubs or without spaCy
+    if result is None or not 0 <= index < len(result.quotes):
         return None
-    quote = result.quotes[span.id - 1]
+    quote = result.quotes[index]
     if span.label_ != quote.kind or not span.start_char <= quote.start <= quote.end <= span.end_char:
         return None
     return quote
@@ -145,17 +146,22 @@ class QuoteattrComponent:
         return doc
 
 
-@Language.factory(
-    NAME,
-    default_config={"options": {}},
-    assigns=["doc._.quotes", "doc._.quoteattr"],
-)
 def make_quoteattr(nlp: Language, name: str, options: dict[str, Any]) -> QuoteattrComponent:
     """spaCy factory; ``options`` are keyword arguments for ``quoteattr.Pipeline``.
 
     ``nlp.add_pipe("quoteattr", config={"options": {"cues": "my_cues.tsv"}})``
     """
     return QuoteattrComponent(nlp, name, **options)
+
+
+# Registered by a call rather than a decorator: where spaCy is not installed, mypy sees
+# ``Language`` as ``Any`` and would call the decorated factory untyped (--strict forbids that).
+Language.factory(
+    NAME,
+    default_config={"options": {}},
+    assigns=["doc._.quotes", "doc._.quoteattr"],
+    func=make_quoteattr,
+)
 
 
 register_extensions()
