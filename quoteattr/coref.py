@@ -11,6 +11,9 @@ the quote's evidence):
    ``they``/``it`` go to the most recent organisation or group.
 3. nominals: ``the spokesman`` goes to an earlier entity introduced with that
    role (``ministry spokesman Karl Vos``), else it is an entity of its own.
+
+A pronoun no sieve can link still gets an entity (:func:`complete_entities`), marked
+``resolved=False`` and named as written, so every quote with a speaker has an entity.
 """
 
 from __future__ import annotations
@@ -225,7 +228,38 @@ def resolve(text: str, quotes: Sequence[Quote]) -> tuple[list[Quote], list[Entit
         )
         for q, c, sieve in assigned
     ]
-    return final, list(entities.values())
+    return complete_entities(final, list(entities.values()))
+
+
+def complete_entities(
+    quotes: Sequence[Quote], entities: Sequence[Entity]
+) -> tuple[list[Quote], list[Entity]]:
+    """Give each quote that has a speaker but no entity an entity of its own mention.
+
+    The entity policy: ``q.entity`` is set whenever ``q.speaker`` is, so callers never meet a
+    speaker without a name. A mention nothing could be linked to is named as written; it is
+    ``resolved=False`` when it is a pronoun ("he" names nobody), else the mention is itself a
+    name or a description. Quotes sharing one mention share its entity; new ids follow the
+    largest id in ``entities``.
+    """
+    out_entities = list(entities)
+    next_id = max((e.id for e in entities), default=-1) + 1
+    made: dict[tuple[int, int], Entity] = {}
+    out: list[Quote] = []
+    for q in quotes:
+        m = q.speaker
+        if q.entity is None and m is not None:
+            key = (m.start, m.end)
+            entity = made.get(key)
+            if entity is None:
+                name = canonical_name(m.text) if m.kind == "name" else m.text.strip()
+                entity = Entity(next_id, name or m.text, (m,), resolved=m.kind != "pronoun")
+                made[key] = entity
+                out_entities.append(entity)
+                next_id += 1
+            q = attrs.evolve(q, entity=entity)
+        out.append(q)
+    return out, out_entities
 
 
 def _resolve_mention(text: str, m: Mention, clusters: list[_Cluster]) -> tuple[_Cluster | None, str]:
