@@ -6,17 +6,16 @@ import functools
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar, overload
+from typing import Any, Protocol, TypeVar, overload
 
 from .chunking import DEFAULT_MAX_CHARS, check_max_chars, process_in_chunks
 from .errors import ConfigError
 from .lexicons import CueSource, load_cues
 from .model import Result
 
-if TYPE_CHECKING:
-    from .parsed import ParsedDoc
-
 _Id = TypeVar("_Id")
+#: A ``stanza.Document`` (from stanza or :func:`~quoteattr.from_conllu`); stanza ships no type hints.
+StanzaDocument = Any
 
 #: Backends by name. The stanza backend is imported only when asked for.
 BACKENDS = ("embedded", "stanza")
@@ -84,7 +83,7 @@ class Pipeline:
 
             self._backend = StanzaBackend(self.lexicon, **options)
 
-    def process(self, doc: str | ParsedDoc) -> Result:
+    def process(self, doc: str | StanzaDocument) -> Result:
         """Find the quotes in one text.
 
         The stanza backend also takes a ready ``stanza.Document`` or a document from
@@ -99,8 +98,9 @@ class Pipeline:
             if self.max_chars is not None and len(doc) > self.max_chars:
                 return process_in_chunks(doc, self._backend.process, self.max_chars)
             return self._backend.process(doc)
-        if self.backend_name == "embedded":
-            raise _type_error("Pipeline.process()", "doc", "a str", doc)
+        if self.backend_name == "embedded" or not _is_stanza_document(doc):
+            expected = "a str" if self.backend_name == "embedded" else "a str or a stanza.Document"
+            raise _type_error("Pipeline.process()", "doc", expected, doc)
         return self._backend.process(doc)
 
     def pipe(self, docs: Iterable[str]) -> Iterator[Result]:
@@ -124,6 +124,12 @@ def _type_error(where: str, param: str, expected: str, value: object) -> TypeErr
     """The one shape of every wrong-type message: where, which parameter, what it must be, what came."""
     hint = " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(value, (bytes, bytearray)) else ""
     return TypeError(f"{where}: {param} must be {expected}, got {type(value).__name__}{hint}")
+
+
+def _is_stanza_document(obj: object) -> bool:
+    """A stanza Document can only exist once stanza is imported: tell it by its class, importing nothing."""
+    cls = type(obj)
+    return cls.__name__ == "Document" and cls.__module__.split(".")[0] == "stanza"
 
 
 def _check_texts(texts: object, where: str, param: str) -> Iterable[Any]:
@@ -185,8 +191,7 @@ def extract(text: str) -> Result:
     ('The bridge will reopen in May,', 'direct', 'the mayor')
     """
     if not isinstance(text, str):
-        cls = type(text)  # a stanza Document can only exist once stanza is imported: no import needed here
-        if cls.__name__ == "Document" and cls.__module__.split(".")[0] == "stanza":
+        if _is_stanza_document(text):
             return _stanza_pipeline().process(text)
         raise _type_error("quoteattr.extract()", "text", "a str", text)
     return _default_pipeline().process(text)
@@ -234,7 +239,7 @@ def _with_ids(pipe: Pipeline, texts: Iterable[str], ids: Iterable[_Id]) -> Itera
         text = next(text_iter, _END)
         if text is _END:
             raise ValueError("extract_many: more ids than texts")
-        yield doc_id, pipe.process(text)  # type: ignore[arg-type]
+        yield doc_id, pipe.process(text)
     if next(text_iter, _END) is not _END:
         raise ValueError("extract_many: more texts than ids")
 
