@@ -167,7 +167,8 @@ def _check_abbreviations(abbreviations: object) -> tuple[str, ...] | None:
     entries = tuple(abbreviations)
     for entry in entries:
         if not isinstance(entry, str):
-            raise _type_error("Pipeline()", "abbreviations", "an iterable of str; an item", entry)
+            got = f"{type(entry).__name__}: {entry!r}"
+            raise TypeError(f"Pipeline(): abbreviations must hold str items, got {got}")
     return entries
 
 
