@@ -29,7 +29,7 @@ def main(folder: Path) -> None:
     if frame.empty:
         print("no quotes found")
         return
-    # A quote without a resolved entity still has the speaker mention as written.
+    # A quote with a speaker always has an entity (an unresolved pronoun keeps its text); no speaker, none.
     frame["who"] = frame["entity"].fillna(frame["speaker"]).fillna("(unknown)")
     table = frame.pivot_table(
         index="who", columns="kind", values="quote_start", aggfunc="count", fill_value=0

@@ -132,7 +132,7 @@ def merge_results(text: str, pieces: Sequence[tuple[int, Result]]) -> Result:
     for offset, result in pieces:
         renumbered: dict[int, Entity] = {}
         for e in result.entities:
-            new = Entity(len(entities), e.name, tuple(_shift(m, offset) for m in e.mentions))
+            new = evolve_trusted(e, id=len(entities), mentions=tuple(_shift(m, offset) for m in e.mentions))
             renumbered[e.id] = new
             entities.append(new)
         sentences.extend(_shift(s, offset) for s in result.sentences)

@@ -22,8 +22,9 @@ MENTION_KINDS: frozenset[str] = frozenset({"name", "pronoun", "nominal"})
 
 _T = TypeVar("_T", bound=attrs.AttrsInstance)
 
-#: Version of the JSON shape produced by :meth:`Result.to_dict`.
-SCHEMA_VERSION = 1
+#: Version of the JSON shape produced by :meth:`Result.to_dict`. 2: every entity carries ``resolved``, and a
+#: quote with a speaker always has an entity (an unresolved pronoun used to give ``"entity": null``).
+SCHEMA_VERSION = 2
 
 
 def _check_offsets(instance: Any, attribute: attrs.Attribute[Any], value: int) -> None:
@@ -115,14 +116,28 @@ class Entity:
 
     ``name`` is the longest proper-name mention (``Donald Trump`` for
     ``Trump``), or the text of the first mention when there is no name.
+
+    Every quote with a speaker mention has an entity, so ``q.entity.name`` is safe whenever
+    ``q.speaker`` is set. ``resolved`` is ``False`` only for a pronoun that nothing in the text
+    could be linked to (``"Fine," he said.`` with no one before it): the entity then holds that
+    one mention and its ``name`` is the pronoun as written (``"he"``).
+
+    >>> Entity(0, "he", resolved=False).to_dict()
+    {'id': 0, 'name': 'he', 'resolved': False, 'mentions': []}
     """
 
     id: int = attrs.field(validator=attrs.validators.ge(0))
     name: str = attrs.field(validator=attrs.validators.instance_of(str))
     mentions: tuple[Mention, ...] = ()
+    resolved: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "mentions": [m.to_dict() for m in self.mentions]}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "resolved": self.resolved,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
 
 
 @attrs.frozen
@@ -134,6 +149,12 @@ class Quote(Span):
     span of a direct quote excludes its quote marks. ``evidence`` names the
     rule that attributed it, so a result can be explained; ``unbalanced``
     flags a direct quote whose closing mark was never found.
+
+    ``speaker`` is ``None`` when no source was found (``It is said that ...``); then
+    ``entity`` is ``None`` too. Otherwise ``entity`` is always set (see :class:`Entity`
+    for unresolved pronouns), so code that reads names guards on one field::
+
+        name = q.entity.name if q.entity else None
     """
 
     kind: str = attrs.field(default="direct", validator=attrs.validators.in_(QUOTE_KINDS))
@@ -160,7 +181,9 @@ class Quote(Span):
             "confidence": round(self.confidence, 3),
             "cue": None if self.cue is None else Span.to_dict(self.cue),
             "speaker": None if self.speaker is None else Span.to_dict(self.speaker),
-            "entity": None if self.entity is None else {"id": self.entity.id, "name": self.entity.name},
+            "entity": None
+            if self.entity is None
+            else {"id": self.entity.id, "name": self.entity.name, "resolved": self.entity.resolved},
             "evidence": self.evidence,
             "unbalanced": self.unbalanced,
         }

@@ -28,7 +28,7 @@ import attrs
 import regex
 
 from . import quotemarks
-from .coref import resolve
+from .coref import complete_entities, resolve
 from .lexicons import CueEntry, CueLexicon
 from .model import Cue, Entity, Mention, Quote, Result, Sentence
 from .parsed import CorefChain, ParsedDoc, ParsedSentence, Token
@@ -414,8 +414,9 @@ def attribute(doc: ParsedDoc, lexicon: CueLexicon) -> Result:
         ordered = sorted(resolved, key=lambda q: (q.start, q.end))
         return Result(text, _sentences(doc), tuple(ordered), tuple(entity_list))
     entities, by_key = _entities(doc, trees, found)
-    out = tuple(_quote(text, f, by_key.get(f.speaker_key) if f.speaker_key else None) for f in found)
-    return Result(text, _sentences(doc), out, entities)
+    out = [_quote(text, f, by_key.get(f.speaker_key) if f.speaker_key else None) for f in found]
+    completed, entity_list = complete_entities(out, entities)  # a pronoun in no chain: unresolved
+    return Result(text, _sentences(doc), tuple(completed), tuple(entity_list))
 
 
 def combine(primary: Result, secondary: Result, *, chains: Result | None = None) -> Result:
@@ -448,11 +449,12 @@ def combine(primary: Result, secondary: Result, *, chains: Result | None = None)
     if chains is not None:
         linked = [attrs.evolve(q, entity=_entity_for(q, chains)) for q in quotes]
         used = {q.entity.id: q.entity for q in linked if q.entity is not None}
+        linked, entity_list = complete_entities(linked, [used[k] for k in sorted(used)])
         return Result(
             text,
             primary.sentences,
             tuple(sorted(linked, key=lambda q: (q.start, q.end))),
-            tuple(used[k] for k in sorted(used)),
+            tuple(entity_list),
         )
     resolved, entities = resolve(text, [attrs.evolve(q, entity=None) for q in quotes])
     return Result(
@@ -627,7 +629,7 @@ def _entities(
         if c is not None:
             group = ("chain", c)
         elif f.speaker.kind == "pronoun":
-            continue  # an unresolved pronoun names nobody
+            continue  # an unresolved pronoun names nobody: complete_entities marks it unresolved
         else:
             group = ("text", f.speaker.text.lower())
         if group not in made:

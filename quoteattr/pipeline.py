@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
 from typing import Any, Protocol, TypeVar, overload
 
 from .chunking import DEFAULT_MAX_CHARS, check_max_chars, process_in_chunks
@@ -12,6 +14,8 @@ from .lexicons import CueSource, load_cues
 from .model import Result
 
 _Id = TypeVar("_Id")
+#: A ``stanza.Document`` (from stanza or :func:`~quoteattr.from_conllu`); stanza ships no type hints.
+StanzaDocument = Any
 
 #: Backends by name. The stanza backend is imported only when asked for.
 BACKENDS = ("embedded", "stanza")
@@ -31,12 +35,17 @@ class Pipeline:
             NER and coreference from stanza's models; ``pip install quoteattr[stanza]``).
         cues: extra reporting cues — a TSV path in the format of ``lexicons/cues.tsv`` or rows
             ``(lemma, type, frame, forms)``; they extend the shipped lexicon.
-        abbreviations: extra abbreviations for the sentence splitter (``"Gov."``).
+        abbreviations: extra abbreviations for the sentence splitter: one (``"Gov."``) or several
+            (``["Gov.", "Sen."]``). A lower-case entry matches any case.
         max_chars: a longer text is processed in pieces cut at paragraph breaks (else sentence ends),
             with offsets still exact in one result; this bounds memory on giant inputs, at the cost
             of coreference across pieces. ``None`` processes any text whole.
         **options: passed to the backend (for stanza: ``dir``, ``model_paths``, ``use_gpu``,
             ``download_method``, ``coref``).
+
+    Raises:
+        TypeError: an argument has the wrong type (the message names it and the type received).
+        ConfigError: an argument has the right type but a bad value (an unknown backend, a bad cue row).
 
     >>> pipe = Pipeline()
     >>> [q.kind for q in pipe.process('"We will win," she said.').quotes]
@@ -48,29 +57,37 @@ class Pipeline:
         backend: str = "embedded",
         *,
         cues: CueSource = None,
-        abbreviations: Iterable[str] | None = None,
+        abbreviations: str | Iterable[str] | None = None,
         max_chars: int | None = DEFAULT_MAX_CHARS,
         **options: Any,
     ) -> None:
+        if not isinstance(backend, str):
+            raise _type_error("Pipeline()", "backend", "a str such as 'embedded'", backend)
         if backend not in BACKENDS:
             raise ConfigError(f"unknown backend {backend!r}; expected one of {', '.join(BACKENDS)}")
+        if max_chars is not None and (isinstance(max_chars, bool) or not isinstance(max_chars, int)):
+            raise _type_error("Pipeline()", "max_chars", "an int or None", max_chars)
         self.backend_name = backend
         self.max_chars = check_max_chars(max_chars)
-        self.lexicon = load_cues(cues)
+        self.lexicon = load_cues(_check_cues(cues))
+        extra_abbreviations = _check_abbreviations(abbreviations)
         self._backend: Backend
         if backend == "embedded":
             if options:
                 raise ConfigError(f"the embedded backend takes no options, got {sorted(options)}")
             from .backends.embedded import EmbeddedBackend
 
-            self._backend = EmbeddedBackend(self.lexicon, abbreviations=abbreviations)
+            self._backend = EmbeddedBackend(self.lexicon, abbreviations=extra_abbreviations)
         else:
             from .backends.stanza import StanzaBackend
 
             self._backend = StanzaBackend(self.lexicon, **options)
 
-    def process(self, doc: Any) -> Result:
-        """Find the quotes in one text (or, for the stanza backend, a ``stanza.Document``).
+    def process(self, doc: str | StanzaDocument) -> Result:
+        """Find the quotes in one text.
+
+        The stanza backend also takes a ready ``stanza.Document`` or a document from
+        :func:`~quoteattr.from_conllu` instead of text, and reads its annotations.
 
         Raises:
             TypeError: ``doc`` is not a ``str`` (or a document the backend accepts).
@@ -81,12 +98,21 @@ class Pipeline:
             if self.max_chars is not None and len(doc) > self.max_chars:
                 return process_in_chunks(doc, self._backend.process, self.max_chars)
             return self._backend.process(doc)
-        if self.backend_name == "embedded":
-            raise TypeError(f"quoteattr expected text as str, got {type(doc).__name__}")
+        if self.backend_name == "embedded" or not _is_stanza_document(doc):
+            expected = "a str" if self.backend_name == "embedded" else "a str or a stanza.Document"
+            raise _type_error("Pipeline.process()", "doc", expected, doc)
         return self._backend.process(doc)
 
-    def pipe(self, docs: Iterable[Any]) -> Iterator[Result]:
-        """Process a stream of texts lazily, one result per text, in order."""
+    def pipe(self, docs: Iterable[str]) -> Iterator[Result]:
+        """Process a stream of texts lazily, one result per text, in order.
+
+        Raises:
+            TypeError: ``docs`` is a single ``str`` (wrap it in a list) or not iterable, at the
+                call; an item that is not a ``str``, when it is reached.
+        """
+        return self._pipe(_check_texts(docs, "Pipeline.pipe()", "docs"))
+
+    def _pipe(self, docs: Iterable[str]) -> Iterator[Result]:
         for doc in docs:
             yield self.process(doc)
 
@@ -94,13 +120,71 @@ class Pipeline:
         return f"Pipeline(backend={self.backend_name!r})"
 
 
+def _type_error(where: str, param: str, expected: str, value: object) -> TypeError:
+    """The one shape of every wrong-type message: where, which parameter, what it must be, what came."""
+    hint = " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(value, (bytes, bytearray)) else ""
+    return TypeError(f"{where}: {param} must be {expected}, got {type(value).__name__}{hint}")
+
+
+def _is_stanza_document(obj: object) -> bool:
+    """A stanza Document can only exist once stanza is imported: tell it by its class, importing nothing."""
+    cls = type(obj)
+    return cls.__name__ == "Document" and cls.__module__.split(".")[0] == "stanza"
+
+
+def _check_texts(texts: object, where: str, param: str) -> Iterable[Any]:
+    """``texts`` if it is an iterable of texts; a lone ``str`` would yield one character at a time."""
+    if isinstance(texts, (str, bytes, bytearray)):
+        raise TypeError(
+            f"{where}: {param} must be an iterable of str, got a single {type(texts).__name__}; "
+            "pass [text] for one text, or use process()/extract()"
+        )
+    if not isinstance(texts, Iterable):
+        raise _type_error(where, param, "an iterable of str", texts)
+    return texts
+
+
+def _check_cues(cues: object) -> CueSource:
+    """``cues`` if its type is one :func:`~quoteattr.lexicons.load_cues` reads; rows are checked there."""
+    if cues is None or isinstance(cues, (str, Path)):
+        return cues
+    if isinstance(cues, os.PathLike):
+        return Path(os.fspath(cues))
+    if isinstance(cues, (bytes, bytearray, Mapping)) or not isinstance(cues, Iterable):
+        expected = "a TSV path or an iterable of (lemma, type, frame, forms) rows"
+        raise _type_error("Pipeline()", "cues", expected, cues)
+    return cues
+
+
+def _check_abbreviations(abbreviations: object) -> tuple[str, ...] | None:
+    """A tuple of abbreviations: a lone str is one abbreviation ("Gov."), never a sequence of characters."""
+    if abbreviations is None:
+        return None
+    if isinstance(abbreviations, str):
+        return (abbreviations,)
+    if isinstance(abbreviations, (bytes, bytearray, Mapping)) or not isinstance(abbreviations, Iterable):
+        raise _type_error("Pipeline()", "abbreviations", "a str or an iterable of str", abbreviations)
+    entries = tuple(abbreviations)
+    for entry in entries:
+        if not isinstance(entry, str):
+            got = f"{type(entry).__name__}: {entry!r}"
+            raise TypeError(f"Pipeline(): abbreviations must hold str items, got {got}")
+    return entries
+
+
 @functools.lru_cache(maxsize=1)
 def _default_pipeline() -> Pipeline:
     return Pipeline()
 
 
-def extract(text: Any) -> Result:
+def extract(text: str) -> Result:
     """Find who said what in ``text`` with the default (embedded) pipeline.
+
+    For a ``stanza.Document`` use ``Pipeline("stanza", lazy=True).process(doc)`` (see
+    docs/backends.md); ``extract`` still hands one to that pipeline when given it.
+
+    Raises:
+        TypeError: ``text`` is not a ``str``.
 
     >>> result = extract('"The bridge will reopen in May," the mayor said.')
     >>> q = result.quotes[0]
@@ -108,10 +192,9 @@ def extract(text: Any) -> Result:
     ('The bridge will reopen in May,', 'direct', 'the mayor')
     """
     if not isinstance(text, str):
-        cls = type(text)  # a stanza Document can only exist once stanza is imported: no import needed here
-        if cls.__name__ == "Document" and cls.__module__.split(".")[0] == "stanza":
+        if _is_stanza_document(text):
             return _stanza_pipeline().process(text)
-        raise TypeError(f"quoteattr.extract expected text as str, got {cls.__name__}")
+        raise _type_error("quoteattr.extract()", "text", "a str", text)
     return _default_pipeline().process(text)
 
 
@@ -132,22 +215,33 @@ def extract_many(
         pandas.DataFrame(rows)
 
     Raises:
+        TypeError: ``texts`` is a single ``str`` or not iterable, ``pipeline`` is not a
+            :class:`Pipeline`, or ``ids`` is not iterable (at the call); an item of ``texts`` is
+            not a ``str`` (when it is reached).
         ValueError: ``ids`` and ``texts`` have different lengths (found when one runs out first).
     """
+    texts = _check_texts(texts, "extract_many()", "texts")
+    if pipeline is not None and not isinstance(pipeline, Pipeline):
+        raise _type_error("extract_many()", "pipeline", "a quoteattr.Pipeline or None", pipeline)
     pipe = pipeline or _default_pipeline()
     if ids is None:
         return pipe.pipe(texts)
+    if isinstance(ids, (str, bytes, bytearray)) or not isinstance(ids, Iterable):
+        raise _type_error("extract_many()", "ids", "an iterable of ids, one per text", ids)
     return _with_ids(pipe, texts, ids)
+
+
+_END = object()  # "no more items": unlike None, never a value a caller can pass
 
 
 def _with_ids(pipe: Pipeline, texts: Iterable[str], ids: Iterable[_Id]) -> Iterator[tuple[_Id, Result]]:
     id_iter, text_iter = iter(ids), iter(texts)
     for doc_id in id_iter:
-        text = next(text_iter, None)
-        if text is None:
+        text = next(text_iter, _END)
+        if text is _END:
             raise ValueError("extract_many: more ids than texts")
         yield doc_id, pipe.process(text)
-    if next(text_iter, None) is not None:
+    if next(text_iter, _END) is not _END:
         raise ValueError("extract_many: more texts than ids")
 
 

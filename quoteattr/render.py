@@ -311,7 +311,8 @@ def render_section(result: Result, *, doc_id: str | None = None) -> str:
         n = counts.get(e.id, 0)
         out.write(
             f'<li class="c{colours[e.id]}"><span class="sw"></span>{html.escape(e.name)}'
-            f' <span class="n">({n} quote{"" if n == 1 else "s"})</span></li>'
+            + ("" if e.resolved else ' <span class="n">unresolved</span>')  # "he" with no antecedent
+            + f' <span class="n">({n} quote{"" if n == 1 else "s"})</span></li>'
         )
     unattributed = sum(1 for q in result.quotes if q.entity is None)
     if unattributed:

@@ -96,6 +96,8 @@ def check_result(text: str, result: Result) -> None:
             check_span(text, q.speaker, "speaker")
         if q.entity is not None:
             assert q.entity.id in {e.id for e in result.entities}, ("quote entity not listed", q.entity)
+        # The entity policy: a speaker always has an entity (unresolved pronouns too), no speaker none.
+        assert (q.speaker is None) == (q.entity is None), ("speaker without entity, or the reverse", q)
     check_nested_or_disjoint(result.quotes, "quotes")
     ids = [e.id for e in result.entities]
     assert len(ids) == len(set(ids)), ("duplicate entity ids", ids)

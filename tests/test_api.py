@@ -1,6 +1,6 @@
 """The public API: ``extract``, ``Pipeline.process``/``pipe``, ``extract_many``; input handling and offsets.
 
-The README example is run by ``tests/test_doctests.py::test_readme_example_runs``.
+The README example is run by ``tests/test_docs.py`` (every python fence) and ``tests/test_doctests.py``.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from quoteattr.coref import canonical_name, resolve
+from quoteattr.coref import canonical_name, complete_entities, resolve
 from quoteattr.model import Entity, Mention, Quote
 
 CANONICAL = [
@@ -131,10 +131,39 @@ def test_pronoun_without_any_speaker_falls_back_to_a_name_in_the_text() -> None:
     assert q.entity is not None and q.entity.name == "Lena Moss"
 
 
-def test_pronoun_with_nobody_to_refer_to_is_left_unresolved() -> None:
+def test_pronoun_with_nobody_to_refer_to_gets_an_unresolved_entity() -> None:
     text = "It rained. He said it was overdue."
-    [q], entities = resolve(text, [quote(text, "it was overdue", mention(text, "He", "pronoun"))])
-    assert q.entity is None and entities == []
+    he = mention(text, "He", "pronoun")
+    [q], entities = resolve(text, [quote(text, "it was overdue", he)])
+    assert q.entity is not None and entities == [q.entity]
+    assert (q.entity.name, q.entity.resolved, q.entity.mentions) == ("He", False, (he,))
+    assert q.evidence.endswith("pronoun-unresolved")
+
+
+def test_resolved_entities_say_so() -> None:
+    text = "Lena Moss said costs rose. She said it was overdue."
+    out, _ = resolve(text, [
+        quote(text, "costs rose", mention(text, "Lena Moss", "name")),
+        quote(text, "it was overdue", mention(text, "She", "pronoun")),
+    ])  # fmt: skip
+    assert [(q.entity.name, q.entity.resolved) for q in out if q.entity] == [("Lena Moss", True)] * 2
+
+
+def test_two_quotes_of_one_unresolved_mention_share_its_entity() -> None:
+    text = 'It rained. "Go," he said, "now."'
+    he = mention(text, "he", "pronoun")
+    out, entities = resolve(text, [quote(text, "Go,", he), quote(text, "now.", he)])
+    assert len(entities) == 1 and out[0].entity is out[1].entity is not None
+    assert entities[0].resolved is False
+
+
+def test_complete_entities_numbers_after_the_largest_id() -> None:
+    text = "It rained. He said it was overdue."
+    known = Entity(7, "Lena Moss")
+    [q], entities = complete_entities(
+        [quote(text, "it was overdue", mention(text, "He", "pronoun"))], [known]
+    )
+    assert entities[0] is known and q.entity is entities[1] and q.entity.id == 8
 
 
 def test_nominal_goes_to_the_speaker_introduced_with_that_role() -> None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from quoteattr import Pipeline
+from quoteattr import ConfigError, Pipeline
 from quoteattr.lexicons import CUE_FRAMES, CUE_TYPES, CueEntry, CueLexicon, load_cues, shipped_cues
 
 # A reporting verb the shipped lexicon does not know (checked below, so the test cannot go stale).
@@ -142,3 +143,51 @@ def test_bad_rows_are_rejected_naming_the_field(row: tuple[str, str, str, str], 
 def test_missing_tsv_file_raises() -> None:
     with pytest.raises(FileNotFoundError):
         load_cues(Path("/nonexistent/cues.tsv"))
+
+
+# --------------------------------------------------------------------------- ConfigError for bad cues
+
+BAD_CUE_ROWS: list[tuple[Any, str]] = [
+    (("sniff", "adverb", "clause", "sniffed"), r"'type' must be one of .*'adverb'"),
+    (("sniff", "verb", "clausal", "sniffed"), r"'frame' must be one of .*'clausal'"),
+    (("sniff", "verb", "clause"), r"expected \(lemma, type, frame, forms\)"),
+    (("sniff", "verb", "clause", "sniffed", "extra"), r"expected \(lemma, type, frame, forms\)"),
+    ("sniff\tverb\tclause\tsniffed", r"expected \(lemma, type, frame, forms\)"),
+    (5, r"expected \(lemma, type, frame, forms\), got 5"),
+    (("sniff", 3, "clause", "sniffed"), r"'type' must be a str, got int"),
+    (("", "verb", "clause", "sniffed"), r"'lemma' is empty"),
+]
+
+
+@pytest.mark.parametrize(("row", "problem"), BAD_CUE_ROWS)
+def test_a_bad_cue_row_raises_config_error_naming_the_row_and_the_problem(row: Any, problem: str) -> None:
+    rows = [NEW_VERB, row]
+    for build in (load_cues, lambda rows: Pipeline(cues=rows)):
+        with pytest.raises(ConfigError, match=problem) as info:
+            build(rows)
+        assert "cue row 2" in str(info.value), "the message says which row"
+        assert isinstance(info.value, ValueError), "ConfigError is still a ValueError"
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("sniff\tverb\tclause", "expected 4 tab-separated columns .*got 3"),
+        ("sniff\tadverb\tclause\tsniffed", "'type' must be one of"),
+        ("sniff\tverb\tclausal\tsniffed", "'frame' must be one of"),
+    ],
+)
+def test_a_bad_tsv_line_raises_config_error_naming_file_and_line(
+    tmp_path: Path, line: str, problem: str
+) -> None:
+    path = tmp_path / "broken.tsv"
+    path.write_text(NEW_VERB_TSV + line + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=rf"broken\.tsv:2: {problem}"):
+        Pipeline(cues=path)
+
+
+def test_an_unreadable_tsv_file_raises_config_error(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.tsv"
+    path.write_bytes("grogn\tverb\tclause\tgrogn\xe9\n".encode("latin-1"))
+    with pytest.raises(ConfigError, match=r"latin1\.tsv.*UTF-8"):
+        Pipeline(cues=path)

@@ -63,6 +63,7 @@ BAD: list[tuple[str, Callable[[], Any], type[Exception], str]] = [
     ("sentence paragraph", lambda: Sentence(0, 2, "ab", paragraph=-1), ValueError, "paragraph"),
     ("entity id", lambda: Entity(-1, "x"), ValueError, "id"),
     ("entity name", lambda: Entity(0, None), TypeError, "name"),  # type: ignore[arg-type]
+    ("entity resolved", lambda: Entity(0, "he", resolved="no"), TypeError, "resolved"),  # type: ignore[arg-type]
 ]
 
 
@@ -156,7 +157,7 @@ def test_quote_to_dict_shape() -> None:
         "confidence": 0.912,
         "cue": {"start": 36, "end": 40, "text": "said"},
         "speaker": {"start": 19, "end": 35, "text": "Mayor Ivo Brandt"},
-        "entity": {"id": 0, "name": "Ivo Brandt"},
+        "entity": {"id": 0, "name": "Ivo Brandt", "resolved": True},
         "evidence": "postposed+name",
         "unbalanced": False,
     }
@@ -179,7 +180,12 @@ def test_result_to_dict_shape_and_json_round_trip() -> None:
         {"start": 42, "end": len(TEXT), "text": TEXT[42:]},
     ]
     assert d["entities"] == [
-        {"id": 0, "name": "Ivo Brandt", "mentions": [{"start": 19, "end": 35, "text": "Mayor Ivo Brandt"}]}
+        {
+            "id": 0,
+            "name": "Ivo Brandt",
+            "resolved": True,
+            "mentions": [{"start": 19, "end": 35, "text": "Mayor Ivo Brandt"}],
+        }
     ]
     assert "text" not in d, "the input text is not repeated"
     assert json.loads(json.dumps(d)) == d
@@ -197,7 +203,7 @@ def test_pipeline_output_has_the_documented_shape() -> None:
             if q[key] is not None:
                 assert set(q[key]) == {"start", "end", "text"}
                 assert text[q[key]["start"] : q[key]["end"]] == q[key]["text"]
-        assert q["entity"] is None or set(q["entity"]) == {"id", "name"}
+        assert q["entity"] is None or set(q["entity"]) == {"id", "name", "resolved"}
         assert isinstance(q["evidence"], str) and isinstance(q["unbalanced"], bool)
         assert 0.0 <= q["confidence"] <= 1.0
 

@@ -357,3 +357,15 @@ def test_seed_gold_renders_every_quote() -> None:
     assert "".join(tree.text) == result.text
     for n, quote in enumerate(sorted(result.quotes, key=lambda x: (x.start, -x.end)), 1):
         assert "".join(f.text for f in quote_fragments(tree, n)) == quote.text
+
+
+def test_the_legend_says_which_entities_are_unresolved() -> None:
+    from quoteattr import extract
+
+    page = render_html(extract('"Fine," he said.\n\n"Yes," Mara Quill said.'))
+    legend = page.split('<ul class="legend">', 1)[1].split("</ul>", 1)[0]
+    items = legend.split("<li")[1:]
+    assert len(items) == 2
+    (he,) = [i for i in items if "</span>he" in i]
+    (mara,) = [i for i in items if "Mara Quill" in i]
+    assert "unresolved" in he and "unresolved" not in mara

@@ -51,7 +51,9 @@ class StanzaBackend:
     Args:
         lexicon: cue lexicon (a :class:`CueLexicon`, or extras for :func:`load_cues`).
         lang: stanza language code.
-        dir: stanza's model directory (stanza's default, ``~/stanza_resources``, when None).
+        dir: stanza's model directory; None means stanza's own default,
+            ``stanza.resources.common.DEFAULT_MODEL_DIR`` (``$STANZA_RESOURCES_DIR`` if set, else a
+            per-user cache such as ``~/.cache/stanza/<version>/resources`` on Linux, stanza 1.15).
         model_paths: per-processor model files, ``{"depparse": "/m/parser.pt", "pos_pretrain": "/m/pt.pt"}``;
             keys become ``<key>_model_path`` unless they already end in ``_path``.
         use_gpu: run on the GPU when there is one.

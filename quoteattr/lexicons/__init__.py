@@ -11,12 +11,14 @@ extends the rules without editing code::
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Union
 
 import attrs
+
+from ..errors import ConfigError
 
 CUE_TYPES = frozenset({"verb", "noun", "prep"})
 CUE_FRAMES = frozenset({"clause", "tell", "ask", "of", "obj", "name", "according", "venue"})
@@ -88,19 +90,28 @@ def _parse_cue_rows(lines: Iterable[str], origin: str) -> list[CueEntry]:
             continue
         cols = line.rstrip("\n").split("\t")
         if len(cols) != 4:
-            raise ValueError(
-                f"{origin}:{n}: expected 4 tab-separated columns (lemma, type, frame, forms), got {line!r}"
+            raise ConfigError(
+                f"{origin}:{n}: expected 4 tab-separated columns (lemma, type, frame, forms), "
+                f"got {len(cols)}: {line!r}"
             )
         try:
             out.append(_entry(*cols))
-        except ValueError as exc:
-            raise ValueError(
-                f"{origin}:{n}: {exc} (type one of {sorted(CUE_TYPES)}, frame one of {sorted(CUE_FRAMES)})"
-            ) from exc
+        except ConfigError as exc:
+            raise ConfigError(f"{origin}:{n}: {exc}: {line!r}") from None
     return out
 
 
 def _entry(lemma: str, type_: str, frame: str, forms: str) -> CueEntry:
+    """One entry from four cells; a :class:`~quoteattr.errors.ConfigError` names the cell that is wrong."""
+    for name, cell in (("lemma", lemma), ("type", type_), ("frame", frame), ("forms", forms)):
+        if not isinstance(cell, str):
+            raise ConfigError(f"'{name}' must be a str, got {type(cell).__name__}")
+    if not lemma.strip():
+        raise ConfigError("'lemma' is empty")
+    if type_.strip() not in CUE_TYPES:
+        raise ConfigError(f"'type' must be one of {sorted(CUE_TYPES)}, got {type_.strip()!r}")
+    if frame.strip() not in CUE_FRAMES:
+        raise ConfigError(f"'frame' must be one of {sorted(CUE_FRAMES)}, got {frame.strip()!r}")
     words = tuple(dict.fromkeys(f.strip().lower() for f in forms.split("|") if f.strip()))
     return CueEntry(lemma.strip().lower(), type_.strip(), frame.strip(), words or (lemma.strip().lower(),))
 
@@ -111,22 +122,31 @@ def shipped_cues() -> CueLexicon:
 
 
 def load_cues(extra: CueSource = None) -> CueLexicon:
-    """The shipped cue lexicon, plus ``extra`` (a TSV path or ``(lemma, type, frame, forms)`` rows)."""
+    """The shipped cue lexicon, plus ``extra`` (a TSV path or ``(lemma, type, frame, forms)`` rows).
+
+    Raises:
+        ConfigError: a row has the wrong number of columns, an empty lemma, or an unknown type or
+            frame (the message names the row, or the file and line), or the file is not UTF-8.
+    """
     base = shipped_cues()
     if extra is None:
         return base
     if isinstance(extra, (str, Path)):
         path = Path(extra)
-        added = _parse_cue_rows(path.read_text(encoding="utf-8").splitlines(), str(path))
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except UnicodeDecodeError as exc:  # a missing file stays a FileNotFoundError
+            raise ConfigError(f"cues file {str(path)!r} is not UTF-8 text: {exc}") from exc
+        added = _parse_cue_rows(lines, str(path))
     else:
         added = []
         for n, row in enumerate(extra, 1):
-            if isinstance(row, str) or len(row) != 4:
-                raise ValueError(f"cue row {n}: expected (lemma, type, frame, forms), got {row!r}")
+            if isinstance(row, (str, bytes)) or not isinstance(row, Sequence) or len(row) != 4:
+                raise ConfigError(f"cue row {n}: expected (lemma, type, frame, forms), got {row!r}")
             try:
                 added.append(_entry(*row))
-            except ValueError as exc:
-                raise ValueError(f"cue row {n}: {exc}") from exc
+            except ConfigError as exc:
+                raise ConfigError(f"cue row {n} {tuple(row)!r}: {exc}") from None
     return CueLexicon.build(base.entries + tuple(added))
 
 

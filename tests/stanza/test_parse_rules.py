@@ -336,3 +336,38 @@ def test_combine_fills_speakerless_and_missed_quotes() -> None:
 def test_unknown_combine_mode() -> None:
     with pytest.raises(ConfigError):
         StanzaBackend(lazy=True, combine="both")
+
+
+SHE_NOTED = """# text = "It is over," she noted.
+1	"	"	PUNCT	``	_	4	punct	_	SpaceAfter=No
+2	It	it	PRON	PRP	_	4	nsubj	_	_
+3	is	be	AUX	VBZ	_	4	cop	_	_
+4	over	over	ADV	RB	_	0	root	_	SpaceAfter=No
+5	,	,	PUNCT	,	_	4	punct	_	SpaceAfter=No
+6	"	"	PUNCT	''	_	4	punct	_	_
+7	she	she	PRON	PRP	_	8	nsubj	_	_
+8	noted	note	VERB	VBD	_	4	parataxis	_	SpaceAfter=No
+9	.	.	PUNCT	.	_	4	punct	_	_
+
+"""
+
+
+@pytest.mark.parametrize("combine_mode", ["parse-only", "surface-first", "parse-first"])
+def test_a_pronoun_in_no_chain_gets_an_unresolved_entity(combine_mode: str) -> None:
+    """The entity policy holds on the parse path too, with chains that do not cover the speaker."""
+    doc = from_conllu(SHE_NOTED)
+    doc.coref = [_chain([(0, 1, 2)], representative=0)]  # "It": unrelated to the speaker
+    result = StanzaBackend(lazy=True, combine=combine_mode).process(doc)
+    spoken = [q for q in result.quotes if q.speaker is not None]
+    assert spoken and all(q.speaker is not None and q.speaker.text == "she" for q in spoken)
+    for q in spoken:
+        assert q.entity is not None and (q.entity.name, q.entity.resolved) == ("she", False)
+        assert q.entity in result.entities
+    assert all((q.speaker is None) == (q.entity is None) for q in result.quotes)
+
+
+def test_the_stanza_pipeline_refuses_what_is_neither_text_nor_a_document() -> None:
+    from quoteattr import Pipeline
+
+    with pytest.raises(TypeError, match=r"doc must be a str or a stanza\.Document, got int"):
+        Pipeline("stanza", lazy=True).process(42)
