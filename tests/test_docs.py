@@ -144,6 +144,7 @@ def docs_workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         "bridge.txt": FIXTURE_TEXTS["articles/bridge.txt"],
         "rain.txt": 'Rain fell.\n\n"Nobody told us anything at all, and nobody cares."',
     }
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")  # pages name the seed as from the repo root
     with (tmp_path / "quotes.csv").open("w", encoding="utf-8", newline="") as out:
         write_results(((k, extract(t)) for k, t in texts.items()), "csv", out)
     monkeypatch.chdir(tmp_path)
