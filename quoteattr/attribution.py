@@ -28,31 +28,12 @@ from typing import NamedTuple
 import attrs
 import regex
 
-from .lexicons import CueEntry, CueLexicon, function_words, pronouns, word_list
+from .language import Language
+from .lexicons import CueEntry, CueLexicon
 from .model import Cue, Mention, Sentence
 from .quotemarks import QuoteSpan
 from .tokens import is_capitalised, token_matches
 
-_FW = function_words()
-DETERMINERS = _FW["det"]
-PREPOSITIONS = _FW["prep"]
-ADVERBS = _FW["adv"]
-AUXILIARIES = _FW["aux"]
-CONJUNCTIONS = _FW["conj"]
-SUBORDINATORS = _FW["subord"]
-RELATIVE_PRONOUNS = _FW["relpro"]
-TIME_WORDS = _FW["time"]
-STOP_OBJECTS = _FW["stop"]
-PRONOUNS = pronouns()
-#: Pronouns that can be the subject of a reporting verb.
-SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "i", "we", "you"})
-OBJECT_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you", "it"})
-NOMINALS = word_list("nominals.txt")
-TITLES = word_list("titles.txt")
-#: Forms of "be" that make a following past participle passive ("He was told to leave").
-PASSIVE_AUX = frozenset({"is", "was", "were", "are", "be", "been", "being", "am", "get", "got", "gets"})
-#: Words that open an indirect question after "asked".
-QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "who", "where", "which", "to"})
 #: Punctuation that separates a phrase from the next one.
 PHRASE_BREAKS = frozenset({",", "—", "–", "―"})
 #: Punctuation that ends what a speaker search may reach over.
@@ -62,8 +43,6 @@ TERMINAL = frozenset({".", "!", "?", "…"})
 MAX_CUE_WORDS = 4
 #: How far back a subject may stand from its verb, in tokens.
 MAX_SUBJECT_TOKENS = 40
-#: Endings of a pronoun fused with an auxiliary ("it's", "they're").
-CONTRACTED_AUX = ("'s", "’s", "'re", "’re", "'ll", "’ll", "'ve", "’ve", "'d", "’d")
 # (?<!…): starts only where a space run starts (always so after a closing mark), so a search never rescans one
 # run from each of its spaces (issue 6).
 #: A dash and a name right after a closing quote mark: "“…” ― Pamela Ortiz".
@@ -81,38 +60,6 @@ def dash_signature(text: str, q: QuoteSpan) -> Mention | None:
     while end > start and text[end - 1] == ".":
         end -= 1
     return Mention(start, end, text[start:end], kind="name")
-
-
-FUNCTION_WORDS = DETERMINERS | PREPOSITIONS | CONJUNCTIONS | SUBORDINATORS | ADVERBS | TIME_WORDS
-#: Articles and possessives: "the proposed plan" is a noun phrase, "the two raised" is not.
-ARTICLES = frozenset(
-    {"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those"}
-)
-#: Determiners before which a reporting verb's base form must be a noun ("no mention", "a claim").
-SINGULAR_DETERMINERS = frozenset(
-    {"a", "an", "no", "this", "every", "each", "his", "her", "its", "another", "any"}
-)
-INDEFINITE_DETERMINERS = frozenset({"a", "an", "no", "every", "each", "another", "any"})
-#: Words that say a clause has a finite verb (used when "said" is not followed by "that").
-FINITE_HINTS = (
-    AUXILIARIES
-    | word_list("irregular_past.txt")
-    | frozenset(
-        {
-            "wants",
-            "needs",
-            "plans",
-            "intends",
-            "believes",
-            "thinks",
-            "knows",
-            "cannot",
-            "won't",
-            "can't",
-            "isn't",
-        }
-    )
-)
 
 
 class Item(NamedTuple):
@@ -227,33 +174,32 @@ def is_title_case(items: Sequence[Item]) -> bool:
     return len(words) >= 3 and sum(1 for it in words if it.text[:1].isupper()) >= 0.8 * len(words)
 
 
-def is_noun_use(items: Sequence[Item], hit: CueHit) -> bool:
+def is_noun_use(items: Sequence[Item], hit: CueHit, lang: Language) -> bool:
     """Is this cue word a noun here ("made no public mention", "the tweet", "with tweets")?"""
     form = items[hit.first].lower
     prev = items[hit.first - 1].lower if hit.first > 0 else ""
     nxt = items[hit.last + 1].lower if hit.last + 1 < len(items) else ""
-    if prev == "to":
+    if prev in lang.cls("infinitive"):
         return True  # "declined to comment": an infinitive reports nothing
-    if prev in PREPOSITIONS or prev == "the" or prev.endswith(("'s", "’s")):
+    if prev in lang.prep or prev in lang.cls("definite") or prev.endswith(lang.endings("possessive")):
         return True  # "others with tweets", "the report", "Friday's tweets"
-    if form.endswith("s") and (prev.endswith("ed") or nxt in AUXILIARIES):
+    if form.endswith(lang.endings("plural")) and (prev.endswith(lang.endings("past")) or nxt in lang.aux):
         return True  # "restricted comments", "battleground states could …": plural nouns
     if form != hit.entry.lemma.split()[0]:
         return False
-    if prev in SINGULAR_DETERMINERS:
+    if prev in lang.cls("sgdet"):
         return True  # "a claim", "his statement"
     # "no public mention", "a new claim" (but not "his aides say": a possessive may own a plural subject)
     return (
-        hit.first >= 2
-        and items[hit.first - 1].is_word
-        and items[hit.first - 2].lower in INDEFINITE_DETERMINERS
+        hit.first >= 2 and items[hit.first - 1].is_word and items[hit.first - 2].lower in lang.cls("indefdet")
     )
 
 
-def find_cues(items: Sequence[Item], lexicon: CueLexicon) -> list[CueHit]:
+def find_cues(items: Sequence[Item], lang: Language) -> list[CueHit]:
     """Cue words outside quotations, longest multi-word form first."""
     hits: list[CueHit] = []
     headline = is_title_case(items)
+    lexicon = lang.cues
     first_words = lexicon.first_words
     lowers = [it.lower if it.quote is None else "" for it in items]
     n = len(items)
@@ -274,8 +220,13 @@ def find_cues(items: Sequence[Item], lexicon: CueLexicon) -> list[CueHit]:
             items[i].text[:1].isupper() and i > 0 and not items[i - 1].is_quote and items[i - 1].text != ":"
         )
         # "United States" holds no cue; a title-case headline does, with an inflected verb ("Says", "Warned")
-        proper = capitalised and not (headline and lowers[i].endswith(("s", "ed")))
-        if found is not None and found.entry.type != "noun" and not proper and not is_noun_use(items, found):
+        proper = capitalised and not (headline and lowers[i].endswith(lang.endings("headline_verb")))
+        if (
+            found is not None
+            and found.entry.type != "noun"
+            and not proper
+            and not is_noun_use(items, found, lang)
+        ):
             hits.append(found)
             i = found.last + 1
         else:
@@ -286,10 +237,10 @@ def find_cues(items: Sequence[Item], lexicon: CueLexicon) -> list[CueHit]:
 class UnitReader:
     """Reads the attributions of one unit."""
 
-    def __init__(self, text: str, unit: Unit, lexicon: CueLexicon) -> None:
+    def __init__(self, text: str, unit: Unit, lang: Language) -> None:
         self.text = text
         self.unit = unit
-        self.lexicon = lexicon
+        self.lang = lang
         self.items = unit_items(text, unit)
         self.end = len(self.items)
         while self.end > 0 and self.items[self.end - 1].text in TERMINAL:
@@ -318,9 +269,9 @@ class UnitReader:
                 rest = sum(1 for it in self.items[i + 1 : self.end] if it.is_word or it.is_quote)
                 head = self.items[:i]
                 plain = i <= 3 and not any(
-                    it.lower in FUNCTION_WORDS for it in head
+                    it.lower in self.lang.function_words for it in head
                 )  # not "The Latest", "X Over Y"
-                return i if is_name(head) and plain and rest >= 3 else None
+                return i if is_name(head, self.lang) and plain and rest >= 3 else None
         return None
 
     # -- helpers over items -------------------------------------------------------------
@@ -330,7 +281,7 @@ class UnitReader:
 
     def mention(self, a: int, b: int) -> Mention:
         start, end = self.span(a, b)
-        return Mention(start, end, self.text[start:end], kind=mention_kind(self.items[a:b]))
+        return Mention(start, end, self.text[start:end], kind=mention_kind(self.items[a:b], self.lang))
 
     def cue_of(self, hit: CueHit) -> Cue:
         start, end = self.items[hit.first].start, self.items[hit.last].end
@@ -348,27 +299,33 @@ class UnitReader:
         """Skip time adverbials and prepositional phrases after a cue ("on Sunday in a statement")."""
         while i < self.end:
             w = self.items[i].lower
-            if w in TIME_WORDS or w in ADVERBS:
+            if w in self.lang.time or w in self.lang.adv:
                 i += 1
-            elif w in PREPOSITIONS and w != "of":
+            elif w in self.lang.prep and w not in self.lang.cls("affil"):
                 start_pp = i
                 i += 1
-                while i < self.end and self.items[i].is_word and self.items[i].lower not in ("that",):
-                    if self.items[i].lower in PREPOSITIONS and self.items[i].lower != "of":
+                while (
+                    i < self.end
+                    and self.items[i].is_word
+                    and self.items[i].lower not in self.lang.complementisers
+                ):
+                    if self.items[i].lower in self.lang.prep and self.items[i].lower not in self.lang.cls(
+                        "affil"
+                    ):
                         break
-                    if self.items[i].lower in TIME_WORDS and self.items[i - 1].lower in PREPOSITIONS:
+                    if self.items[i].lower in self.lang.time and self.items[i - 1].lower in self.lang.prep:
                         i += 1
                         break  # "on Monday": what follows may be content ("told them on Monday the …")
-                    if self.items[i].lower in SUBJECT_PRONOUNS - {"it", "you"}:
+                    if self.items[i].lower in self.lang.personal_subjects:
                         break  # "said after the convention he would …": the clause starts here
-                    if self.items[i].lower in FINITE_HINTS and i - 1 > start_pp + 1:
+                    if self.items[i].lower in self.lang.finite_hints and i - 1 > start_pp + 1:
                         i -= 1  # "said after the meeting officials would …": its subject starts the clause
                         break
                     i += 1
             elif w == ",":
                 # a comma continues the trailer only before another adverbial ("on Sunday, in a statement")
                 if i + 1 < self.end and (
-                    self.items[i + 1].lower in PREPOSITIONS or self.items[i + 1].lower in TIME_WORDS
+                    self.items[i + 1].lower in self.lang.prep or self.items[i + 1].lower in self.lang.time
                 ):
                     i += 1
                 else:
@@ -379,7 +336,7 @@ class UnitReader:
 
     # -- the frames -----------------------------------------------------------------------
     def read(self) -> list[Found]:
-        hits = find_cues(self.items, self.lexicon)
+        hits = find_cues(self.items, self.lang)
         self.read_dash_attributions()
         colon = self.headline_colon()
         if colon is not None and not any(h.first < colon for h in hits):
@@ -407,10 +364,14 @@ class UnitReader:
 
     def is_passive(self, hit: CueHit) -> bool:
         j = hit.first - 1
-        while j >= 0 and self.items[j].lower in ADVERBS:
+        while j >= 0 and self.items[j].lower in self.lang.adv:
             j -= 1
         form = self.items[hit.first].lower
-        return j >= 0 and self.items[j].lower in PASSIVE_AUX and (form.endswith(("ed", "d", "n", "t")))
+        return (
+            j >= 0
+            and self.items[j].lower in self.lang.cls("passive")
+            and form.endswith(self.lang.endings("participle"))
+        )
 
     def read_verb(self, hit: CueHit, hits: Sequence[CueHit], *, only_postposed: bool = False) -> int:
         if self.is_passive(hit):
@@ -420,12 +381,16 @@ class UnitReader:
         after = hit.last + 1
         # Inverted order: ", said X." — the cue follows a comma or a quotation directly.
         j = hit.first - 1
-        while j >= 0 and self.items[j].lower in ADVERBS | AUXILIARIES:
+        while j >= 0 and self.items[j].lower in self.lang.adv | self.lang.aux:
             j -= 1
         before = self.items[j] if j >= 0 else None
-        coordinated = before is not None and before.lower in CONJUNCTIONS
+        coordinated = before is not None and before.lower in self.lang.conj
         # ", adding that …" / "Trump said, adding later, …": a participle shares the last subject.
-        participle = before is not None and before.text == "," and self.items[hit.first].lower.endswith("ing")
+        participle = (
+            before is not None
+            and before.text == ","
+            and self.items[hit.first].lower.endswith(self.lang.endings("gerund"))
+        )
         inverted_place = before is not None and (before.text in (",", ":") or before.is_quote)
         if inverted_place and not coordinated and not participle and self.read_inverted(hit, cue, j):
             return self.end
@@ -456,7 +421,7 @@ class UnitReader:
             entry.frame == "tell"
             and k > after
             and k < self.end
-            and self.items[k].lower in ("to", "how", "why", "what")
+            and self.items[k].lower in self.lang.cls("tell_open")
         ):
             # "warned officials to boost security" / "told reporters how surprised he was"
             return self.preposed(hit, cue, speaker, k, hits, "tell-to")
@@ -523,21 +488,25 @@ class UnitReader:
         b = a
         while b < self.end and b - a < 10:
             it = self.items[b]
-            if it.text == "." and b > a and self.items[b - 1].lower + "." in TITLES:
+            if it.text == "." and b > a and self.items[b - 1].lower + "." in self.lang.titles:
                 b += 1  # "Lt. Col. Dana Whitaker"
                 continue
             if not it.is_word:
                 break
             w = it.lower
-            if (w in PREPOSITIONS and b > a) or w in TIME_WORDS or w == "that":
+            if (w in self.lang.prep and b > a) or w in self.lang.time or w in self.lang.complementisers:
                 break
             b += 1
-        if b == a or not np_like(self.items[a:b]):
+        if b == a or not np_like(self.items[a:b], self.lang):
             return False
-        if self.items[a].lower in SUBJECT_PRONOUNS and b - a > 1:
+        if self.items[a].lower in self.lang.subject_pronouns and b - a > 1:
             return False  # "…, said he cannot …" is a clause, not an inverted speaker
-        if not is_name(self.items[a:b]) and (
-            b - a > 6 or any(it.lower.endswith("ed") and not _is_cap(it) for it in self.items[a + 1 : b])
+        if not is_name(self.items[a:b], self.lang) and (
+            b - a > 6
+            or any(
+                it.lower.endswith(self.lang.endings("past")) and not _is_cap(it)
+                for it in self.items[a + 1 : b]
+            )
         ):
             return False  # "…, said the union expected production …" is reported content
         speaker_span = (a, b)
@@ -548,7 +517,9 @@ class UnitReader:
             )
             tail = tail if close is None else close + 1
         tail = self.skip_trailer(tail)
-        if tail < self.end and self.items[tail].lower == "of":  # "said Ilse Maier of the Green Alliance"
+        if tail < self.end and self.items[tail].lower in self.lang.cls(
+            "affil"
+        ):  # "said Ilse Maier of the Green Alliance"
             tail += 1
             while tail < self.end and self.items[tail].is_word:
                 tail += 1
@@ -559,9 +530,12 @@ class UnitReader:
             while d < self.end and self.items[d].is_word and d - c < 8:
                 d += 1
             if d > c and (d >= self.end or self.items[d].text == ","):
-                if is_name(self.items[c:d]) and mention_kind(self.items[a:b]) == "nominal":
+                if (
+                    is_name(self.items[c:d], self.lang)
+                    and mention_kind(self.items[a:b], self.lang) == "nominal"
+                ):
                     speaker_span, tail = (c, d), d
-                elif is_appositive(self.items[c:d]) and d < self.end:
+                elif is_appositive(self.items[c:d], self.lang) and d < self.end:
                     tail = d
         if tail < self.end and self.items[tail].text != ",":
             return False
@@ -604,7 +578,7 @@ class UnitReader:
 
     def items_start_of_clause(self, i: int) -> int:
         j = 0
-        while j < i and (self.items[j].lower in CONJUNCTIONS or self.items[j].lower in ADVERBS):
+        while j < i and (self.items[j].lower in self.lang.conj or self.items[j].lower in self.lang.adv):
             j += 1
         return j
 
@@ -614,7 +588,7 @@ class UnitReader:
     def find_that(self, a: int, b: int) -> int | None:
         """``that`` right after the cue or its trailer (the complementiser)."""
         for i in (a, b):
-            if i < self.end and self.items[i].lower == "that":
+            if i < self.end and self.items[i].lower in self.lang.complementisers:
                 return i
         return None
 
@@ -623,15 +597,25 @@ class UnitReader:
         if i >= self.end:
             return i
         w = self.items[i]
-        if w.lower in OBJECT_PRONOUNS:
+        if w.lower in self.lang.object_pronouns:
             return i + 1
         j = i
         while j < self.end and j - i < 6 and self.items[j].is_word:
             lw = self.items[j].lower
-            if lw == "that" or lw in TIME_WORDS or (lw in PREPOSITIONS and j > i) or lw in QUESTION_WORDS:
+            if (
+                lw in self.lang.complementisers
+                or lw in self.lang.time
+                or (lw in self.lang.prep and j > i)
+                or lw in self.lang.ask_openers
+            ):
                 break
             j += 1
-        return j if j > i and (np_like(self.items[i:j]) or plain_noun_phrase(self.items[i:j])) else i
+        return (
+            j
+            if j > i
+            and (np_like(self.items[i:j], self.lang) or plain_noun_phrase(self.items[i:j], self.lang))
+            else i
+        )
 
     def left_material(self, subject_first: int) -> tuple[int, int] | None:
         """Content before a postposed attribution: up to the comma (or quote) before the subject."""
@@ -650,7 +634,7 @@ class UnitReader:
                 while start < end and self.items[start].start < f.end:
                     start += 1
         while start < end and (
-            self.items[start].lower in CONJUNCTIONS or self.items[start].text in PHRASE_BREAKS
+            self.items[start].lower in self.lang.conj or self.items[start].text in PHRASE_BREAKS
         ):
             start += 1
         if start >= end:
@@ -660,8 +644,8 @@ class UnitReader:
             words = [it for it in material if it.is_word]
             if (
                 len(words) < 2
-                or words[0].lower in TIME_WORDS
-                or (words[0].lower in PREPOSITIONS and len(words) < 6)
+                or words[0].lower in self.lang.time
+                or (words[0].lower in self.lang.prep and len(words) < 6)
             ):
                 return None
         return start, end
@@ -676,7 +660,9 @@ class UnitReader:
             prev = self.items[a - 1]
             if prev.is_quote or prev.text in HARD_BREAKS:
                 break
-            if (prev.lower in SUBORDINATORS or prev.lower == "that") and not behind_comma:
+            if (
+                prev.lower in self.lang.subord or prev.lower in self.lang.complementisers
+            ) and not behind_comma:
                 break
             a -= 1
         if a == stop:
@@ -705,34 +691,40 @@ class UnitReader:
         if found is None:
             return None
         a, parts = found
-        if a > 0 and self.items[a - 1].lower in SUBORDINATORS and len(parts) > 1:
+        if a > 0 and self.items[a - 1].lower in self.lang.subord and len(parts) > 1:
             parts = parts[1:]  # "As a phone rang, the announcer said": a subordinate clause first
         # Walk left from the part before the verb over appositives and relative clauses to the head.
         idx = len(parts) - 1
         while idx > 0:
             here = self.items[parts[idx][0] : parts[idx][1]]
             prev = self.items[parts[idx - 1][0] : parts[idx - 1][1]]
-            if here[0].lower in CONJUNCTIONS:
+            if here[0].lower in self.lang.conj:
                 break  # "…, and forecasters said": a new clause, not an appositive
             descriptive = (
-                is_appositive(here)
-                or here[0].lower in RELATIVE_PRONOUNS
+                is_appositive(here, self.lang)
+                or here[0].lower in self.lang.relpro
                 or (
-                    is_name(prev)
-                    and any(it.lower == "of" for it in here)  # "X, Democrat of California, said"
+                    is_name(prev, self.lang)
+                    and any(
+                        it.lower in self.lang.cls("affil") for it in here
+                    )  # "X, Democrat of California, said"
                 )
             )
-            if descriptive and (np_like(prev) or is_name(prev)) and not is_intro(prev):
+            if (
+                descriptive
+                and (np_like(prev, self.lang) or is_name(prev, self.lang))
+                and not is_intro(prev, self.lang)
+            ):
                 idx -= 1
             else:
                 break
         p0, p1 = parts[idx]
-        while p0 < p1 and self.items[p0].lower in CONJUNCTIONS:
+        while p0 < p1 and self.items[p0].lower in self.lang.conj:
             p0 += 1
-        if p0 >= p1 or is_intro(self.items[p0:p1]):
+        if p0 >= p1 or is_intro(self.items[p0:p1], self.lang):
             return None
-        if np_like(self.items[p0:p1]) or plain_noun_phrase(self.items[p0:p1]):
-            return self.mention(*trim_np(self.items, p0, p1))
+        if np_like(self.items[p0:p1], self.lang) or plain_noun_phrase(self.items[p0:p1], self.lang):
+            return self.mention(*trim_np(self.items, p0, p1, self.lang))
         tail = self.name_suffix(p0, p1)
         return None if tail is None else self.mention(*tail)
 
@@ -748,14 +740,16 @@ class UnitReader:
             return None
         a, parts = found
         near = parts[-1]
-        if self.items[near[0]].lower in CONJUNCTIONS and near[1] - near[0] > 1:
+        if self.items[near[0]].lower in self.lang.conj and near[1] - near[0] > 1:
             # "…, and forecasters said …": a new clause with its own subject
             clause_subject = self.items[near[0] + 1 : near[1]]
-            if np_like(clause_subject) or plain_noun_phrase(clause_subject):
+            if np_like(clause_subject, self.lang) or plain_noun_phrase(clause_subject, self.lang):
                 return self.mention(near[0] + 1, near[1]), near[0] + 1
         comma_before_near = near[0] > a and self.items[near[0] - 1].text in PHRASE_BREAKS
-        near_ok = np_like(self.items[near[0] : near[1]]) or (
-            comma_before_near and stop == near[1] and plain_noun_phrase(self.items[near[0] : near[1]])
+        near_ok = np_like(self.items[near[0] : near[1]], self.lang) or (
+            comma_before_near
+            and stop == near[1]
+            and plain_noun_phrase(self.items[near[0] : near[1]], self.lang)
         )
         # Postposed with an appositive: ", Ana Ruiz, the mayor, said" / ", Name, secretary general of X said"
         if comma_before_near and len(parts) >= 2:
@@ -763,109 +757,124 @@ class UnitReader:
             prev_items = self.items[prev_part[0] : prev_part[1]]
             near_items = self.items[near[0] : near[1]]
             starts_part = prev_part[0] == a or self.items[prev_part[0] - 1].text in PHRASE_BREAKS
-            if is_name(prev_items) and is_appositive(near_items) and starts_part:
-                return self.mention(*trim_np(self.items, *prev_part)), prev_part[0]
-        if comma_before_near and near_ok and len(parts) >= 2 and is_name(self.items[near[0] : near[1]]):
+            if is_name(prev_items, self.lang) and is_appositive(near_items, self.lang) and starts_part:
+                return self.mention(*trim_np(self.items, *prev_part, self.lang)), prev_part[0]
+        if (
+            comma_before_near
+            and near_ok
+            and len(parts) >= 2
+            and is_name(self.items[near[0] : near[1]], self.lang)
+        ):
             # '"…," the union's general secretary, Pat Doyle, told …': a role before the name is not content
             role = parts[-2]
             role_items = self.items[role[0] : role[1]]
             starts_part = role[0] == a or self.items[role[0] - 1].text in PHRASE_BREAKS
             if (
                 starts_part
-                and role_items[0].lower in ARTICLES
+                and role_items[0].lower in self.lang.cls("article")
                 and len(role_items) <= 6
-                and np_like(role_items)
+                and np_like(role_items, self.lang)
             ):
                 # the role must follow the quotation directly: '"…," the role, Name, told'
                 k = role[0] - 1
                 if k >= 0 and self.items[k].text in PHRASE_BREAKS:
                     k -= 1
                 if k >= 0 and self.items[k].is_quote:
-                    return self.mention(*trim_np(self.items, *near)), role[0]
+                    return self.mention(*trim_np(self.items, *near, self.lang)), role[0]
         if comma_before_near and near_ok:
             # Could be postposed ("…, the spokesman added") — the caller decides with left_material.
-            m = self.mention(*trim_np(self.items, *near))
+            m = self.mention(*trim_np(self.items, *near, self.lang))
             # ... but a preposed subject with an intro phrase reads the same; both give the near part.
             first_np = self.first_np(parts)
             if (
                 first_np is not None
                 and first_np != near
-                and is_name(self.items[first_np[0] : first_np[1]])
+                and is_name(self.items[first_np[0] : first_np[1]], self.lang)
                 and self.is_intro_chain(parts, first_np)
             ):
-                return self.mention(*trim_np(self.items, *first_np)), a
+                return self.mention(*trim_np(self.items, *first_np, self.lang)), a
             return m, near[0]
         first_np = self.first_np(parts)
         if first_np is None:
             return None
-        return self.mention(*trim_np(self.items, *first_np)), a if first_np[0] == a else first_np[0]
+        return self.mention(*trim_np(self.items, *first_np, self.lang)), a if first_np[0] == a else first_np[
+            0
+        ]
 
     def is_intro_chain(self, parts: list[tuple[int, int]], chosen: tuple[int, int]) -> bool:
         """True when the parts before ``chosen`` are intro phrases and the ones after are appositives."""
         idx = next(k for k, p in enumerate(parts) if p[0] <= chosen[0] < p[1])
         after = parts[idx + 1 :]
         return all(
-            is_appositive(self.items[p[0] : p[1]]) or self.items[p[0]].lower in RELATIVE_PRONOUNS
+            is_appositive(self.items[p[0] : p[1]], self.lang) or self.items[p[0]].lower in self.lang.relpro
             for p in after
         )
 
     def clause_subject(self) -> Mention | None:
         """The subject opening the unit: a name, a pronoun, or a short noun phrase before its verb."""
         a = 0
-        while a < self.end and (self.items[a].lower in CONJUNCTIONS or self.items[a].lower in ADVERBS):
+        while a < self.end and (
+            self.items[a].lower in self.lang.conj or self.items[a].lower in self.lang.adv
+        ):
             a += 1
         if a >= self.end or not self.items[a].is_word:
             return None
-        if self.items[a].lower in SUBJECT_PRONOUNS:
+        if self.items[a].lower in self.lang.subject_pronouns:
             return self.mention(a, a + 1)
         b = a
-        while b < self.end and b - a < 6 and self.items[b].is_word and is_name(self.items[a : b + 1]):
+        while (
+            b < self.end and b - a < 6 and self.items[b].is_word and is_name(self.items[a : b + 1], self.lang)
+        ):
             b += 1
-        if b > a and mention_kind(self.items[a:b]) == "name":
+        if b > a and mention_kind(self.items[a:b], self.lang) == "name":
             return self.mention(a, b)
-        if self.items[a].lower in DETERMINERS:  # "A New York judge has rejected …"
+        if self.items[a].lower in self.lang.det:  # "A New York judge has rejected …"
             b = a + 1
             while (
                 b < self.end
                 and b - a < 6
                 and self.items[b].is_word
-                and self.items[b].lower not in FINITE_HINTS
+                and self.items[b].lower not in self.lang.finite_hints
             ):
                 b += 1
-            if b < self.end and self.items[b].lower in FINITE_HINTS and b - a >= 2:
+            if b < self.end and self.items[b].lower in self.lang.finite_hints and b - a >= 2:
                 return self.mention(a, b)
         return None
 
     def name_suffix(self, a: int, b: int) -> tuple[int, int] | None:
         """The proper name or subject pronoun that ends a phrase, if any."""
-        if self.items[b - 1].lower in SUBJECT_PRONOUNS:
+        if self.items[b - 1].lower in self.lang.subject_pronouns:
             return b - 1, b
         k = b
-        while k > a and is_name(self.items[k - 1 : b]):
+        while k > a and is_name(self.items[k - 1 : b], self.lang):
             k -= 1
         return (k, b) if k < b else None
 
     def first_np(self, parts: list[tuple[int, int]]) -> tuple[int, int] | None:
         for p0, p1 in parts:
-            while p0 < p1 and (self.items[p0].lower in CONJUNCTIONS or self.items[p0].lower in {"however"}):
+            while p0 < p1 and (
+                self.items[p0].lower in self.lang.conj or self.items[p0].lower in self.lang.cls("linker")
+            ):
                 p0 += 1
             if p0 >= p1:
                 continue
             first = self.items[p0].lower
-            if first in PREPOSITIONS and (p0, p1) == parts[-1]:
+            if first in self.lang.prep and (p0, p1) == parts[-1]:
                 # "In a Bloomberg interview Trump declared": an intro phrase with no comma
                 tail = self.name_suffix(p0, p1)
                 if tail is not None:
                     return tail
-            if first in PREPOSITIONS or first in RELATIVE_PRONOUNS or first in SUBORDINATORS:
+            if first in self.lang.prep or first in self.lang.relpro or first in self.lang.subord:
                 continue
             if (
-                first in ADVERBS
-                or first in TIME_WORDS
-                or is_intro(self.items[p0:p1], before_verb=(p0, p1) == parts[-1])
+                first in self.lang.adv
+                or first in self.lang.time
+                or is_intro(self.items[p0:p1], self.lang, before_verb=(p0, p1) == parts[-1])
             ):
                 continue
-            if np_like(self.items[p0:p1]) or ((p0, p1) == parts[-1] and plain_noun_phrase(self.items[p0:p1])):
+            if np_like(self.items[p0:p1], self.lang) or (
+                (p0, p1) == parts[-1] and plain_noun_phrase(self.items[p0:p1], self.lang)
+            ):
                 return p0, p1
             return None
         return None
@@ -887,24 +896,26 @@ class UnitReader:
         while start < self.end and self.items[start].text in (":", ","):
             start += 1
         end = self.content_end(start, hits)
-        if self.items[0].lower in SUBORDINATORS:
+        if self.items[0].lower in self.lang.subord:
             # "While leaders acknowledged X, the minister made no mention": the clause ends at its comma
             end = next((k for k in range(start, end) if self.items[k].text == ","), end)
         if end <= start:
             return hit.first
         content = self.items[start:end]
         if need_question:
-            if content[0].lower not in QUESTION_WORDS:
+            if content[0].lower not in self.lang.ask_openers:
                 return hit.first
-            if content[0].lower == "to":  # "asked X to do Y": a request, reported
+            if content[0].lower in self.lang.cls("infinitive"):  # "asked X to do Y": a request, reported
                 evidence = "ask-to"
-        if need_of and not any(it.lower == "of" for it in content[1:10]):
+        if need_of and not any(it.lower in self.lang.cls("accuse") for it in content[1:10]):
             return hit.first  # "people accused of fraud" has no accuser speaking
         has_quote = any(it.is_quote for it in content)
-        labels = any(it.lower in ("a", "an") for it in content[1:12])  # "called the citation a ploy"
+        labels = any(
+            it.lower in self.lang.cls("label") for it in content[1:12]
+        )  # "called the citation a ploy"
         if hit.entry.frame == "name" and not has_quote and not labels:
             return hit.first
-        if need_clause and not has_quote and not clause_like(content):
+        if need_clause and not has_quote and not clause_like(content, self.lang):
             return hit.first
         if hit.entry.frame == "obj" and sum(1 for it in content if it.is_word) < 2:
             return hit.first
@@ -921,16 +932,16 @@ class UnitReader:
                 continue
             if (
                 self.items[h.first].lower == h.entry.lemma.split()[0]
-                and self.items[h.first - 1].lower in CONJUNCTIONS
+                and self.items[h.first - 1].lower in self.lang.conj
             ):
                 continue  # "federal and state law": a base form after "and" is rarely a second reporting verb
             j = h.first - 1
-            while j > start and self.items[j].lower in ADVERBS:
+            while j > start and self.items[j].lower in self.lang.adv:
                 j -= 1
-            if self.items[j].lower in CONJUNCTIONS and j > start:
+            if self.items[j].lower in self.lang.conj and j > start:
                 end = j - 1 if self.items[j - 1].text == "," else j
                 return end
-            if self.items[j].text == "," and self.items[h.first].lower.endswith("ing"):
+            if self.items[j].text == "," and self.items[h.first].lower.endswith(self.lang.endings("gerund")):
                 return j
             # ", though she acknowledged …" / ", but officials said …": a new subject takes over
             k = j
@@ -938,15 +949,15 @@ class UnitReader:
                 k > start
                 and j - k < 5
                 and self.items[k].is_word
-                and self.items[k].lower not in CONJUNCTIONS
-                and self.items[k].lower not in SUBORDINATORS
+                and self.items[k].lower not in self.lang.conj
+                and self.items[k].lower not in self.lang.subord
             ):
                 k -= 1
             if (
                 start + 1 < k < j
-                and self.items[k].lower in CONJUNCTIONS | SUBORDINATORS
+                and self.items[k].lower in self.lang.conj | self.lang.subord
                 and self.items[k - 1].text in PHRASE_BREAKS
-                and np_like(self.items[k + 1 : j + 1])
+                and np_like(self.items[k + 1 : j + 1], self.lang)
             ):
                 return k - 1
         end = self.end
@@ -986,7 +997,7 @@ class UnitReader:
                     )
                 )
             return
-        if self.items[a].lower == "that" and b - a > 1:
+        if self.items[a].lower in self.lang.complementisers and b - a > 1:
             a += 1
         start, end = self.span(a, b)
         for i in quotes:
@@ -1000,36 +1011,6 @@ class UnitReader:
 
 def _is_cap(it: Item) -> bool:
     return is_capitalised(it.text)
-
-
-NAME_PARTICLES = frozenset(
-    {
-        "al",
-        "el",
-        "bin",
-        "ibn",
-        "de",
-        "del",
-        "della",
-        "da",
-        "di",
-        "du",
-        "la",
-        "le",
-        "van",
-        "von",
-        "der",
-        "den",
-        "ter",
-        "st.",
-        "y",
-        "of",
-        "abu",
-        "bint",
-        "mc",
-        "o'",
-    }
-)
 
 
 def without_parens(items: Sequence[Item]) -> list[Item]:
@@ -1046,29 +1027,35 @@ def without_parens(items: Sequence[Item]) -> list[Item]:
     return out
 
 
-def is_name(items: Sequence[Item]) -> bool:
+def is_name(items: Sequence[Item], lang: Language) -> bool:
     """A proper name: capitalised words (particles allowed), at most six, no determiner first."""
     words = [it for it in without_parens(items) if not it.is_quote]
     if not words or len(words) > 6 or not _is_cap(words[0]):
         return False
-    return all(_is_cap(w) or w.lower in NAME_PARTICLES or w.text in (".", "&", "'s", "’s") for w in words)
+    return all(
+        _is_cap(w)
+        or w.lower in lang.name_particles
+        or w.text in (".", "&")
+        or w.text in lang.endings("possessive")
+        for w in words
+    )
 
 
-def is_appositive(items: Sequence[Item]) -> bool:
+def is_appositive(items: Sequence[Item], lang: Language) -> bool:
     """A descriptive phrase after a name: "54", "a nurse from Leeds", "head of X", "the mayor"."""
     if not items:
         return False
     first = items[0]
     if first.text[:1].isdigit():
         return True
-    if first.lower in ("a", "an", "the", "his", "her", "their", "its") and len(items) > 1:
+    if first.lower in lang.cls("apposdet") and len(items) > 1:
         return True
     return (
-        first.text[:1].islower() and first.lower not in SUBJECT_PRONOUNS and first.lower not in PREPOSITIONS
+        first.text[:1].islower() and first.lower not in lang.subject_pronouns and first.lower not in lang.prep
     )
 
 
-def np_like(items: Sequence[Item]) -> bool:
+def np_like(items: Sequence[Item], lang: Language) -> bool:
     """Could these items be a speaker noun phrase? Words only, starting like a noun phrase."""
     items = without_parens(items)
     if not items or len(items) > 25 or any(it.is_quote for it in items):
@@ -1077,16 +1064,20 @@ def np_like(items: Sequence[Item]) -> bool:
     w = first.lower
     if not first.is_word:
         return False
-    if w in SUBJECT_PRONOUNS or w in DETERMINERS or w in NOMINALS or w in TITLES:
-        return not any(it.lower in AUXILIARIES and it.lower not in ("'s", "’s") for it in items[1:])
+    if w in lang.subject_pronouns or w in lang.det or w in lang.nominals or w in lang.titles:
+        return not any(
+            it.lower in lang.aux and it.lower not in lang.endings("possessive") for it in items[1:]
+        )
     if first.text[:1].isupper() or first.text[:1].isdigit():
-        if w in PREPOSITIONS or w in SUBORDINATORS or w in ADVERBS or w in CONJUNCTIONS or w in STOP_OBJECTS:
+        if w in lang.prep or w in lang.subord or w in lang.adv or w in lang.conj or w in lang.stop:
             return False
-        return not any(it.lower in AUXILIARIES and it.lower not in ("'s", "’s") for it in items[1:])
+        return not any(
+            it.lower in lang.aux and it.lower not in lang.endings("possessive") for it in items[1:]
+        )
     return False
 
 
-def is_intro(items: Sequence[Item], *, before_verb: bool = False) -> bool:
+def is_intro(items: Sequence[Item], lang: Language, *, before_verb: bool = False) -> bool:
     """An introductory phrase, not a subject: "On Monday", "Speaking at a rally", "Earlier".
 
     Right before the verb an -ing word is an adjective ("restructuring experts say"), not an intro.
@@ -1095,82 +1086,89 @@ def is_intro(items: Sequence[Item], *, before_verb: bool = False) -> bool:
         return True
     w = items[0].lower
     return (
-        w in PREPOSITIONS
-        or w in SUBORDINATORS
-        or w in TIME_WORDS
-        or (w in ADVERBS and w not in ("also",))
-        or (not before_verb and w.endswith("ing") and len(w) > 4 and w not in NOMINALS)
+        w in lang.prep
+        or w in lang.subord
+        or w in lang.time
+        or (w in lang.adv and w not in lang.cls("inner_adv"))
+        or (not before_verb and w.endswith(lang.endings("gerund")) and len(w) > 4 and w not in lang.nominals)
     )
 
 
-def plain_noun_phrase(items: Sequence[Item]) -> bool:
+def plain_noun_phrase(items: Sequence[Item], lang: Language) -> bool:
     """A short lower-case noun phrase ("opposition supporters"): up to four words, no function words."""
-    closed = PREPOSITIONS | AUXILIARIES | SUBORDINATORS | CONJUNCTIONS | RELATIVE_PRONOUNS | ADVERBS
+    closed = lang.prep | lang.aux | lang.subord | lang.conj | lang.relpro | lang.adv
     return 0 < len(items) <= 4 and all(it.is_word and it.lower not in closed for it in items)
 
 
-def trim_np(items: Sequence[Item], a: int, b: int) -> tuple[int, int]:
+def trim_np(items: Sequence[Item], a: int, b: int, lang: Language) -> tuple[int, int]:
     """Drop a leading conjunction and a trailing time phrase ("Smith on Monday")."""
-    while a < b and items[a].lower in CONJUNCTIONS:
+    while a < b and items[a].lower in lang.conj:
         a += 1
     for i in range(a + 1, b):
-        if items[i].lower in TIME_WORDS or (
-            items[i].lower in PREPOSITIONS and i + 1 < b and items[i + 1].lower in TIME_WORDS
+        if items[i].lower in lang.time or (
+            items[i].lower in lang.prep and i + 1 < b and items[i + 1].lower in lang.time
         ):
             return a, i
     return a, b
 
 
-def mention_kind(items: Sequence[Item]) -> str:
+def mention_kind(items: Sequence[Item], lang: Language) -> str:
     words = [it for it in items if it.is_word]
-    if len(words) == 1 and words[0].lower in PRONOUNS:
+    if len(words) == 1 and words[0].lower in lang.pronouns:
         return "pronoun"
-    content = [w for w in words if w.lower not in DETERMINERS]
-    if any(_is_cap(w) and w.lower not in NOMINALS and w.lower not in TITLES for w in content[1:]) or (
+    content = [w for w in words if w.lower not in lang.det]
+    if any(
+        _is_cap(w) and w.lower not in lang.nominals and w.lower not in lang.titles for w in content[1:]
+    ) or (
         content
         and _is_cap(content[0])
-        and content[0].lower not in NOMINALS
-        and content[0].lower not in TITLES
-        and (words[0] is content[0] or words[0].lower == "the")
+        and content[0].lower not in lang.nominals
+        and content[0].lower not in lang.titles
+        and (words[0] is content[0] or words[0].lower in lang.cls("definite"))
     ):
         return "name"
     return "nominal"
 
 
-def clause_like(items: Sequence[Item]) -> bool:
+def clause_like(items: Sequence[Item], lang: Language) -> bool:
     """Does reported content without ``that`` look like a clause ("the plan was dead"), not an object?"""
     words = [it for it in items if it.is_word]
     if len(words) < 3:
         return False
-    if words[0].lower in STOP_OBJECTS and not any(w.lower in FINITE_HINTS for w in words[1:6]):
+    plural = lang.endings("plural")
+    if words[0].lower in lang.stop and not any(w.lower in lang.finite_hints for w in words[1:6]):
         return False  # "said nothing", but "said more was on the way", "said no decision had been made"
     first = words[0].lower
-    if first in SUBJECT_PRONOUNS - {"you", "it"} or first == "there" or first.endswith(CONTRACTED_AUX):
+    if (
+        first in lang.personal_subjects
+        or first in lang.cls("expletive")
+        or first.endswith(lang.endings("contracted_aux"))
+    ):
         return True  # "said he cannot …", "say it's too early": a subject opens a clause
     for k, w in enumerate(words[1:20], 1):
         lw = w.lower
-        if lw in FINITE_HINTS or lw.endswith("n't"):
+        if lw in lang.finite_hints or lw.endswith(lang.endings("negation")):
             return True
-        if k >= 2 and words[k - 1].lower in ADVERBS and lw not in STOP_OBJECTS and not _is_cap(w):
+        if k >= 2 and words[k - 1].lower in lang.adv and lw not in lang.stop and not _is_cap(w):
             return True  # "parents still want …"
         prev = words[k - 1].lower
         if (
             k <= 8
-            and lw.endswith("s")
-            and not lw.endswith(("ss", "us", "is", "'s", "’s"))
+            and lw.endswith(plural)
+            and not lw.endswith(lang.endings("not_plural"))
             and not _is_cap(w)
             and prev.isalpha()
             and not _is_cap(words[k - 1])
-            and prev not in DETERMINERS | PREPOSITIONS | CONJUNCTIONS | ADVERBS
-            and not prev.endswith(("s", "ing", "al", "ive", "ous", "ic"))
+            and prev not in lang.det | lang.prep | lang.conj | lang.adv
+            and not prev.endswith(lang.endings("modifier"))
         ):
             return True  # "the advantage obscures …": a verb after a singular noun
-        if lw.endswith("ed") and words[k - 1].lower not in ARTICLES:
+        if lw.endswith(lang.endings("past")) and words[k - 1].lower not in lang.cls("article"):
             return True
         if (
-            lw.endswith("s")
+            lw.endswith(plural)
             and not _is_cap(w)
-            and (words[k - 1].lower in SUBJECT_PRONOUNS or words[k - 1].lower in ADVERBS)
+            and (words[k - 1].lower in lang.subject_pronouns or words[k - 1].lower in lang.adv)
         ):
             return True
     return False
@@ -1187,16 +1185,16 @@ class UnitReading:
     words_outside: int  #: word tokens outside quotations
 
 
-def opening_subject(text: str, items: Sequence[Item]) -> Mention | None:
+def opening_subject(text: str, items: Sequence[Item], lang: Language) -> Mention | None:
     """The proper name (or he/she) that opens a unit, if any."""
     if not items or not items[0].is_word:
         return None
-    if items[0].lower in ("he", "she"):
+    if items[0].lower in lang.gendered_subjects:
         return Mention(items[0].start, items[0].end, items[0].text, kind="pronoun")
     b = 0
-    while b < len(items) and b < 6 and (items[b].is_word and is_name(items[: b + 1])):
+    while b < len(items) and b < 6 and (items[b].is_word and is_name(items[: b + 1], lang)):
         b += 1
-    if b >= 2 and mention_kind(items[:b]) == "name":  # one capitalised word is too often not a name
+    if b >= 2 and mention_kind(items[:b], lang) == "name":  # one capitalised word is too often not a name
         start, end = items[0].start, items[b - 1].end
         return Mention(start, end, text[start:end], kind="name")
     return None
@@ -1221,24 +1219,24 @@ def _may_attribute(text: str, unit: Unit, cue_starts: Sequence[int]) -> bool:
     return k < len(cue_starts) and cue_starts[k] < unit.end
 
 
-def read_unit(
-    text: str, unit: Unit, lexicon: CueLexicon, cue_starts: Sequence[int] | None = None
-) -> UnitReading:
+def read_unit(text: str, unit: Unit, lang: Language, cue_starts: Sequence[int] | None = None) -> UnitReading:
     """The attributions of one unit (``cue_starts`` from :func:`cue_word_starts` saves a rescan)."""
     if cue_starts is None:
-        cue_starts = cue_word_starts(text[: unit.end], lexicon)
+        cue_starts = cue_word_starts(text[: unit.end], lang.cues)
     if not _may_attribute(text, unit, cue_starts):  # most sentences: nothing to read
         return UnitReading(unit, (), frozenset(), (), 0)
-    reader = UnitReader(text, unit, lexicon)
+    reader = UnitReader(text, unit, lang)
     found = drop_crossing(reader.read())
     claimed = frozenset(reader.items[i].start for i in reader.claimed)
     words = sum(1 for it in reader.items if it.is_word)
     return UnitReading(unit, tuple(found), claimed, tuple(reader.bare), words)
 
 
-def unit_subject(text: str, unit: Unit) -> Mention | None:
+def unit_subject(text: str, unit: Unit, lang: Language) -> Mention | None:
     """The name or he/she opening a unit ("Patrick Doyle was blunt."); read only when a quote needs it."""
-    return opening_subject(text, _word_items(text, unit.start, min(unit.end, unit.start + OPENING_CHARS)))
+    return opening_subject(
+        text, _word_items(text, unit.start, min(unit.end, unit.start + OPENING_CHARS)), lang
+    )
 
 
 def drop_crossing(found: Sequence[Found]) -> list[Found]:

@@ -8,7 +8,8 @@ from typing import Any, Protocol, TypeVar, overload
 
 from .chunking import DEFAULT_MAX_CHARS, check_max_chars, process_in_chunks
 from .errors import ConfigError
-from .lexicons import CueSource, load_cues
+from .language import Language, get_language
+from .lexicons import CueSource
 from .model import Result
 
 _Id = TypeVar("_Id")
@@ -29,8 +30,11 @@ class Pipeline:
     Args:
         backend: ``"embedded"`` (default; rules only, offline) or ``"stanza"`` (dependency parse,
             NER and coreference from stanza's models; ``pip install quoteattr[stanza]``).
-        cues: extra reporting cues — a TSV path in the format of ``lexicons/cues.tsv`` or rows
-            ``(lemma, type, frame, forms)``; they extend the shipped lexicon.
+        lang: the language of the texts, a code (``"en"``, the default) naming a folder under
+            ``quoteattr/lexicons/``, or a :class:`~quoteattr.language.Language`.
+        cues: extra reporting cues — a TSV path in the format of ``lexicons/<lang>/cues.tsv`` or rows
+            ``(lemma, type, frame, forms[, particle])``; they extend the shipped lexicon (and the
+            sentence splitter's attribution verbs).
         abbreviations: extra abbreviations for the sentence splitter (``"Gov."``).
         max_chars: a longer text is processed in pieces cut at paragraph breaks (else sentence ends),
             with offsets still exact in one result; this bounds memory on giant inputs, at the cost
@@ -47,6 +51,7 @@ class Pipeline:
         self,
         backend: str = "embedded",
         *,
+        lang: str | Language = "en",
         cues: CueSource = None,
         abbreviations: Iterable[str] | None = None,
         max_chars: int | None = DEFAULT_MAX_CHARS,
@@ -56,18 +61,21 @@ class Pipeline:
             raise ConfigError(f"unknown backend {backend!r}; expected one of {', '.join(BACKENDS)}")
         self.backend_name = backend
         self.max_chars = check_max_chars(max_chars)
-        self.lexicon = load_cues(cues)
+        self.lang = get_language(lang, cues=cues, abbreviations=abbreviations)
+        self.lexicon = self.lang.cues
         self._backend: Backend
         if backend == "embedded":
             if options:
                 raise ConfigError(f"the embedded backend takes no options, got {sorted(options)}")
             from .backends.embedded import EmbeddedBackend
 
-            self._backend = EmbeddedBackend(self.lexicon, abbreviations=abbreviations)
+            self._backend = EmbeddedBackend(self.lang)
         else:
+            if abbreviations is not None:  # stanza splits sentences itself: the option would do nothing
+                raise ConfigError("the stanza backend splits sentences itself and takes no abbreviations")
             from .backends.stanza import StanzaBackend
 
-            self._backend = StanzaBackend(self.lexicon, **options)
+            self._backend = StanzaBackend(self.lang, **options)
 
     def process(self, doc: Any) -> Result:
         """Find the quotes in one text (or, for the stanza backend, a ``stanza.Document``).
@@ -91,16 +99,19 @@ class Pipeline:
             yield self.process(doc)
 
     def __repr__(self) -> str:
-        return f"Pipeline(backend={self.backend_name!r})"
+        return f"Pipeline(backend={self.backend_name!r}, lang={self.lang.code!r})"
 
 
-@functools.lru_cache(maxsize=1)
-def _default_pipeline() -> Pipeline:
-    return Pipeline()
+@functools.lru_cache(maxsize=8)
+def _default_pipeline(lang: str = "en") -> Pipeline:
+    return Pipeline(lang=lang)
 
 
-def extract(text: Any) -> Result:
-    """Find who said what in ``text`` with the default (embedded) pipeline.
+def extract(text: Any, lang: str = "en") -> Result:
+    """Find who said what in ``text`` with the default (embedded) pipeline for language ``lang``.
+
+    Raises:
+        ConfigError: ``lang`` is not a supported language (the message lists them).
 
     >>> result = extract('"The bridge will reopen in May," the mayor said.')
     >>> q = result.quotes[0]
@@ -110,9 +121,9 @@ def extract(text: Any) -> Result:
     if not isinstance(text, str):
         cls = type(text)  # a stanza Document can only exist once stanza is imported: no import needed here
         if cls.__name__ == "Document" and cls.__module__.split(".")[0] == "stanza":
-            return _stanza_pipeline().process(text)
+            return _stanza_pipeline(lang).process(text)
         raise TypeError(f"quoteattr.extract expected text as str, got {cls.__name__}")
-    return _default_pipeline().process(text)
+    return _default_pipeline(lang).process(text)
 
 
 @overload
@@ -151,7 +162,7 @@ def _with_ids(pipe: Pipeline, texts: Iterable[str], ids: Iterable[_Id]) -> Itera
         raise ValueError("extract_many: more texts than ids")
 
 
-@functools.lru_cache(maxsize=1)
-def _stanza_pipeline() -> Pipeline:
+@functools.lru_cache(maxsize=8)
+def _stanza_pipeline(lang: str = "en") -> Pipeline:
     """A stanza pipeline that only reads user documents (it needs no models until given text)."""
-    return Pipeline("stanza", lazy=True)
+    return Pipeline("stanza", lang=lang, lazy=True)

@@ -17,12 +17,13 @@ Cost is linear: one scan over the marks, a bounded search of the stack.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 import attrs
 import regex
 
-from .lexicons import quote_mark_pairs
+from .language import Language, english
 from .segment import _PARAGRAPH_BREAK as PARAGRAPH_BREAK
 
 #: How deep quotes may nest before further marks are treated as plain text.
@@ -34,10 +35,8 @@ MAX_CLOSE_SEARCH = 4
 # across a paragraph break the splitter saw crossed the attribution units (issue 6).
 _PARAGRAPH_BREAK = PARAGRAPH_BREAK
 
-# Straight or curly single marks that are often apostrophes.
-_APOSTROPHES = frozenset("'’")
-# Characters after which a symmetric mark opens a quote.
-_OPEN_CONTEXT = frozenset("([{<-–—/:;") | frozenset("\"'“‘«»„‚‹›「『")
+#: Punctuation after which a symmetric mark opens a quote (the language's opening marks are added).
+_OPEN_PUNCTUATION = frozenset("([{<-–—/:;")
 
 
 @attrs.frozen
@@ -75,41 +74,44 @@ class _Open:
         return next((name for c, name in self.styles if c == closing), self.style)
 
 
-def _build_tables() -> tuple[dict[str, list[tuple[str, str]]], frozenset[str], frozenset[str]]:
-    openers: dict[str, list[tuple[str, str]]] = {}
-    closers: set[str] = set()
-    for opening, closing, name in quote_mark_pairs():
-        openers.setdefault(opening, []).append((closing, name))
-        closers.add(closing)
-    symmetric = frozenset(o for o, pairs in openers.items() if any(c == o for c, _ in pairs))
-    return openers, frozenset(closers), symmetric
+@attrs.frozen(eq=False)
+class _Marks:
+    """The language's marks as the pairing reads them (built once per language)."""
+
+    openers: dict[str, list[tuple[str, str]]]  #: opening mark → (closing mark, style) pairs
+    closers: frozenset[str]
+    symmetric: frozenset[str]  #: marks that pair with themselves ('"'): direction from context
+    mainly_closing: frozenset[str]  #: first listed as closers (»): open only right before a word
+    apostrophes: frozenset[str]  #: marks that are apostrophes between letters ("don't")
+    open_context: frozenset[str]  #: characters after which a symmetric mark opens
+    pattern: regex.Pattern[str]  #: any mark
 
 
-_OPENERS, _CLOSERS, _SYMMETRIC = _build_tables()
-
-
-def _mainly_closing() -> frozenset[str]:
-    """Marks first listed as closers in quote_marks.tsv (»): they open only right before a word."""
-    first_role: dict[str, str] = {}
-    for opening, closing, _name in quote_mark_pairs():
-        first_role.setdefault(opening, "open")
-        first_role.setdefault(closing, "close")
-    return frozenset(m for m, role in first_role.items() if role == "close" and m not in _SYMMETRIC)
-
-
-_MAINLY_CLOSING = _mainly_closing()
-_MARK_RE = regex.compile("[" + regex.escape("".join(set(_OPENERS) | _CLOSERS)) + "]")
+@functools.lru_cache(maxsize=16)
+def _marks(lang: Language) -> _Marks:
+    qm = lang.quote_marks
+    openers = {o: list(ps) for o, ps in qm.openers.items()}
+    chars = set(openers) | qm.closers
+    return _Marks(
+        openers,
+        qm.closers,
+        qm.symmetric,
+        qm.mainly_closing,
+        frozenset("".join(lang.endings("apostrophe"))),
+        _OPEN_PUNCTUATION | frozenset(openers),
+        regex.compile("[" + regex.escape("".join(sorted(chars))) + "]"),
+    )
 
 
 def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
 
-def _can_open(text: str, i: int) -> bool:
+def _can_open(text: str, i: int, open_context: frozenset[str]) -> bool:
     """A mark at ``i`` can open when it stands before a word and after a space or opening punctuation."""
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
-    return (prev.isspace() or prev in _OPEN_CONTEXT) and not nxt.isspace()
+    return (prev.isspace() or prev in open_context) and not nxt.isspace()
 
 
 def _can_close(text: str, i: int) -> bool:
@@ -127,15 +129,16 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return nxt.isdigit()
 
 
-def find_quotes(text: str) -> list[QuoteSpan]:
-    """All quote spans of ``text``, in order of their opening mark.
+def find_quotes(text: str, lang: Language | None = None) -> list[QuoteSpan]:
+    """All quote spans of ``text``, in order of their opening mark, with ``lang``'s marks (default English).
 
     >>> [text[q.start:q.end] for text in ['"Yes," she said.'] for q in find_quotes(text)]
     ['Yes,']
     """
     spans: list[QuoteSpan] = []
     paragraph_ends = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]
-    marks = _MARK_RE.finditer(text)
+    table = _marks(lang if lang is not None else english())
+    marks = table.pattern.finditer(text)
     pending = next(marks, None)
     left_open: _Open | None = None  # the outermost quote the previous paragraph left open
     para_start = 0
@@ -152,7 +155,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             ):
                 _mark_continued(spans, left_open.pos)
             first = False
-            _handle_mark(text, i, stack, spans)
+            _handle_mark(text, i, stack, spans, table)
             pending = next(marks, None)
         for o in stack:
             spans.append(
@@ -174,8 +177,9 @@ def _mark_continued(spans: list[QuoteSpan], open_pos: int) -> None:
             return
 
 
-def _handle_mark(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan]) -> None:
+def _handle_mark(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan], t: _Marks) -> None:
     ch = text[i]
+    _APOSTROPHES, _SYMMETRIC, _CLOSERS, _OPENERS = t.apostrophes, t.symmetric, t.closers, t.openers
     if ch in _APOSTROPHES and _is_apostrophe(text, i):
         return
     if ch in _SYMMETRIC and i > 0 and text[i - 1].isdigit() and not any(o.mark == ch for o in stack):
@@ -200,18 +204,24 @@ def _handle_mark(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan]) 
             spans.append(QuoteSpan(o.pos, i, o.pos + 1, i, o.style_for(ch)))
             return
     # 2. Otherwise open a new quote, if this mark can open one here.
-    if ch in _OPENERS and ch not in _SYMMETRIC and stack and stack[-1].mark == ch and _can_open(text, i):
+    if (
+        ch in _OPENERS
+        and ch not in _SYMMETRIC
+        and stack
+        and stack[-1].mark == ch
+        and _can_open(text, i, t.open_context)
+    ):
         # English never nests “ inside “: a second opener means the first was never closed.
         o = stack.pop()
         spans.append(
             QuoteSpan(o.pos, None, o.pos + 1, _trim_end(text, o.pos + 1, i), o.style, unbalanced=True)
         )
     if ch in _OPENERS and len(stack) < MAX_DEPTH:
-        if ch in _APOSTROPHES and not _can_open(text, i):
+        if ch in _APOSTROPHES and not _can_open(text, i, t.open_context):
             return
-        if ch in _SYMMETRIC and not _can_open(text, i) and _can_close(text, i):
+        if ch in _SYMMETRIC and not _can_open(text, i, t.open_context) and _can_close(text, i):
             return  # a closing-looking mark with nothing to close: a stray
-        if ch in _MAINLY_CLOSING and not _can_open(text, i):
+        if ch in t.mainly_closing and not _can_open(text, i, t.open_context):
             return  # a mark that usually closes opens only before a word ("»Ja«"), never as "» " in French
         pairs = _OPENERS[ch]
         stack.append(_Open(i, ch, "".join(c for c, _ in pairs), pairs[0][1], tuple(pairs)))

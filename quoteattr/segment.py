@@ -31,13 +31,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Mapping
-from pathlib import Path
 from types import MappingProxyType
 from typing import Final
 
 import attrs
 import regex
 
+from quoteattr.language import Language, check_abbreviations, english, normalise_abbreviation
 from quoteattr.model import Sentence, Span
 
 __all__ = [
@@ -54,8 +54,6 @@ __all__ = [
     "split_sentences",
 ]
 
-LEXICON_DIR: Final = Path(__file__).with_name("lexicons")
-
 # --- character classes -------------------------------------------------------------------------
 # Whitespace is exactly what str.isspace() accepts, so trimming with str.strip() agrees with the scan
 # (the regex module's \s leaves out U+001C..U+001F).
@@ -67,10 +65,9 @@ _HS: Final = r"[\t \x1f\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]"  # whitespace
 
 _TERMINATORS: Final = ".?!…‽。！？"
 _QUESTION_EXCLAMATION: Final = frozenset("?!‽！？")
-_CLOSERS: Final = "\"'”’»›)]}"
-_OPENERS: Final = "\"'“‘„«‹([{"
+_BRACKET_CLOSERS: Final = ")]}"  # quote marks come from the language (lexicons/<code>/quote_marks.tsv)
+_BRACKET_OPENERS: Final = "([{"
 _BULLETS: Final = "•‣⁃◦▪●■►"
-_QUOTE_CLOSERS: Final = frozenset("\"'”’»›")
 
 _E = regex.escape  # (pattern, special_only=False) escapes every punctuation mark
 _T = _E(_TERMINATORS, special_only=False)
@@ -79,26 +76,41 @@ _MAX_GAP: Final = 64  # a gap of more whitespace than this counts as "nothing fo
 # The token before a candidate, captured by looking behind; the token after it (skipping opening
 # quotes and brackets), captured by looking ahead. Both are bounded, so each costs O(1).
 _PREV: Final = rf"(?<=(?P<ptok>{_NONSPACE}{{0,{_WINDOW}}}+))"
-_NEXT: Final = (
-    rf"(?=(?:{_WS}{{0,{_MAX_GAP}}}+)(?:[{_E(_OPENERS, special_only=False)}][ \xa0\u202f]?){{0,8}}+"
-    rf"(?P<ntok>(?P<nword>\p{{L}}{{0,{_WINDOW}}}+){_NONSPACE}{{0,{_WINDOW}}}+))"
-)
-# One alternative per kind of candidate; the empty group at the end of each names the kind.
-_CANDIDATE: Final = regex.compile(
-    rf"""
+
+
+def _candidate_pattern(openers: str, closers: str, spaced_closers: str) -> regex.Pattern[str]:
+    """One alternative per kind of candidate; the empty group at the end of each names the kind.
+
+    ``openers``/``closers`` are the language's quote marks plus brackets; ``spaced_closers`` may follow a
+    terminator after one space (French: "fini. »").
+    """
+    nxt = (
+        rf"(?=(?:{_WS}{{0,{_MAX_GAP}}}+)(?:[{_E(openers, special_only=False)}][ \xa0\u202f]?){{0,8}}+"
+        rf"(?P<ntok>(?P<nword>\p{{L}}{{0,{_WINDOW}}}+){_NONSPACE}{{0,{_WINDOW}}}+))"
+    )
+    spaced = rf"(?:[ \xa0\u202f][{_E(spaced_closers, special_only=False)}])?" if spaced_closers else ""
+    return regex.compile(
+        rf"""
         (?<![{_T}]|[{_T}][ ])               # only at the start of a run, so a long run is read once
         {_PREV}
         (?P<run>[{_T}](?:[ ]?[{_T}])*+)     # "." "?!" "..." "…" ". . . ." (one space between dots)
-        (?P<close>[{_E(_CLOSERS, special_only=False)}]*+(?:[ \xa0\u202f][»›])?)  # French: "fini. »"
+        (?P<close>[{_E(closers, special_only=False)}]*+{spaced})
         (?={_WS}|\Z)                        # a boundary needs space after it: not example.com, 3.5
-        {_NEXT} (?P<term>)
+        {nxt} (?P<term>)
     | (?:{_NL}(?:{_HS}*+{_NL})++ | \u2029) (?P<para>)
-    | {_NL} {_NEXT} (?P<nl>)
-    | {_PREV} \)(?={_WS}) {_NEXT} (?P<paren>)
+    | {_NL} {nxt} (?P<nl>)
+    | {_PREV} \)(?={_WS}) {nxt} (?P<paren>)
     | [{_E(_BULLETS, special_only=False)}] (?P<bullet>)
     """,
-    regex.VERBOSE,
-)
+        regex.VERBOSE,
+    )
+
+
+_CANDIDATE: Final = _candidate_pattern(
+    english().quote_marks.opening_chars + _BRACKET_OPENERS,
+    english().quote_marks.closing_chars + _BRACKET_CLOSERS,
+    "".join(sorted(english().quote_marks.mainly_closing)),
+)  # the English pattern; other languages build theirs in _tables()
 _GROUPS: Final = tuple(
     _CANDIDATE.groupindex[g]
     for g in ("term", "para", "nl", "paren", "bullet", "ptok", "run", "close", "ntok", "nword")
@@ -118,40 +130,28 @@ _SMALL_WORD_LETTERS: Final = 3  # words this short may stay lower case in a Titl
 
 
 # --- lexicons ----------------------------------------------------------------------------------
-def _lexicon_lines(name: str) -> list[list[str]]:
-    """Non-comment lines of ``lexicons/<name>``, split on whitespace."""
-    rows = []
-    for line in (LEXICON_DIR / name).read_text(encoding="utf-8").splitlines():
-        fields = line.split()
-        if fields and not fields[0].startswith("#"):
-            rows.append(fields)
-    return rows
-
-
-_ABBREVIATION_KINDS: Final = frozenset({"general", "prefix", "number"})
-
-
-def _normalise_abbreviation(entry: str) -> str:
-    entry = entry.strip()
-    return entry if entry.endswith(".") else entry + "."
-
-
-def _load_abbreviations() -> dict[str, str]:
-    table: dict[str, str] = {}
-    for fields in _lexicon_lines("abbreviations.txt"):
-        kind = fields[1] if len(fields) > 1 else "general"
-        if kind not in _ABBREVIATION_KINDS:
-            raise ValueError(f"abbreviations.txt: unknown kind {kind!r} for {fields[0]!r}")
-        table[_normalise_abbreviation(fields[0])] = kind
-    return table
-
-
-#: Shipped abbreviations (with their final dot) → kind (``general``, ``prefix`` or ``number``).
-ABBREVIATIONS: Final[Mapping[str, str]] = MappingProxyType(_load_abbreviations())
+#: Shipped English abbreviations (with their final dot) → kind (``general``, ``prefix`` or ``number``).
+ABBREVIATIONS: Final[Mapping[str, str]] = MappingProxyType(dict(english().abbreviations))
 #: Capitalised words after which a full stop following an abbreviation or initial ends the sentence.
-SENTENCE_STARTERS: Final = frozenset(f[0] for f in _lexicon_lines("sentence_starters.txt"))
-#: Verbs that keep ``"Why now?" Smith asked.`` in one sentence.
-ATTRIBUTION_VERBS: Final = frozenset(f[0] for f in _lexicon_lines("attribution_verbs.txt"))
+SENTENCE_STARTERS: Final = english().sentence_starters
+#: Verbs that keep ``"Why now?" Smith asked.`` in one sentence: every one-word form of a verb cue.
+ATTRIBUTION_VERBS: Final = english().splitter_verbs
+_ABBREVIATION_KINDS: Final = frozenset({"general", "prefix", "number"})
+_ATTRIBUTION_SPAN: Final = 4 * 32 + 16
+
+
+@attrs.frozen(eq=False)
+class _Tables:
+    """What the scanner reads from a language: built once per language (and set of extras)."""
+
+    abbr_any: dict[str, str]  #: lower-case entries, matched in any case
+    abbr_exact: dict[str, str]  #: entries with a capital, matched as written
+    starters: frozenset[str]
+    attribution: regex.Pattern[str]
+    candidate: regex.Pattern[str]
+    quote_closers: frozenset[str]
+    openers_bullets: str
+    closers: str
 
 
 def _split_by_case(table: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str]]:
@@ -161,41 +161,38 @@ def _split_by_case(table: Mapping[str, str]) -> tuple[dict[str, str], dict[str, 
     return any_case, exact
 
 
-_ABBR_ANY_CASE, _ABBR_EXACT = _split_by_case(ABBREVIATIONS)
-_ATTRIBUTION: Final = regex.compile(
-    rf"(?:\p{{Lu}}[\p{{L}}\p{{M}}'’.\-]{{0,30}}+{_HS}++){{1,3}}+"
-    rf"(?:{'|'.join(sorted(map(regex.escape, ATTRIBUTION_VERBS), key=len, reverse=True))})\b"
-)
-_ATTRIBUTION_SPAN: Final = 4 * 32 + 16
-
-
-def _merge_abbreviations(extra: Iterable[str] | None) -> tuple[dict[str, str], dict[str, str]]:
-    """The shipped tables, extended with the caller's entries (kind ``general``)."""
-    if extra is None:
-        return _ABBR_ANY_CASE, _ABBR_EXACT
-    if isinstance(extra, (str, bytes)):
-        raise TypeError(
-            "abbreviations must be an iterable of strings such as ['Inc.', 'approx.'], not a string"
-        )
-    entries = tuple(extra)
-    for entry in entries:
-        if not isinstance(entry, str):
-            raise TypeError(f"abbreviations must contain strings, got {type(entry).__name__}: {entry!r}")
-    return _merged_tables(entries)
-
-
 @functools.lru_cache(maxsize=64)
-def _merged_tables(entries: tuple[str, ...]) -> tuple[dict[str, str], dict[str, str]]:
+def _tables(lang: Language, extra: tuple[str, ...] = ()) -> _Tables:
     """Cached, so a pipeline passing the same extras for every document builds the tables once.
 
     The returned dicts are only ever read.
     """
-    any_case, exact = dict(_ABBR_ANY_CASE), dict(_ABBR_EXACT)
-    for entry in entries:
-        key = _normalise_abbreviation(entry)
+    any_case, exact = _split_by_case(lang.abbreviations)
+    for entry in extra:
+        key = normalise_abbreviation(entry)
         if key != ".":
             (any_case if key == key.lower() else exact).setdefault(key, "general")
-    return any_case, exact
+    verbs = "|".join(sorted(map(regex.escape, lang.splitter_verbs), key=len, reverse=True)) or "(?!)"
+    attribution = regex.compile(rf"(?:\p{{Lu}}[\p{{L}}\p{{M}}'’.\-]{{0,30}}+{_HS}++){{1,3}}+(?:{verbs})\b")
+    marks = lang.quote_marks
+    openers, closers = marks.opening_chars + _BRACKET_OPENERS, marks.closing_chars + _BRACKET_CLOSERS
+    spaced = "".join(sorted(marks.mainly_closing))
+    candidate = _CANDIDATE if lang is english() else _candidate_pattern(openers, closers, spaced)
+    return _Tables(
+        any_case,
+        exact,
+        lang.sentence_starters,
+        attribution,
+        candidate,
+        frozenset(marks.closing_chars),
+        openers + _BULLETS,
+        closers,
+    )
+
+
+def _tables_for(lang: Language | None, extra: Iterable[str] | None) -> _Tables:
+    entries = () if extra is None else check_abbreviations(extra)
+    return _tables(lang if lang is not None else english(), entries)
 
 
 # --- candidate features ------------------------------------------------------------------------
@@ -304,16 +301,18 @@ class _Scanner:
         "paragraph",
         "run",
         "start",
+        "tables",
         "text",
         "tok",
         "tok_start",
     )
 
-    def __init__(self, text: str, abbr_any: dict[str, str], abbr_exact: dict[str, str]) -> None:
+    def __init__(self, text: str, tables: _Tables) -> None:
         self.text = text
         self.n = len(text)
-        self.abbr_any = abbr_any
-        self.abbr_exact = abbr_exact
+        self.tables = tables
+        self.abbr_any = tables.abbr_any
+        self.abbr_exact = tables.abbr_exact
         self.out: list[Sentence] = []
         self.last_cut = 0
         self.paragraph = 0
@@ -333,9 +332,9 @@ class _Scanner:
 
     def read_prev(self, at: int, raw: str) -> None:
         """The token ``raw`` ending at ``at``, without opening punctuation, bullets or closing quotes."""
-        tok = raw.lstrip(_OPENERS_BULLETS)
+        tok = raw.lstrip(self.tables.openers_bullets)
         self.tok_start = at - len(tok)
-        self.tok = tok.rstrip(_CLOSERS)
+        self.tok = tok.rstrip(self.tables.closers)
 
     def token_features(self, closed: bool) -> int:
         """Features of the token before a full stop: list marker, abbreviation, initial."""
@@ -388,7 +387,7 @@ class _Scanner:
         self.para_has_content = True
 
 
-def _next_features(tok: str, word: str) -> int:
+def _next_features(tok: str, word: str, starters: frozenset[str]) -> int:
     """Features of the token after a candidate (``word`` is its leading letters)."""
     if not tok:
         return _NEXT_NONE
@@ -397,7 +396,7 @@ def _next_features(tok: str, word: str) -> int:
         return _NEXT_LOWER
     if c.isalpha():
         f = _NEXT_UPPER | _NEXT_CAPITAL
-        if word in SENTENCE_STARTERS:
+        if word in starters:
             f |= _NEXT_STARTER
         if len(tok) == 2 and tok[1] == ".":
             f |= _NEXT_INITIAL
@@ -407,7 +406,6 @@ def _next_features(tok: str, word: str) -> int:
     return _NEXT_SYMBOL | _NEXT_NUMERIC
 
 
-_OPENERS_BULLETS: Final = _OPENERS + _BULLETS
 _new = object.__new__
 _set = object.__setattr__
 # The fast path below fills exactly these fields; if the model grows, fall back to the constructor.
@@ -466,7 +464,7 @@ def _quote_attribution(s: _Scanner) -> Verdict:
     at = s.next_pos()
     if _LINE_BREAK.search(s.text, s.end, at):  # an attribution follows on the same line
         return None
-    if _ATTRIBUTION.match(s.text, at, min(s.n, at + _ATTRIBUTION_SPAN)):
+    if s.tables.attribution.match(s.text, at, min(s.n, at + _ATTRIBUTION_SPAN)):
         return _NO
     return None
 
@@ -616,12 +614,14 @@ def _check_text(text: object, func: str) -> str:
     raise TypeError(f"{func}() expects text as str, got {type(text).__name__}{hint}")
 
 
-def _scan(text: str, abbreviations: Iterable[str] | None, trace: list[Decision] | None) -> list[Sentence]:
-    """The one left-to-right pass: candidates from ``_CANDIDATE``, verdicts from the rules."""
-    s = _Scanner(text, *_merge_abbreviations(abbreviations))
+def _scan(text: str, tables: _Tables, trace: list[Decision] | None) -> list[Sentence]:
+    """The one left-to-right pass: candidates from the language's pattern, verdicts from the rules."""
+    s = _Scanner(text, tables)
     n = len(text)
     dispatch = _DISPATCH
-    for m in _CANDIDATE.finditer(text):
+    starters = tables.starters
+    quote_closers = tables.quote_closers
+    for m in tables.candidate.finditer(text):
         groups = m.group(*_GROUPS)
         kind = KINDS[groups.index("", 0, 5)]  # the one kind group that matched (empty, not None)
         start, end = m.span()
@@ -629,10 +629,10 @@ def _scan(text: str, abbreviations: Iterable[str] | None, trace: list[Decision] 
         if kind == "term":
             prev, run, close, ntok, nword = groups[5:]
             s.run = run
-            features = _next_features(ntok, nword)
+            features = _next_features(ntok, nword, starters)
             if close:
                 features |= _CLOSED
-                if not _QUOTE_CLOSERS.isdisjoint(close):
+                if not quote_closers.isdisjoint(close):
                     features |= _CLOSE_QUOTE
             if run == ".":
                 features |= _PERIOD
@@ -648,14 +648,14 @@ def _scan(text: str, abbreviations: Iterable[str] | None, trace: list[Decision] 
             elif prev_char.isspace():
                 features |= _AFTER_SPACE
         elif kind == "nl":
-            features = _next_features(groups[8], groups[9])
+            features = _next_features(groups[8], groups[9], starters)
             if _LIST_START.match(text, end, min(n, end + 24)):
                 features |= _NEXT_IS_ITEM
             if _LIST_START.match(text, s.line_start, start):
                 features |= _LINE_IS_ITEM
         elif kind == "paren":
             s.read_prev(start, groups[5])
-            features = _next_features(groups[8], groups[9])
+            features = _next_features(groups[8], groups[9], starters)
             if _MARKER_TOKEN.fullmatch(s.tok):
                 features |= _MARKER
         else:
@@ -684,13 +684,16 @@ def _scan(text: str, abbreviations: Iterable[str] | None, trace: list[Decision] 
     return s.out
 
 
-def split_sentences(text: str, *, abbreviations: Iterable[str] | None = None) -> list[Sentence]:
+def split_sentences(
+    text: str, *, abbreviations: Iterable[str] | None = None, lang: Language | None = None
+) -> list[Sentence]:
     """Split ``text`` into sentences, in order, trimmed, with ``text[s.start:s.end] == s.text``.
 
     Args:
         text: any string; it is never modified.
         abbreviations: extra abbreviations (``"Gen."`` or ``"approx"``) that extend the shipped
-            list in ``lexicons/abbreviations.txt``; a lower-case entry matches any case.
+            list in ``lexicons/<code>/abbreviations.txt``; a lower-case entry matches any case.
+        lang: the :class:`~quoteattr.language.Language` whose lists apply (English when ``None``).
 
     Returns:
         A list of :class:`~quoteattr.model.Sentence`; empty for empty or whitespace-only text.
@@ -703,17 +706,19 @@ def split_sentences(text: str, *, abbreviations: Iterable[str] | None = None) ->
     >>> [s.text for s in split_sentences("He joined Acme Hldgs. Bank in May.", abbreviations=["Hldgs."])]
     ['He joined Acme Hldgs. Bank in May.']
     """
-    return _scan(_check_text(text, "split_sentences"), abbreviations, None)
+    return _scan(_check_text(text, "split_sentences"), _tables_for(lang, abbreviations), None)
 
 
-def explain(text: str, *, abbreviations: Iterable[str] | None = None) -> list[Decision]:
+def explain(
+    text: str, *, abbreviations: Iterable[str] | None = None, lang: Language | None = None
+) -> list[Decision]:
     """Every candidate boundary in ``text`` with the rule that decided it (``boundary`` None = kept whole).
 
     >>> [(d.rule, d.boundary) for d in explain("Mr. Smith left. He was tired.")]
     [('prefix_abbreviation', None), ('terminator', 15), ('nothing_follows', 29)]
     """
     trace: list[Decision] = []
-    _scan(_check_text(text, "explain"), abbreviations, trace)
+    _scan(_check_text(text, "explain"), _tables_for(lang, abbreviations), trace)
     return trace
 
 

@@ -18,6 +18,7 @@ import attrs
 import regex
 
 from .attribution import Found, UnitReading, dash_signature, unit_subject
+from .language import Language
 from .model import Mention
 from .quotemarks import QuoteSpan
 
@@ -30,7 +31,7 @@ MIN_STANDALONE_WORDS = 4
 MAX_FRAME_WORDS = 2
 
 
-def link_unclaimed(text: str, readings: Sequence[UnitReading]) -> list[Found]:
+def link_unclaimed(text: str, readings: Sequence[UnitReading], lang: Language) -> list[Found]:
     """Attribute the direct quotes left unclaimed, from their neighbours."""
     out: list[Found] = []
     group_speaker: dict[int, Found] = {}  # multi-paragraph pieces share the speaker of the group
@@ -44,7 +45,7 @@ def link_unclaimed(text: str, readings: Sequence[UnitReading]) -> list[Found]:
                 continue  # scare quote, title or nickname
             if not standalone and n_words < 2 * MIN_STANDALONE_WORDS:
                 continue
-            source, evidence, conf = _from_context(text, readings, u, q)
+            source, evidence, conf = _from_context(text, readings, u, q, lang)
             if source is None and q.open in group_speaker:
                 source, evidence, conf = group_speaker[q.open], "multi-paragraph", 0.7
             found = Found(
@@ -101,7 +102,7 @@ def _next_piece_open(readings: Sequence[UnitReading], u: int, q: QuoteSpan) -> i
 
 
 def _from_context(
-    text: str, readings: Sequence[UnitReading], u: int, q: QuoteSpan
+    text: str, readings: Sequence[UnitReading], u: int, q: QuoteSpan, lang: Language
 ) -> tuple[Found | None, str, float]:
     unit = readings[u].unit
     signer = dash_signature(text, q)
@@ -149,7 +150,7 @@ def _from_context(
         and not prev.unit.quotes
         and prev.unit.paragraph >= unit.paragraph - 1
     ):
-        subject = unit_subject(text, prev.unit)
+        subject = unit_subject(text, prev.unit, lang)
         if subject is not None:
             return Found(q.start, q.end, "direct", None, subject, "", 0.0), "subject-before", 0.5
     return None, "unattributed", 0.4

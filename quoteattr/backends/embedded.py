@@ -11,7 +11,8 @@ from collections.abc import Iterable
 
 from ..attribution import Found, build_units, cue_word_starts, read_unit
 from ..coref import resolve
-from ..lexicons import CueLexicon, load_cues
+from ..language import Language, get_language
+from ..lexicons import CueLexicon
 from ..model import Quote, Result, Sentence
 from ..quotemarks import find_quotes
 from ..segment import split_sentences
@@ -33,22 +34,30 @@ class EmbeddedBackend:
     name = "embedded"
 
     def __init__(
-        self, lexicon: CueLexicon | None = None, *, abbreviations: Iterable[str] | None = None
+        self,
+        lang: Language | str | CueLexicon | None = None,
+        *,
+        abbreviations: Iterable[str] | None = None,
     ) -> None:
-        self.lexicon = lexicon if lexicon is not None else load_cues()
-        self.abbreviations = tuple(abbreviations) if abbreviations is not None else None
+        if isinstance(lang, CueLexicon):  # the cues of an English pipeline, as before languages were data
+            lang = get_language("en").with_lexicon(lang)
+        self.lang = get_language(lang if lang is not None else "en", abbreviations=abbreviations)
+        self.lexicon = self.lang.cues
 
     def sentences(self, text: str) -> list[Sentence]:
-        return split_sentences(text, abbreviations=self.abbreviations)
+        return split_sentences(text, lang=self.lang)
 
     def process(self, text: str) -> Result:
+        lang = self.lang
         sentences = self.sentences(text)
-        top = [q for q in find_quotes(text) if q.depth == 0]
+        top = [q for q in find_quotes(text, lang) if q.depth == 0]
         units = build_units(sentences, top)
-        cue_starts = cue_word_starts(text, self.lexicon)
-        readings = [read_unit(text, unit, self.lexicon, cue_starts) for unit in units]
-        found = share_across_pieces([f for r in readings for f in r.found] + link_unclaimed(text, readings))
-        quotes, entities = resolve(text, to_quotes(text, found))
+        cue_starts = cue_word_starts(text, lang.cues)
+        readings = [read_unit(text, unit, lang, cue_starts) for unit in units]
+        found = share_across_pieces(
+            [f for r in readings for f in r.found] + link_unclaimed(text, readings, lang)
+        )
+        quotes, entities = resolve(text, to_quotes(text, found), lang)
         return Result(
             text, tuple(sentences), tuple(sorted(quotes, key=lambda q: (q.start, q.end))), tuple(entities)
         )
