@@ -17,10 +17,11 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from .attribution import Found, UnitReading, dash_signature, unit_subject
+from .attribution import unit_subject
 from .language import Language
 from .model import Mention
 from .quotemarks import QuoteSpan
+from .units import Found, UnitReading
 
 # Possessive runs (issue 6): a word never gives back letters to look for ":" (same matches, no backtracking).
 #: A speaker label opening a transcript line inside quotes: "WALLACE: …", "MS. RUIZ: …".
@@ -105,9 +106,7 @@ def _from_context(
     text: str, readings: Sequence[UnitReading], u: int, q: QuoteSpan, lang: Language
 ) -> tuple[Found | None, str, float]:
     unit = readings[u].unit
-    signer = dash_signature(text, q)
-    if signer is not None:
-        return Found(q.start, q.end, "direct", None, signer, "", 0.0), "dash-signed", 0.8
+    # (a quotation signed with a dash was claimed by the dash-signature frame: it never reaches here)
     label = TRANSCRIPT_LABEL.match(text, q.start, q.end)
     if label is not None:  # "WALLACE: Let's start …" — a transcript names its speakers
         name = Mention(label.start(1), label.end(1), label.group(1), kind="name")

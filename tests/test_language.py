@@ -88,3 +88,13 @@ def test_no_word_list_left_in_the_rule_modules() -> None:
         source = (root / name).read_text(encoding="utf-8")
         for needle in ('"he", "she"', '"whether", "if"', '"is", "was"', '"al", "bin"', "said says asked"):
             assert needle not in source, (name, needle)
+
+
+def test_every_frame_is_stated_once_and_its_example_reads_with_its_evidence() -> None:
+    from quoteattr.frames import FRAME, FRAMES
+
+    assert len({f.name for f in FRAMES}) == len(FRAMES)
+    for name in ("postposed", "inverted", "that", "clause", "according-to", "accuse-of", "ask", "tell-to"):
+        frame = FRAME[name]
+        evidence = [q.evidence.split("+")[0] for q in extract(frame.example).quotes]
+        assert frame.evidence in evidence, (name, frame.example, evidence)

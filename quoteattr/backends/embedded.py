@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..attribution import Found, build_units, cue_word_starts, read_unit
+from ..attribution import read_unit
 from ..coref import resolve
+from ..cues import cue_word_starts
 from ..language import Language, get_language
 from ..lexicons import CueLexicon
 from ..model import Quote, Result, Sentence
 from ..quotemarks import find_quotes
 from ..segment import split_sentences
 from ..speakers import link_unclaimed, share_across_pieces
+from ..units import Found, build_units
 
 #: The stages, in order, with what each provides; documented in docs/architecture.md.
 STAGES: tuple[tuple[str, str], ...] = (
