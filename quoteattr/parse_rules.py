@@ -331,7 +331,7 @@ class _Found:
     unbalanced: bool = False
 
 
-def attribute(doc: ParsedDoc, lexicon: CueLexicon) -> Result:
+def attribute(doc: ParsedDoc, lexicon: CueLexicon) -> Result:  # noqa: C901 (issue 11: still to split)
     """Quotes with cues, speakers and entities for a parsed document.
 
     Offsets are exact into ``doc.text``. Every quote's ``evidence`` names the

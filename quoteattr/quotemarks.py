@@ -177,7 +177,7 @@ def _mark_continued(spans: list[QuoteSpan], open_pos: int) -> None:
             return
 
 
-def _handle_mark(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan], t: _Marks) -> None:
+def _handle_mark(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan], t: _Marks) -> None:  # noqa: C901 (issue 11: still to split)
     ch = text[i]
     _APOSTROPHES, _SYMMETRIC, _CLOSERS, _OPENERS = t.apostrophes, t.symmetric, t.closers, t.openers
     if ch in _APOSTROPHES and _is_apostrophe(text, i):

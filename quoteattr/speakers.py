@@ -102,7 +102,7 @@ def _next_piece_open(readings: Sequence[UnitReading], u: int, q: QuoteSpan) -> i
     return -1
 
 
-def _from_context(
+def _from_context(  # noqa: C901 (issue 11: still to split)
     text: str, readings: Sequence[UnitReading], u: int, q: QuoteSpan, lang: Language
 ) -> tuple[Found | None, str, float]:
     unit = readings[u].unit

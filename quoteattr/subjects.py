@@ -238,7 +238,7 @@ class UnitView:
         tail = self.name_suffix(p0, p1)
         return None if tail is None else self.mention(*tail)
 
-    def subject_before(self, stop: int, floor: int = 0) -> tuple[Mention | None, int] | None:
+    def subject_before(self, stop: int, floor: int = 0) -> tuple[Mention | None, int] | None:  # noqa: C901 (issue 11: still to split)
         """The speaker noun phrase that ends right before item ``stop``.
 
         Reads back over appositives and relative clauses ("X, head of Y, who …, said")
