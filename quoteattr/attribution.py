@@ -29,7 +29,8 @@ from .frames import UnitReader
 from .language import Language
 from .model import Mention
 from .phrases import opening_subject
-from .units import Found, Unit, UnitReading, _word_items
+from .records import Found
+from .units import Unit, UnitReading, _word_items
 
 #: How much of a unit without quotes or cues is read to find the name opening it.
 OPENING_CHARS = 120

@@ -8,25 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import attrs
 import regex
 
 from .language import Language
-from .lexicons import CueEntry, CueLexicon
+from .lexicons import CueLexicon
 from .phrases import is_title_case
+from .records import CueHit
 from .units import Item
 
 #: Longest multi-word cue, in words.
 MAX_CUE_WORDS = 4
-
-
-@attrs.frozen
-class CueHit:
-    """A cue found at items ``[first, last]``."""
-
-    first: int
-    last: int
-    entry: CueEntry
 
 
 def is_noun_use(items: Sequence[Item], hit: CueHit, lang: Language) -> bool:

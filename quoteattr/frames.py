@@ -1,22 +1,22 @@
 """Frames: how a cue takes its speaker and its content, read unit by unit.
 
-Each frame is named once in :data:`FRAMES` with its evidence label and confidence.
+Each frame is one row of :data:`quoteattr.records.FRAMES`, with its evidence label and confidence.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-import attrs
 import regex
 
-from .cues import CueHit, find_cues
+from .cues import find_cues
 from .language import Language
 from .model import Cue, Mention
 from .phrases import _is_cap, clause_like, is_appositive, is_name, mention_kind, np_like
 from .quotemarks import QuoteSpan
+from .records import DIRECT_BONUS, FRAME, CueHit, Found, Frame
 from .subjects import UnitView
-from .units import PHRASE_BREAKS, TERMINAL, Found, Unit
+from .units import PHRASE_BREAKS, TERMINAL, Unit
 
 # (?<!…): starts only where a space run starts (always so after a closing mark), so a search never rescans one
 # run from each of its spaces (issue 6).
@@ -35,44 +35,6 @@ def dash_signature(text: str, q: QuoteSpan) -> Mention | None:
     while end > start and text[end - 1] == ".":
         end -= 1
     return Mention(start, end, text[start:end], kind="name")
-
-
-@attrs.frozen
-class Frame:
-    """One way a cue takes its speaker and content: its name, the evidence label a quote carries and
-    the confidence it gives (a direct quote read this way gets :data:`DIRECT_BONUS` more)."""
-
-    name: str
-    evidence: str
-    confidence: float
-    example: str
-
-
-#: Every frame, stated once. ``Quote.evidence`` starts with the frame's evidence label.
-FRAMES: tuple[Frame, ...] = (
-    Frame("dash-signed", "dash-signed", 0.8, '"We stay." ― Pamela Ortiz'),
-    Frame("headline-colon", "headline-colon", 0.6, "Ruiz: We will not back down"),
-    Frame("postposed", "postposed", 0.9, '"We will win," Ruiz said.'),
-    Frame("inverted", "inverted", 0.9, '"We will win," said Ruiz.'),
-    Frame("interrupted", "interrupted", 0.95, '"We will," Ruiz said, "win."'),
-    Frame("interrupted-inverted", "interrupted", 0.9, '"We will," said Ruiz, "win."'),
-    Frame("parenthetical", "parenthetical", 0.8, "To be safe, she said, officials should wait."),
-    Frame("according-to", "according-to", 0.85, "According to Ruiz, the bridge will reopen."),
-    Frame("according-to-inside", "according-to", 0.75, "The bridge, according to Ruiz, will reopen soon."),
-    Frame("that", "that", 0.85, "Ruiz said that the bridge would reopen."),
-    Frame("clause", "clause", 0.75, "Ruiz said the bridge would reopen."),
-    Frame("preposed-quote", "preposed-quote", 0.75, 'Ruiz said: "We will win."'),
-    Frame("tell-to", "tell-to", 0.75, "Ruiz warned officials to boost security."),
-    Frame("accuse-of", "accuse-of", 0.75, "The union accused the board of ignoring staff."),
-    Frame("ask", "ask", 0.75, "Ruiz asked whether the vote was valid."),
-    Frame("ask-to", "ask-to", 0.75, "Ruiz asked the council to vote again."),
-    Frame("obj", "obj", 0.75, "Protesters called for new elections."),
-    Frame("name", "name", 0.75, 'Ruiz called the plan "a mistake".'),
-)
-#: Frames by name.
-FRAME: dict[str, Frame] = {f.name: f for f in FRAMES}
-#: What a direct quote (content that is exactly one quotation) adds to its frame's confidence.
-DIRECT_BONUS = 0.05
 
 
 class UnitReader(UnitView):

@@ -9,11 +9,11 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from .cues import CueHit
 from .language import Language
 from .lexicons import CueEntry
 from .model import Cue, Mention
 from .phrases import is_appositive, is_intro, is_name, mention_kind, np_like, plain_noun_phrase, trim_np
+from .records import CueHit
 from .units import HARD_BREAKS, PHRASE_BREAKS, TERMINAL, Unit, unit_items
 
 #: How far back a subject may stand from its verb, in tokens.

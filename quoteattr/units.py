@@ -1,7 +1,7 @@
 """Units: sentences merged so no quotation crosses their edge, as items (tokens, each quotation one item).
 
 A unit is read once; every later step (cues, frames, speakers) works on its items, and the
-records the frames produce (:class:`Found`) and what a unit says (:class:`UnitReading`) are
+what a unit says (:class:`UnitReading`, holding :class:`~quoteattr.records.Found` records) is
 defined here so that later stages import them from upstream, never from the frames.
 """
 
@@ -14,6 +14,7 @@ import attrs
 
 from .model import Cue, Mention, Sentence
 from .quotemarks import QuoteSpan
+from .records import Found
 from .tokens import token_matches
 
 #: Punctuation that separates a phrase from the next one.
@@ -47,20 +48,6 @@ def item(start: int, end: int, text: str, quote: QuoteSpan | None = None) -> Ite
     if quote is not None:
         return Item(start, end, text, text.lower(), False, True, quote)
     return Item(start, end, text, text.lower(), text[:1].isalnum(), False, None)
-
-
-@attrs.frozen
-class Found:
-    """One attribution found in a unit, before coreference."""
-
-    start: int
-    end: int
-    kind: str
-    cue: Cue | None
-    speaker: Mention | None
-    evidence: str
-    confidence: float
-    quote: QuoteSpan | None = None  #: the quotation, for direct quotes
 
 
 @attrs.frozen

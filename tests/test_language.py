@@ -91,10 +91,20 @@ def test_no_word_list_left_in_the_rule_modules() -> None:
 
 
 def test_every_frame_is_stated_once_and_its_example_reads_with_its_evidence() -> None:
-    from quoteattr.frames import FRAME, FRAMES
+    from quoteattr.records import FRAME, FRAMES
 
     assert len({f.name for f in FRAMES}) == len(FRAMES)
     for name in ("postposed", "inverted", "that", "clause", "according-to", "accuse-of", "ask", "tell-to"):
         frame = FRAME[name]
         evidence = [q.evidence.split("+")[0] for q in extract(frame.example).quotes]
         assert frame.evidence in evidence, (name, frame.example, evidence)
+
+
+def test_both_engines_share_one_record_type_and_one_rule_table() -> None:
+    from quoteattr import cues, frames, parse_rules, records, speakers, units
+
+    assert parse_rules.Found is records.Found is frames.Found and units.Found is records.Found
+    assert parse_rules.CueHit is records.CueHit is cues.CueHit
+    assert all(name in records.FRAME for name, _ in speakers.CONTEXT_RULES)
+    assert all(f"parse-{rule}" in records.FRAME for rule in parse_rules.SPEAKER_RULES)
+    assert parse_rules.SPEAKER_CONFIDENCE["nsubj"] == records.FRAME["parse-nsubj"].confidence

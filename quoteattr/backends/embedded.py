@@ -14,11 +14,12 @@ from ..coref import resolve
 from ..cues import cue_word_starts
 from ..language import Language, get_language
 from ..lexicons import CueLexicon
-from ..model import Quote, Result, Sentence
+from ..model import Result, Sentence
 from ..quotemarks import find_quotes
+from ..records import to_quotes
 from ..segment import split_sentences
 from ..speakers import link_unclaimed, share_across_pieces
-from ..units import Found, build_units
+from ..units import build_units
 
 #: The stages, in order, with what each provides; documented in docs/architecture.md.
 STAGES: tuple[tuple[str, str], ...] = (
@@ -63,27 +64,3 @@ class EmbeddedBackend:
         return Result(
             text, tuple(sentences), tuple(sorted(quotes, key=lambda q: (q.start, q.end))), tuple(entities)
         )
-
-
-def to_quotes(text: str, found: Iterable[Found]) -> list[Quote]:
-    """Model quotes from attributions, dropping exact duplicates."""
-    seen: set[tuple[int, int]] = set()
-    out = []
-    for f in found:
-        if (f.start, f.end) in seen or f.end <= f.start:
-            continue
-        seen.add((f.start, f.end))
-        out.append(
-            Quote(
-                f.start,
-                f.end,
-                text[f.start : f.end],
-                kind=f.kind,
-                confidence=f.confidence,
-                cue=f.cue,
-                speaker=f.speaker,
-                evidence=f.evidence,
-                unbalanced=bool(f.quote is not None and f.quote.unbalanced),
-            )
-        )
-    return out

@@ -184,7 +184,7 @@ class StanzaBackend:
         if not has_parse(doc):
             return self._surface(doc.text)  # nothing to read a parse from
         parsed = from_stanza(doc)
-        result = attribute(parsed, self.lexicon)
+        result = attribute(parsed, self.language)
         if self.combine == "parse-only":
             return result
         chains = result if parsed.coref else None
