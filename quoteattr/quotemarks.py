@@ -24,7 +24,7 @@ import attrs
 import regex
 
 from .language import Language, english
-from .segment import _PARAGRAPH_BREAK as PARAGRAPH_BREAK
+from .segment_patterns import _PARAGRAPH_BREAK as PARAGRAPH_BREAK
 
 #: How deep quotes may nest before further marks are treated as plain text.
 MAX_DEPTH = 16
