@@ -108,3 +108,17 @@ def test_both_engines_share_one_record_type_and_one_rule_table() -> None:
     assert all(name in records.FRAME for name, _ in speakers.CONTEXT_RULES)
     assert all(f"parse-{rule}" in records.FRAME for rule in parse_rules.SPEAKER_RULES)
     assert parse_rules.SPEAKER_CONFIDENCE["nsubj"] == records.FRAME["parse-nsubj"].confidence
+
+
+def test_stages_declare_what_they_read_and_add_and_a_broken_order_is_refused_whole() -> None:
+    from quoteattr.backends.embedded import STAGES
+    from quoteattr.stages import check, stage
+
+    assert [s.name for s in STAGES] == ["segment", "quotemarks", "units", "attribution", "speakers", "coref"]
+    swapped = (STAGES[0], STAGES[4], STAGES[3], STAGES[1])  # speakers before attribution, units missing
+    with pytest.raises(ConfigError) as err:
+        check(swapped)
+    message = str(err.value)
+    assert "speakers reads readings" in message and "attribution reads units" in message
+    with pytest.raises(ValueError, match="unknown work field"):
+        stage("x", "txt", "sentences", lambda w: w)

@@ -1,13 +1,16 @@
 """The embedded backend: surface rules only, no model, works offline right after install.
 
-Stages run in a fixed order, each a function of what the previous ones made::
+Stages run in a fixed order, each a function of what the previous ones made (:data:`STAGES`, each
+declaring what it reads and adds, checked by :func:`quoteattr.stages.check`)::
 
-    text → sentences → quote marks → units → attributions (+ unclaimed quotes) → coreference → Result
+    text → sentences → quote spans → units → readings → found (+ unclaimed quotes) → quotes, entities
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+
+import attrs
 
 from ..attribution import read_unit
 from ..coref import resolve
@@ -19,15 +22,53 @@ from ..quotemarks import find_quotes
 from ..records import to_quotes
 from ..segment import split_sentences
 from ..speakers import link_unclaimed, share_across_pieces
+from ..stages import Stage, Work, check, run, stage
 from ..units import build_units
 
-#: The stages, in order, with what each provides; documented in docs/architecture.md.
-STAGES: tuple[tuple[str, str], ...] = (
-    ("segment", "sentences"),
-    ("quotemarks", "quote spans"),
-    ("attribution", "cues, speakers and content per unit"),
-    ("speakers", "speakers for quotes no cue claimed"),
-    ("coref", "entities"),
+
+def _segment(w: Work) -> Work:
+    return attrs.evolve(w, sentences=tuple(split_sentences(w.text, lang=w.lang)))
+
+
+def _quotemarks(w: Work) -> Work:
+    return attrs.evolve(w, quote_spans=tuple(q for q in find_quotes(w.text, w.lang) if q.depth == 0))
+
+
+def _units(w: Work) -> Work:
+    assert w.sentences is not None and w.quote_spans is not None  # guaranteed by the checked order
+    return attrs.evolve(w, units=tuple(build_units(w.sentences, w.quote_spans)))
+
+
+def _attribution(w: Work) -> Work:
+    assert w.units is not None
+    cue_starts = cue_word_starts(w.text, w.lang.cues)  # one scan of the text for every unit
+    return attrs.evolve(w, readings=tuple(read_unit(w.text, unit, w.lang, cue_starts) for unit in w.units))
+
+
+def _speakers(w: Work) -> Work:
+    assert w.readings is not None
+    found = [f for r in w.readings for f in r.found] + link_unclaimed(w.text, w.readings, w.lang)
+    return attrs.evolve(w, found=tuple(share_across_pieces(found)))
+
+
+def _coref(w: Work) -> Work:
+    assert w.found is not None
+    quotes, entities = resolve(w.text, to_quotes(w.text, w.found), w.lang)
+    return attrs.evolve(
+        w, quotes=tuple(sorted(quotes, key=lambda q: (q.start, q.end))), entities=tuple(entities)
+    )
+
+
+#: The stages, in order, with what each reads and adds (checked at import; docs/architecture.md).
+STAGES: tuple[Stage, ...] = check(
+    (
+        stage("segment", "text lang", "sentences", _segment),
+        stage("quotemarks", "text lang", "quote_spans", _quotemarks),
+        stage("units", "sentences quote_spans", "units", _units),
+        stage("attribution", "text lang units", "readings", _attribution),
+        stage("speakers", "text lang readings", "found", _speakers),
+        stage("coref", "text lang found", "quotes entities", _coref),
+    )
 )
 
 
@@ -51,16 +92,6 @@ class EmbeddedBackend:
         return split_sentences(text, lang=self.lang)
 
     def process(self, text: str) -> Result:
-        lang = self.lang
-        sentences = self.sentences(text)
-        top = [q for q in find_quotes(text, lang) if q.depth == 0]
-        units = build_units(sentences, top)
-        cue_starts = cue_word_starts(text, lang.cues)
-        readings = [read_unit(text, unit, lang, cue_starts) for unit in units]
-        found = share_across_pieces(
-            [f for r in readings for f in r.found] + link_unclaimed(text, readings, lang)
-        )
-        quotes, entities = resolve(text, to_quotes(text, found), lang)
-        return Result(
-            text, tuple(sentences), tuple(sorted(quotes, key=lambda q: (q.start, q.end))), tuple(entities)
-        )
+        w = run(STAGES, Work(text, self.lang))
+        assert w.sentences is not None and w.quotes is not None and w.entities is not None
+        return Result(text, w.sentences, w.quotes, w.entities)
