@@ -6,13 +6,14 @@ Each frame is one row of :data:`quoteattr.records.FRAMES`, with its evidence lab
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import regex
 
 from .cues import find_cues
 from .language import Language
 from .model import Cue, Mention
-from .phrases import _is_cap, clause_like, is_appositive, is_name, mention_kind, np_like
+from .phrases import clause_like
 from .quotemarks import QuoteSpan
 from .records import DIRECT_BONUS, FRAME, CueHit, Found, Frame
 from .subjects import UnitView
@@ -35,6 +36,36 @@ def dash_signature(text: str, q: QuoteSpan) -> Mention | None:
     while end > start and text[end - 1] == ".":
         end -= 1
     return Mention(start, end, text[start:end], kind="name")
+
+
+#: Cue frames whose verb takes an object: "…, told the Herald" is not an inverted speaker.
+OBJECT_FRAMES = frozenset({"tell", "of", "obj", "name"})
+
+#: An item index: the items before it belong to an attribution already read (what a frame returns).
+Until = int
+
+
+class Place(NamedTuple):
+    """What stands right before a cue, which decides how its speaker is found."""
+
+    j: int  #: the item before the cue (after skipping adverbs and auxiliaries), -1 at the unit start
+    coordinated: bool  #: "… and said": the cue shares the subject of the clause before
+    participle: bool  #: ", adding that …": a participle shares the last subject
+    inverted: bool  #: a comma, a colon or a quotation right before: ", said X." may follow
+
+    @property
+    def shares_subject(self) -> bool:
+        return self.coordinated or self.participle
+
+
+#: The preposed frame of each cue frame not read otherwise, and whether its content starts after
+#: the cue's object (``told Y that …``) or right after the cue (``accused Y of …``: Y is content).
+PREPOSED_FRAMES: dict[str, tuple[str, bool]] = {
+    "of": ("accuse-of", False),
+    "ask": ("ask", True),
+    "obj": ("obj", False),
+    "name": ("name", False),
+}
 
 
 class UnitReader(UnitView):
@@ -90,170 +121,134 @@ class UnitReader(UnitView):
                 consumed_until = max(consumed_until, self.read_verb(hit, hits))
         return self.found
 
-    def read_verb(self, hit: CueHit, hits: Sequence[CueHit], *, only_postposed: bool = False) -> int:  # noqa: C901 (issue 11: still to split)
+    def read_verb(self, hit: CueHit, hits: Sequence[CueHit], *, only_postposed: bool = False) -> Until:
+        """Read a verb cue in the frame its surroundings choose; returns how far the unit is consumed."""
         if self.is_passive(hit):
             return hit.first
-        entry = hit.entry
         cue = self.cue_of(hit)
-        after = hit.last + 1
-        # Inverted order: ", said X." — the cue follows a comma or a quotation directly.
-        j = hit.first - 1
-        while j >= 0 and self.items[j].lower in self.lang.adv | self.lang.aux:
-            j -= 1
-        before = self.items[j] if j >= 0 else None
-        coordinated = before is not None and before.lower in self.lang.conj
-        # ", adding that …" / "Trump said, adding later, …": a participle shares the last subject.
-        participle = (
-            before is not None
-            and before.text == ","
-            and self.items[hit.first].lower.endswith(self.lang.endings("gerund"))
-        )
-        inverted_place = before is not None and (before.text in (",", ":") or before.is_quote)
-        if inverted_place and not coordinated and not participle and self.read_inverted(hit, cue, j):
+        at = self.place(hit)
+        if at.inverted and not at.shares_subject and self.read_inverted(hit, cue, at.j):
             return self.end
-        # Who speaks: the subject before the cue.
-        if coordinated or participle:
-            # "Cruz exhorted Republicans … and said …": with no earlier cue, the sentence's subject speaks
-            speaker = self.last_speaker if self.last_speaker is not None else self.clause_subject()
-            subject_first = j
-        else:
-            subj = self.subject_before(j + 1, self.floor)
-            if subj is None:
-                return hit.first
-            speaker, subject_first = subj
+        speaker, subject_first = self.speaker_of(at) or (None, 0)
         if speaker is None:
             return hit.first
         self.last_speaker = speaker
         if only_postposed:  # probing for a closing ", X said." that owns the whole unit
-            k = self.skip_object(after, entry) if entry.frame in ("tell", "ask") else after
-            k_trailer = self.skip_trailer(k)
-            left = self.left_material(subject_first)
-            if left is not None and (k_trailer >= self.end or self.items[k_trailer].text == ","):
-                self.emit_span(left[0], left[1], cue, speaker, FRAME["postposed"])
-                return self.end
-            return hit.first
-        # What follows the cue decides the frame.
+            return self.closing_attribution(hit, cue, speaker, subject_first)
+        return self.read_after(hit, hits, cue, speaker, at, subject_first)
+
+    def place(self, hit: CueHit) -> Place:
+        """What stands before the cue (skipping adverbs and auxiliaries)."""
+        j = hit.first - 1
+        while j >= 0 and self.items[j].lower in self.lang.adv | self.lang.aux:
+            j -= 1
+        before = self.items[j] if j >= 0 else None
+        if before is None:
+            return Place(j, False, False, False)
+        # ", adding that …" / "Trump said, adding later, …": a participle shares the last subject.
+        participle = before.text == "," and self.items[hit.first].lower.endswith(self.lang.endings("gerund"))
+        inverted = before.text in (",", ":") or before.is_quote  # ", said X." follows a comma or a quote
+        return Place(j, before.lower in self.lang.conj, participle, inverted)
+
+    def speaker_of(self, at: Place) -> tuple[Mention | None, int] | None:
+        """Who speaks: the subject before the cue, or the shared subject of a coordinated cue."""
+        if at.shares_subject:
+            # "Cruz exhorted Republicans … and said …": with no earlier cue, the sentence's subject speaks
+            return (self.last_speaker if self.last_speaker is not None else self.clause_subject()), at.j
+        return self.subject_before(at.j + 1, self.floor)
+
+    def closing_attribution(self, hit: CueHit, cue: Cue, speaker: Mention, subject_first: int) -> Until:
+        """ "X called for Y, sources said.": a closing ", X said." owns everything before it."""
+        k = self.skip_object(hit.last + 1, hit.entry) if hit.entry.frame in ("tell", "ask") else hit.last + 1
+        k_trailer = self.skip_trailer(k)
+        left = self.left_material(subject_first)
+        if left is not None and (k_trailer >= self.end or self.items[k_trailer].text == ","):
+            self.emit_span(left[0], left[1], cue, speaker, FRAME["postposed"])
+            return self.end
+        return hit.first
+
+    def read_after(
+        self, hit: CueHit, hits: Sequence[CueHit], cue: Cue, speaker: Mention, at: Place, subject_first: int
+    ) -> Until:
+        """What follows the cue decides the frame: that-clause, quotation, postposed, bare, or preposed."""
+        entry, after = hit.entry, hit.last + 1
         k = self.skip_object(after, entry) if entry.frame in ("tell", "ask") else after
         if (
             entry.frame == "tell"
-            and k > after
-            and k < self.end
+            and after < k < self.end
             and self.items[k].lower in self.lang.cls("tell_open")
         ):
             # "warned officials to boost security" / "told reporters how surprised he was"
             return self.preposed(hit, cue, speaker, k, hits, "tell-to")
         k_trailer = self.skip_trailer(k)
-        nxt = self.items[k_trailer] if k_trailer < self.end else None
         that_at = self.find_that(k, k_trailer)
-        if only_postposed and (that_at is not None or (nxt is not None and nxt.is_quote)):
-            return hit.first
-        if not (coordinated or participle or only_postposed):
-            left = self.left_material(subject_first)
-            reads_postposed = left is not None and (
-                k_trailer >= self.end or self.items[k_trailer].text == "," or self.items[left[1] - 1].is_quote
-            )
-            if not reads_postposed:
-                first = self.preposed_subject(j + 1, self.floor)
-                if first is not None and first != speaker:
-                    speaker = first
-                    self.last_speaker = speaker
+        if not at.shares_subject:
+            speaker = self.first_subject(speaker, at, subject_first, k_trailer)
         if that_at is not None:
             return self.preposed(hit, cue, speaker, that_at + 1, hits, "that")
+        nxt = self.items[k_trailer] if k_trailer < self.end else None
         if nxt is not None and (
             nxt.is_quote or (nxt.text in (":", ",") and self.next_is_quote(k_trailer + 1))
         ):
-            q_at = k_trailer if nxt.is_quote else k_trailer + 1
             left = self.left_material(subject_first)
             if left is not None and self.items[left[1] - 1].is_quote:
                 self.emit_span(left[0], left[1], cue, speaker, FRAME["interrupted"])
+            q_at = k_trailer if nxt.is_quote else k_trailer + 1
             return self.preposed(hit, cue, speaker, q_at, hits, "preposed-quote")
-        left = self.left_material(subject_first)
-        quote_before = (
-            left is not None
-            and self.items[left[1] - 1].is_quote
-            and not participle
-            and sum(1 for it in self.items[left[0] : left[1]] if it.is_word)
-            <= 3  # not "On X's show "Y," Z said …"
-        )
-        if left is not None and (k_trailer >= self.end or self.items[k_trailer].text == "," or quote_before):
-            rest = k_trailer + 1
-            if rest < self.end and not self.items[rest].is_quote and not quote_before and not only_postposed:
-                # "But to prevent problems, he said, officials should be vigilant": discontinuous content
-                self.emit_span(left[0], self.end, cue, speaker, FRAME["parenthetical"])
-            else:
-                self.emit_span(left[0], left[1], cue, speaker, FRAME["postposed"])
-                return k_trailer  # a later cue may still speak: '"…," X said, adding later, "…"'
-            return self.end
-        if only_postposed:
-            return hit.first
+        until = self.read_postposed(cue, speaker, at, subject_first, k_trailer)
+        if until is not None:
+            return until
         if k_trailer >= self.end or (nxt is not None and nxt.text == ":" and k_trailer + 1 >= self.end):
-            self.bare.append((cue, speaker))
+            self.bare.append((cue, speaker))  # "Ruiz said." / "He said:" may own a quote nearby
             return self.end
-        if entry.frame == "of":
-            return self.preposed(hit, cue, speaker, after, hits, "accuse-of", need_of=True)
-        if entry.frame == "ask":
-            return self.preposed(hit, cue, speaker, k, hits, "ask", need_question=True)
-        if entry.frame in ("obj", "name"):
-            return self.preposed(hit, cue, speaker, after, hits, entry.frame)
-        return self.preposed(hit, cue, speaker, k, hits, "clause", need_clause=True)
+        evidence, start_after_object = PREPOSED_FRAMES.get(entry.frame, ("clause", True))
+        return self.preposed(hit, cue, speaker, k if start_after_object else after, hits, evidence)
 
-    def read_inverted(self, hit: CueHit, cue: Cue, j: int) -> bool:  # noqa: C901 (issue 11: still to split)
+    def first_subject(self, speaker: Mention, at: Place, subject_first: int, k_trailer: int) -> Mention:
+        """A preposed cue speaks for the first noun phrase of its subject ("Sen. X, Democrat of Y, said")."""
+        left = self.left_material(subject_first)
+        reads_postposed = left is not None and (
+            k_trailer >= self.end or self.items[k_trailer].text == "," or self.items[left[1] - 1].is_quote
+        )
+        if not reads_postposed:
+            first = self.preposed_subject(at.j + 1, self.floor)
+            if first is not None and first != speaker:
+                self.last_speaker = first
+                return first
+        return speaker
+
+    def read_postposed(
+        self, cue: Cue, speaker: Mention, at: Place, subject_first: int, k_trailer: int
+    ) -> Until | None:
+        """ "…, X said." (postposed) and "…, he said, …" (parenthetical); None if neither reads."""
+        left = self.left_material(subject_first)
+        if left is None:
+            return None
+        quote_before = (
+            self.items[left[1] - 1].is_quote
+            and not at.participle
+            and sum(1 for it in self.items[left[0] : left[1]] if it.is_word)
+            <= 3  # not "On X's show "Y," Z said"
+        )
+        if not (k_trailer >= self.end or self.items[k_trailer].text == "," or quote_before):
+            return None
+        rest = k_trailer + 1
+        if rest < self.end and not self.items[rest].is_quote and not quote_before:
+            # "But to prevent problems, he said, officials should be vigilant": discontinuous content
+            self.emit_span(left[0], self.end, cue, speaker, FRAME["parenthetical"])
+            return self.end
+        self.emit_span(left[0], left[1], cue, speaker, FRAME["postposed"])
+        return k_trailer  # a later cue may still speak: '"…," X said, adding later, "…"'
+
+    def read_inverted(self, hit: CueHit, cue: Cue, j: int) -> bool:
         """``CONTENT, said SPEAKER (, APPOSITIVE) (trailer).`` and ``"A," said X, "B."``"""
-        if hit.entry.frame in ("tell", "of", "obj", "name"):
+        if hit.entry.frame in OBJECT_FRAMES:
             return False  # these verbs take an object: "…, told the Herald" is not inverted
         a = hit.last + 1
-        b = a
-        while b < self.end and b - a < 10:
-            it = self.items[b]
-            if it.text == "." and b > a and self.items[b - 1].lower + "." in self.lang.titles:
-                b += 1  # "Lt. Col. Dana Whitaker"
-                continue
-            if not it.is_word:
-                break
-            w = it.lower
-            if (w in self.lang.prep and b > a) or w in self.lang.time or w in self.lang.complementisers:
-                break
-            b += 1
-        if b == a or not np_like(self.items[a:b], self.lang):
+        b = self.inverted_speaker_end(a)
+        if not self.is_inverted_speaker(a, b):
             return False
-        if self.items[a].lower in self.lang.subject_pronouns and b - a > 1:
-            return False  # "…, said he cannot …" is a clause, not an inverted speaker
-        if not is_name(self.items[a:b], self.lang) and (
-            b - a > 6
-            or any(
-                it.lower.endswith(self.lang.endings("past")) and not _is_cap(it)
-                for it in self.items[a + 1 : b]
-            )
-        ):
-            return False  # "…, said the union expected production …" is reported content
-        speaker_span = (a, b)
-        tail = b
-        if tail < self.end and self.items[tail].text == "(":  # "said Rep. Ana Ruiz (D-Ohio), …"
-            close = next(
-                (k for k in range(tail, min(tail + 10, self.end)) if self.items[k].text == ")"), None
-            )
-            tail = tail if close is None else close + 1
-        tail = self.skip_trailer(tail)
-        if tail < self.end and self.items[tail].lower in self.lang.cls(
-            "affil"
-        ):  # "said Ilse Maier of the Green Alliance"
-            tail += 1
-            while tail < self.end and self.items[tail].is_word:
-                tail += 1
-        # "said the minister, Halvard Strand" → the name; "said Nadia Cole, the solicitor," → skip it
-        if tail < self.end and self.items[tail].text == ",":
-            c = tail + 1
-            d = c
-            while d < self.end and self.items[d].is_word and d - c < 8:
-                d += 1
-            if d > c and (d >= self.end or self.items[d].text == ","):
-                if (
-                    is_name(self.items[c:d], self.lang)
-                    and mention_kind(self.items[a:b], self.lang) == "nominal"
-                ):
-                    speaker_span, tail = (c, d), d
-                elif is_appositive(self.items[c:d], self.lang) and d < self.end:
-                    tail = d
+        speaker_span, tail = self.inverted_tail(a, b)
         if tail < self.end and self.items[tail].text != ",":
             return False
         if tail - b > 8 and not self.items[j].is_quote:
@@ -334,11 +329,7 @@ class UnitReader(UnitView):
         start: int,
         hits: Sequence[CueHit],
         evidence: str,
-        *,
-        need_of: bool = False,
-        need_question: bool = False,
-        need_clause: bool = False,
-    ) -> int:
+    ) -> Until:
         """Content after the cue, up to the unit's end or a coordinated cue."""
         while start < self.end and self.items[start].text in (":", ","):
             start += 1
@@ -349,12 +340,12 @@ class UnitReader(UnitView):
         if end <= start:
             return hit.first
         content = self.items[start:end]
-        if need_question:
+        if evidence == "ask":
             if content[0].lower not in self.lang.ask_openers:
                 return hit.first
             if content[0].lower in self.lang.cls("infinitive"):  # "asked X to do Y": a request, reported
                 evidence = "ask-to"
-        if need_of and not any(it.lower in self.lang.cls("accuse") for it in content[1:10]):
+        if evidence == "accuse-of" and not any(it.lower in self.lang.cls("accuse") for it in content[1:10]):
             return hit.first  # "people accused of fraud" has no accuser speaking
         has_quote = any(it.is_quote for it in content)
         labels = any(
@@ -362,7 +353,7 @@ class UnitReader(UnitView):
         )  # "called the citation a ploy"
         if hit.entry.frame == "name" and not has_quote and not labels:
             return hit.first
-        if need_clause and not has_quote and not clause_like(content, self.lang):
+        if evidence == "clause" and not has_quote and not clause_like(content, self.lang):
             return hit.first
         if hit.entry.frame == "obj" and sum(1 for it in content if it.is_word) < 2:
             return hit.first

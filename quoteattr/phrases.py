@@ -13,7 +13,8 @@ from .tokens import is_capitalised
 from .units import Item
 
 
-def _is_cap(it: Item) -> bool:
+def is_cap(it: Item) -> bool:
+    """Is the item a capitalised word (hyphenated name parts count: "el-Sayed")?"""
     return is_capitalised(it.text)
 
 
@@ -34,10 +35,10 @@ def without_parens(items: Sequence[Item]) -> list[Item]:
 def is_name(items: Sequence[Item], lang: Language) -> bool:
     """A proper name: capitalised words (particles allowed), at most six, no determiner first."""
     words = [it for it in without_parens(items) if not it.is_quote]
-    if not words or len(words) > 6 or not _is_cap(words[0]):
+    if not words or len(words) > 6 or not is_cap(words[0]):
         return False
     return all(
-        _is_cap(w)
+        is_cap(w)
         or w.lower in lang.name_particles
         or w.text in (".", "&")
         or w.text in lang.endings("possessive")
@@ -122,10 +123,10 @@ def mention_kind(items: Sequence[Item], lang: Language) -> str:
         return "pronoun"
     content = [w for w in words if w.lower not in lang.det]
     if any(
-        _is_cap(w) and w.lower not in lang.nominals and w.lower not in lang.titles for w in content[1:]
+        is_cap(w) and w.lower not in lang.nominals and w.lower not in lang.titles for w in content[1:]
     ) or (
         content
-        and _is_cap(content[0])
+        and is_cap(content[0])
         and content[0].lower not in lang.nominals
         and content[0].lower not in lang.titles
         and (words[0] is content[0] or words[0].lower in lang.cls("definite"))
@@ -153,16 +154,16 @@ def clause_like(items: Sequence[Item], lang: Language) -> bool:
         lw = w.lower
         if lw in lang.finite_hints or lw.endswith(lang.endings("negation")):
             return True
-        if k >= 2 and words[k - 1].lower in lang.adv and lw not in lang.stop and not _is_cap(w):
+        if k >= 2 and words[k - 1].lower in lang.adv and lw not in lang.stop and not is_cap(w):
             return True  # "parents still want …"
         prev = words[k - 1].lower
         if (
             k <= 8
             and lw.endswith(plural)
             and not lw.endswith(lang.endings("not_plural"))
-            and not _is_cap(w)
+            and not is_cap(w)
             and prev.isalpha()
-            and not _is_cap(words[k - 1])
+            and not is_cap(words[k - 1])
             and prev not in lang.det | lang.prep | lang.conj | lang.adv
             and not prev.endswith(lang.endings("modifier"))
         ):
@@ -171,7 +172,7 @@ def clause_like(items: Sequence[Item], lang: Language) -> bool:
             return True
         if (
             lw.endswith(plural)
-            and not _is_cap(w)
+            and not is_cap(w)
             and (words[k - 1].lower in lang.subject_pronouns or words[k - 1].lower in lang.adv)
         ):
             return True

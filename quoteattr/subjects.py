@@ -12,7 +12,16 @@ from collections.abc import Sequence
 from .language import Language
 from .lexicons import CueEntry
 from .model import Cue, Mention
-from .phrases import is_appositive, is_intro, is_name, mention_kind, np_like, plain_noun_phrase, trim_np
+from .phrases import (
+    is_appositive,
+    is_cap,
+    is_intro,
+    is_name,
+    mention_kind,
+    np_like,
+    plain_noun_phrase,
+    trim_np,
+)
 from .records import CueHit
 from .units import HARD_BREAKS, PHRASE_BREAKS, TERMINAL, Unit, unit_items
 
@@ -430,3 +439,61 @@ class UnitView:
         while end > start and self.items[end - 1].text in (",", ";", ":", "—", "–"):
             end -= 1
         return end
+
+    def inverted_speaker_end(self, a: int) -> int:
+        """Where the words after an inverted cue ("…, said Lt. Col. Dana Whitaker on Monday") stop."""
+        b = a
+        while b < self.end and b - a < 10:
+            it = self.items[b]
+            if it.text == "." and b > a and self.items[b - 1].lower + "." in self.lang.titles:
+                b += 1  # "Lt. Col. Dana Whitaker"
+                continue
+            if not it.is_word:
+                break
+            w = it.lower
+            if (w in self.lang.prep and b > a) or w in self.lang.time or w in self.lang.complementisers:
+                break
+            b += 1
+        return b
+
+    def is_inverted_speaker(self, a: int, b: int) -> bool:
+        """Are items ``[a, b)`` after the cue a speaker, not the start of reported content?"""
+        if b == a or not np_like(self.items[a:b], self.lang):
+            return False
+        if self.items[a].lower in self.lang.subject_pronouns and b - a > 1:
+            return False  # "…, said he cannot …" is a clause, not an inverted speaker
+        past = self.lang.endings("past")
+        if is_name(self.items[a:b], self.lang):
+            return True
+        # "…, said the union expected production …" is reported content
+        return b - a <= 6 and not any(
+            it.lower.endswith(past) and not is_cap(it) for it in self.items[a + 1 : b]
+        )
+
+    def inverted_tail(self, a: int, b: int) -> tuple[tuple[int, int], int]:
+        """The speaker's span and where its tail ends: "(D-Ohio)", a trailer, "of the X", an appositive."""
+        speaker_span, tail = (a, b), b
+        if tail < self.end and self.items[tail].text == "(":  # "said Rep. Ana Ruiz (D-Ohio), …"
+            close = next(
+                (k for k in range(tail, min(tail + 10, self.end)) if self.items[k].text == ")"), None
+            )
+            tail = tail if close is None else close + 1
+        tail = self.skip_trailer(tail)
+        if tail < self.end and self.items[tail].lower in self.lang.cls("affil"):  # "said Ilse Maier of the X"
+            tail += 1
+            while tail < self.end and self.items[tail].is_word:
+                tail += 1
+        # "said the minister, Halvard Strand" → the name; "said Nadia Cole, the solicitor," → skip it
+        if tail < self.end and self.items[tail].text == ",":
+            c = d = tail + 1
+            while d < self.end and self.items[d].is_word and d - c < 8:
+                d += 1
+            if d > c and (d >= self.end or self.items[d].text == ","):
+                if (
+                    is_name(self.items[c:d], self.lang)
+                    and mention_kind(self.items[a:b], self.lang) == "nominal"
+                ):
+                    speaker_span, tail = (c, d), d
+                elif is_appositive(self.items[c:d], self.lang) and d < self.end:
+                    tail = d
+        return speaker_span, tail
