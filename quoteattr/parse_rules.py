@@ -273,7 +273,24 @@ class _QuoteIndex:
 
 
 # --- the document pass -------------------------------------------------------------------------------
-def attribute(doc: ParsedDoc, lang: Language | CueLexicon | None = None) -> Result:  # noqa: C901 (issue 11: still to split)
+_CueRead = tuple[_Tree, CueHit, int | None, str]  # a cue, its speaker head token and the speaker rule
+
+
+@attrs.define
+class _Pass:
+    """What one document's pass has found so far; the phases below fill it in order."""
+
+    text: str
+    lang: Language
+    index: _QuoteIndex
+    trees: list[_Tree]
+    found: list[Found] = attrs.Factory(list)
+    used: set[int] = attrs.Factory(set)  #: indices of quotes already reported
+    waiting: list[_CueRead] = attrs.Factory(list)  #: cues with a speaker but no content
+    cues_at: dict[tuple[int, int], _CueRead] = attrs.Factory(dict)  #: verb cues by (sentence, token)
+
+
+def attribute(doc: ParsedDoc, lang: Language | CueLexicon | None = None) -> Result:
     """Quotes with cues, speakers and entities for a parsed document.
 
     ``lang`` is the :class:`~quoteattr.language.Language` (English when ``None``; a bare
@@ -283,74 +300,74 @@ def attribute(doc: ParsedDoc, lang: Language | CueLexicon | None = None) -> Resu
     if not isinstance(lang, Language):
         lang = english() if lang is None else english().with_lexicon(lang)
     text = doc.text
-    forms = _verb_forms(lang.cues)
-    index = _QuoteIndex(text, lang)
-    quotes = index.spans
-    trees = [_Tree(s, n) for n, s in enumerate(doc.sentences)]
-    found: list[Found] = []
-    used: set[int] = set()  # indices of quotes already reported
-    waiting: list[tuple[_Tree, CueHit, int, str]] = []  # cues with a speaker but no content
-    cues_at: dict[tuple[int, int], tuple[_Tree, CueHit, int | None, str]] = {}
-
-    for tree in trees:
-        for hit in _find_cues(tree, forms):
-            if index.inside(tree.toks[hit.first]) is not None:
-                continue  # a cue inside a quote is the quoted speaker's, not the article's
-            if hit.entry.frame == "according":
-                spk, rule = tree.head(hit.first), "according"
-            else:
-                spk, rule = _speaker(tree, hit.first, lang)
-            if hit.entry.type == "verb":
-                cues_at[(tree.offset, hit.first)] = (tree, hit, spk, rule)
-            contents = _contents(tree, hit, spk, lang)
-            if not contents and spk is not None and hit.entry.type == "verb":
-                waiting.append((tree, hit, spk, rule))
-            for content in contents:
-                found.extend(_judge(text, tree, hit, spk, rule, content, index, used, lang))
-
-    sentence_starts = [t.toks[0].start if t.toks else 0 for t in trees]
-    for n, q in enumerate(quotes):
-        if n not in used:
-            governed = _governing_cue(trees, sentence_starts, q, cues_at)
-            if governed is not None:
-                (tree, hit, spk, rule), dep = governed
-                used.add(n)
-                found.append(
-                    _direct(text, tree, hit, spk, f"parse:{rule}+quote-{dep}", q, SPEAKER_CONFIDENCE[rule])
-                )
-
-    for tree, hit, spk, rule in waiting:
-        nxt = _following_quote(text, index, used, tree)
-        if nxt is not None:
-            used.add(nxt)
-            found.append(
-                _direct(
-                    text,
-                    tree,
-                    hit,
-                    spk,
-                    f"parse:{rule}+following-quote",
-                    quotes[nxt],
-                    FRAME["parse-following-quote"].confidence,
-                )
-            )
-
-    for n, q in enumerate(quotes):
-        if n not in used and _word_count(text[q.start : q.end]) >= MIN_QUOTE_WORDS:
-            unattributed = FRAME["parse-unattributed"]
-            found.append(
-                Found(q.start, q.end, "direct", None, None, unattributed.evidence, unattributed.confidence, q)
-            )
-
-    found = _dedupe(found)
+    p = _Pass(text, lang, _QuoteIndex(text, lang), [_Tree(s, n) for n, s in enumerate(doc.sentences)])
+    _read_cues(p, _verb_forms(lang.cues))
+    _read_governed_quotes(p)
+    _read_following_quotes(p)
+    _read_unattributed_quotes(p)
+    found = _dedupe(p.found)
     if not doc.coref:
         # No chains from the parser: the embedded resolver links pronouns and short names.
         resolved, entity_list = resolve(text, to_quotes(text, found), lang)
         ordered = sorted(resolved, key=lambda q: (q.start, q.end))
         return Result(text, _sentences(doc), tuple(ordered), tuple(entity_list))
-    entities, by_key = entities_for(doc, [t.toks for t in trees], found)
+    entities, by_key = entities_for(doc, [t.toks for t in p.trees], found)
     out = tuple(to_quotes(text, found, lambda f: by_key.get(f.speaker_key) if f.speaker_key else None))
     return Result(text, _sentences(doc), out, entities)
+
+
+def _read_cues(p: _Pass, forms: dict[str, CueEntry]) -> None:
+    """Every cue outside quotes: its speaker and its contents (a cue with none waits for a quote)."""
+    for tree in p.trees:
+        for hit in _find_cues(tree, forms):
+            if p.index.inside(tree.toks[hit.first]) is not None:
+                continue  # a cue inside a quote is the quoted speaker's, not the article's
+            if hit.entry.frame == "according":
+                spk, rule = tree.head(hit.first), "according"
+            else:
+                spk, rule = _speaker(tree, hit.first, p.lang)
+            if hit.entry.type == "verb":
+                p.cues_at[(tree.offset, hit.first)] = (tree, hit, spk, rule)
+            contents = _contents(tree, hit, spk, p.lang)
+            if not contents and spk is not None and hit.entry.type == "verb":
+                p.waiting.append((tree, hit, spk, rule))
+            for content in contents:
+                p.found.extend(_judge(p.text, tree, hit, spk, rule, content, p.index, p.used, p.lang))
+
+
+def _read_governed_quotes(p: _Pass) -> None:
+    """A quote a cue outside it governs through the parse (``"A," she said, "and B."``)."""
+    sentence_starts = [t.toks[0].start if t.toks else 0 for t in p.trees]
+    for n, q in enumerate(p.index.spans):
+        if n in p.used:
+            continue
+        governed = _governing_cue(p.trees, sentence_starts, q, p.cues_at)
+        if governed is not None:
+            (tree, hit, spk, rule), dep = governed
+            p.used.add(n)
+            evidence = f"parse:{rule}+quote-{dep}"
+            p.found.append(_direct(p.text, tree, hit, spk, evidence, q, SPEAKER_CONFIDENCE[rule]))
+
+
+def _read_following_quotes(p: _Pass) -> None:
+    """A cue with a speaker and no content owns the quote right after its sentence (``X said:``)."""
+    confidence = FRAME["parse-following-quote"].confidence
+    for tree, hit, spk, rule in p.waiting:
+        nxt = _following_quote(p.text, p.index, p.used, tree)
+        if nxt is not None:
+            p.used.add(nxt)
+            evidence = f"parse:{rule}+following-quote"
+            p.found.append(_direct(p.text, tree, hit, spk, evidence, p.index.spans[nxt], confidence))
+
+
+def _read_unattributed_quotes(p: _Pass) -> None:
+    """A quote no cue claimed, long enough to be speech (not a scare quote or a title)."""
+    unattributed = FRAME["parse-unattributed"]
+    for n, q in enumerate(p.index.spans):
+        if n not in p.used and _word_count(p.text[q.start : q.end]) >= MIN_QUOTE_WORDS:
+            p.found.append(
+                Found(q.start, q.end, "direct", None, None, unattributed.evidence, unattributed.confidence, q)
+            )
 
 
 def combine(primary: Result, secondary: Result, *, chains: Result | None = None) -> Result:
@@ -461,8 +478,8 @@ def _governing_cue(
     trees: Sequence[_Tree],
     starts: Sequence[int],
     q: QuoteSpan,
-    cues_at: dict[tuple[int, int], tuple[_Tree, CueHit, int | None, str]],
-) -> tuple[tuple[_Tree, CueHit, int | None, str], str] | None:
+    cues_at: dict[tuple[int, int], _CueRead],
+) -> tuple[_CueRead, str] | None:
     """A cue outside the quote that a word inside it depends on (``"A," she said, "and B."``)."""
     first = max(0, bisect.bisect_right(starts, q.start) - 1)
     for tree in trees[first:]:

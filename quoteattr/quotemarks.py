@@ -177,54 +177,60 @@ def _mark_continued(spans: list[QuoteSpan], open_pos: int) -> None:
             return
 
 
-def _handle_mark(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan], t: _Marks) -> None:  # noqa: C901 (issue 11: still to split)
+def _handle_mark(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan], t: _Marks) -> None:
+    """One mark: an apostrophe or inch mark (ignored), a closer of an open quote, or a new opener."""
     ch = text[i]
-    _APOSTROPHES, _SYMMETRIC, _CLOSERS, _OPENERS = t.apostrophes, t.symmetric, t.closers, t.openers
-    if ch in _APOSTROPHES and _is_apostrophe(text, i):
+    if ch in t.apostrophes and _is_apostrophe(text, i):
         return
-    if ch in _SYMMETRIC and i > 0 and text[i - 1].isdigit() and not any(o.mark == ch for o in stack):
+    if ch in t.symmetric and i > 0 and text[i - 1].isdigit() and not any(o.mark == ch for o in stack):
         return  # 5" or 6' : an inch or foot mark, not a quote
-    # 1. Try to close an open quote whose style accepts this mark.
-    if ch in _CLOSERS and stack:
-        lowest = max(0, len(stack) - MAX_CLOSE_SEARCH)
-        for depth in range(len(stack) - 1, lowest - 1, -1):
-            o = stack[depth]
-            if ch not in o.closers:
-                continue
-            if ch in _APOSTROPHES and not _can_close(text, i):
-                break
-            for inner in stack[depth + 1 :]:  # openers inside it that never closed
-                inner_end = _trim_end(text, inner.pos + 1, i)
-                spans.append(
-                    QuoteSpan(inner.pos, None, inner.pos + 1, inner_end, inner.style, unbalanced=True)
-                )
-            del stack[depth:]
-            if ch in _APOSTROPHES and i - o.pos <= 2 and o.mark in _APOSTROPHES:
-                return  # rock 'n' roll: a one-letter "quote" is two apostrophes
+    if ch in t.closers and stack and _close(text, i, stack, spans, t):
+        return
+    if ch in t.openers:
+        _open(text, i, stack, spans, t)
+
+
+def _close(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan], t: _Marks) -> bool:
+    """Close the nearest open quote whose style accepts the mark at ``i``; False if none may."""
+    ch = text[i]
+    lowest = max(0, len(stack) - MAX_CLOSE_SEARCH)
+    for depth in range(len(stack) - 1, lowest - 1, -1):
+        o = stack[depth]
+        if ch not in o.closers:
+            continue
+        if ch in t.apostrophes and not _can_close(text, i):
+            return False
+        for inner in stack[depth + 1 :]:  # openers inside it that never closed
+            inner_end = _trim_end(text, inner.pos + 1, i)
+            spans.append(QuoteSpan(inner.pos, None, inner.pos + 1, inner_end, inner.style, unbalanced=True))
+        del stack[depth:]
+        if not (ch in t.apostrophes and i - o.pos <= 2 and o.mark in t.apostrophes):
             spans.append(QuoteSpan(o.pos, i, o.pos + 1, i, o.style_for(ch)))
-            return
-    # 2. Otherwise open a new quote, if this mark can open one here.
-    if (
-        ch in _OPENERS
-        and ch not in _SYMMETRIC
-        and stack
-        and stack[-1].mark == ch
-        and _can_open(text, i, t.open_context)
-    ):
+        # (else rock 'n' roll: a one-letter "quote" is two apostrophes)
+        return True
+    return False
+
+
+def _open(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan], t: _Marks) -> None:
+    """Open a new quote at ``i``, if this mark can open one here."""
+    ch = text[i]
+    can_open = _can_open(text, i, t.open_context)
+    if ch not in t.symmetric and stack and stack[-1].mark == ch and can_open:
         # English never nests “ inside “: a second opener means the first was never closed.
         o = stack.pop()
         spans.append(
             QuoteSpan(o.pos, None, o.pos + 1, _trim_end(text, o.pos + 1, i), o.style, unbalanced=True)
         )
-    if ch in _OPENERS and len(stack) < MAX_DEPTH:
-        if ch in _APOSTROPHES and not _can_open(text, i, t.open_context):
-            return
-        if ch in _SYMMETRIC and not _can_open(text, i, t.open_context) and _can_close(text, i):
-            return  # a closing-looking mark with nothing to close: a stray
-        if ch in t.mainly_closing and not _can_open(text, i, t.open_context):
-            return  # a mark that usually closes opens only before a word ("»Ja«"), never as "» " in French
-        pairs = _OPENERS[ch]
-        stack.append(_Open(i, ch, "".join(c for c, _ in pairs), pairs[0][1], tuple(pairs)))
+    if len(stack) >= MAX_DEPTH:
+        return
+    if not can_open and (
+        ch in t.apostrophes  # an apostrophe opens only before a word
+        or ch in t.mainly_closing  # so does a mark that usually closes ("»Ja«"), never "» " in French
+        or (ch in t.symmetric and _can_close(text, i))  # a closing-looking mark with nothing to close
+    ):
+        return
+    pairs = t.openers[ch]
+    stack.append(_Open(i, ch, "".join(c for c, _ in pairs), pairs[0][1], tuple(pairs)))
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

@@ -247,7 +247,7 @@ class UnitView:
         tail = self.name_suffix(p0, p1)
         return None if tail is None else self.mention(*tail)
 
-    def subject_before(self, stop: int, floor: int = 0) -> tuple[Mention | None, int] | None:  # noqa: C901 (issue 11: still to split)
+    def subject_before(self, stop: int, floor: int = 0) -> tuple[Mention | None, int] | None:
         """The speaker noun phrase that ends right before item ``stop``.
 
         Reads back over appositives and relative clauses ("X, head of Y, who …, said")
@@ -264,61 +264,71 @@ class UnitView:
             clause_subject = self.items[near[0] + 1 : near[1]]
             if np_like(clause_subject, self.lang) or plain_noun_phrase(clause_subject, self.lang):
                 return self.mention(near[0] + 1, near[1]), near[0] + 1
-        comma_before_near = near[0] > a and self.items[near[0] - 1].text in PHRASE_BREAKS
-        near_ok = np_like(self.items[near[0] : near[1]], self.lang) or (
-            comma_before_near
-            and stop == near[1]
-            and plain_noun_phrase(self.items[near[0] : near[1]], self.lang)
-        )
-        # Postposed with an appositive: ", Ana Ruiz, the mayor, said" / ", Name, secretary general of X said"
-        if comma_before_near and len(parts) >= 2:
-            prev_part = parts[-2]
-            prev_items = self.items[prev_part[0] : prev_part[1]]
-            near_items = self.items[near[0] : near[1]]
-            starts_part = prev_part[0] == a or self.items[prev_part[0] - 1].text in PHRASE_BREAKS
-            if is_name(prev_items, self.lang) and is_appositive(near_items, self.lang) and starts_part:
-                return self.mention(*trim_np(self.items, *prev_part, self.lang)), prev_part[0]
-        if (
-            comma_before_near
-            and near_ok
-            and len(parts) >= 2
-            and is_name(self.items[near[0] : near[1]], self.lang)
-        ):
-            # '"…," the union's general secretary, Pat Doyle, told …': a role before the name is not content
-            role = parts[-2]
-            role_items = self.items[role[0] : role[1]]
-            starts_part = role[0] == a or self.items[role[0] - 1].text in PHRASE_BREAKS
-            if (
-                starts_part
-                and role_items[0].lower in self.lang.cls("article")
-                and len(role_items) <= 6
-                and np_like(role_items, self.lang)
-            ):
-                # the role must follow the quotation directly: '"…," the role, Name, told'
-                k = role[0] - 1
-                if k >= 0 and self.items[k].text in PHRASE_BREAKS:
-                    k -= 1
-                if k >= 0 and self.items[k].is_quote:
-                    return self.mention(*trim_np(self.items, *near, self.lang)), role[0]
-        if comma_before_near and near_ok:
-            # Could be postposed ("…, the spokesman added") — the caller decides with left_material.
-            m = self.mention(*trim_np(self.items, *near, self.lang))
-            # ... but a preposed subject with an intro phrase reads the same; both give the near part.
-            first_np = self.first_np(parts)
-            if (
-                first_np is not None
-                and first_np != near
-                and is_name(self.items[first_np[0] : first_np[1]], self.lang)
-                and self.is_intro_chain(parts, first_np)
-            ):
-                return self.mention(*trim_np(self.items, *first_np, self.lang)), a
-            return m, near[0]
+        if near[0] > a and self.items[near[0] - 1].text in PHRASE_BREAKS:
+            after_comma = self.subject_after_comma(a, parts, stop)
+            if after_comma is not None:
+                return after_comma
         first_np = self.first_np(parts)
         if first_np is None:
             return None
         return self.mention(*trim_np(self.items, *first_np, self.lang)), a if first_np[0] == a else first_np[
             0
         ]
+
+    def starts_part(self, a: int, part: tuple[int, int]) -> bool:
+        """Does ``part`` open the subject, or follow a comma or dash?"""
+        return part[0] == a or self.items[part[0] - 1].text in PHRASE_BREAKS
+
+    def subject_after_comma(
+        self, a: int, parts: list[tuple[int, int]], stop: int
+    ) -> tuple[Mention | None, int] | None:
+        """The subject when a comma stands before its last part: an appositive, a role before a name."""
+        near = parts[-1]
+        near_items = self.items[near[0] : near[1]]
+        near_ok = np_like(near_items, self.lang) or (
+            stop == near[1] and plain_noun_phrase(near_items, self.lang)
+        )
+        if len(parts) >= 2:
+            # Postposed with an appositive: ", Ana Ruiz, the mayor, said" / ", Name, head of X said"
+            prev = parts[-2]
+            prev_items = self.items[prev[0] : prev[1]]
+            if (
+                is_name(prev_items, self.lang)
+                and is_appositive(near_items, self.lang)
+                and self.starts_part(a, prev)
+            ):
+                return self.mention(*trim_np(self.items, *prev, self.lang)), prev[0]
+            if near_ok and is_name(near_items, self.lang) and self.role_after_quote(a, prev):
+                # '"…," the union's secretary, Pat Doyle, told …': a role before the name is not content
+                return self.mention(*trim_np(self.items, *near, self.lang)), prev[0]
+        if not near_ok:
+            return None
+        # Could be postposed ("…, the spokesman added") — the caller decides with left_material ...
+        # ... but a preposed subject with an intro phrase reads the same; both give the near part.
+        first_np = self.first_np(parts)
+        if (
+            first_np is not None
+            and first_np != near
+            and is_name(self.items[first_np[0] : first_np[1]], self.lang)
+            and self.is_intro_chain(parts, first_np)
+        ):
+            return self.mention(*trim_np(self.items, *first_np, self.lang)), a
+        return self.mention(*trim_np(self.items, *near, self.lang)), near[0]
+
+    def role_after_quote(self, a: int, role: tuple[int, int]) -> bool:
+        """Is ``role`` a short article-led role right after a quotation ('"…," the role, Name, told')?"""
+        role_items = self.items[role[0] : role[1]]
+        if not (
+            self.starts_part(a, role)
+            and role_items[0].lower in self.lang.cls("article")
+            and len(role_items) <= 6
+            and np_like(role_items, self.lang)
+        ):
+            return False
+        k = role[0] - 1
+        if k >= 0 and self.items[k].text in PHRASE_BREAKS:
+            k -= 1
+        return k >= 0 and self.items[k].is_quote
 
     def is_intro_chain(self, parts: list[tuple[int, int]], chosen: tuple[int, int]) -> bool:
         """True when the parts before ``chosen`` are intro phrases and the ones after are appositives."""
