@@ -24,6 +24,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
+import attrs
+
 from .cues import cue_word_starts
 from .frames import UnitReader
 from .language import Language
@@ -57,8 +59,23 @@ def read_unit(text: str, unit: Unit, lang: Language, cue_starts: Sequence[int] |
     return UnitReading(unit, tuple(found), claimed, tuple(reader.bare), words)
 
 
+def read_units(text: str, units: Sequence[Unit], lang: Language) -> list[UnitReading]:
+    """Every unit's reading, with the opening subject of a plain unit that precedes a quotation.
+
+    The cue words of the whole text are found in one scan; speakers later read ``opening``
+    instead of tokenising a unit again.
+    """
+    cue_starts = cue_word_starts(text, lang.cues)
+    readings = [read_unit(text, unit, lang, cue_starts) for unit in units]
+    for u in range(len(readings) - 1):
+        r = readings[u]
+        if readings[u + 1].unit.quotes and not r.found and not r.unit.quotes:
+            readings[u] = attrs.evolve(r, opening=unit_subject(text, r.unit, lang))
+    return readings
+
+
 def unit_subject(text: str, unit: Unit, lang: Language) -> Mention | None:
-    """The name or he/she opening a unit ("Patrick Doyle was blunt."); read only when a quote needs it."""
+    """The name or he/she opening a unit ("Patrick Doyle was blunt.")."""
     return opening_subject(
         text, _word_items(text, unit.start, min(unit.end, unit.start + OPENING_CHARS)), lang
     )

@@ -17,7 +17,6 @@ from collections.abc import Callable, Sequence
 import attrs
 import regex
 
-from .attribution import unit_subject
 from .language import Language
 from .model import Cue, Mention
 from .quotemarks import QuoteSpan
@@ -203,8 +202,7 @@ def _subject_before(c: _Context) -> Found | None:
     prev = c.prev
     if prev is None or prev.found or prev.unit.quotes or prev.unit.paragraph < c.unit.paragraph - 1:
         return None
-    subject = unit_subject(c.text, prev.unit, c.lang)
-    return c.speaking(None, subject) if subject is not None else None
+    return c.speaking(None, prev.opening) if prev.opening is not None else None
 
 
 #: The context rules, in the order they are tried; each names its row of :data:`~quoteattr.records.FRAMES`.

@@ -120,3 +120,6 @@ class UnitReading:
     claimed: frozenset[int]  #: outer-start offsets of the quotations attributed here
     bare: tuple[tuple[Cue, Mention], ...]
     words_outside: int  #: word tokens outside quotations
+    #: the name or he/she opening a unit without attributions or quotes, read when the next unit holds a
+    #: quotation (it may speak it: 'Patrick Doyle was blunt. "…"'); None otherwise
+    opening: Mention | None = None

@@ -12,9 +12,8 @@ from collections.abc import Iterable
 
 import attrs
 
-from ..attribution import read_unit
+from ..attribution import read_units
 from ..coref import resolve
-from ..cues import cue_word_starts
 from ..language import Language, get_language
 from ..lexicons import CueLexicon
 from ..model import Result, Sentence
@@ -41,8 +40,7 @@ def _units(w: Work) -> Work:
 
 def _attribution(w: Work) -> Work:
     assert w.units is not None
-    cue_starts = cue_word_starts(w.text, w.lang.cues)  # one scan of the text for every unit
-    return attrs.evolve(w, readings=tuple(read_unit(w.text, unit, w.lang, cue_starts) for unit in w.units))
+    return attrs.evolve(w, readings=tuple(read_units(w.text, w.units, w.lang)))
 
 
 def _speakers(w: Work) -> Work:
