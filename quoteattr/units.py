@@ -91,11 +91,15 @@ def _word_items(text: str, start: int, end: int) -> list[Item]:
     """Items for the tokens of ``text[start:end]``, built straight from the matches (the hot path)."""
     out: list[Item] = []
     append = out.append
+    new = _new_tuple  # tuple.__new__ skips the NamedTuple constructor's Python frame: a third faster here
     for m in token_matches(text, start, end):
         a, b = m.span()
         t = m.group()
-        append(Item(a, b, t, t.lower(), t[0].isalnum(), False, None))  # a token is never empty
+        append(new(Item, (a, b, t, t.lower(), t[0].isalnum(), False, None)))  # a token is never empty
     return out
+
+
+_new_tuple = tuple.__new__
 
 
 def unit_items(text: str, unit: Unit) -> list[Item]:

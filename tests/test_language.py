@@ -122,3 +122,26 @@ def test_stages_declare_what_they_read_and_add_and_a_broken_order_is_refused_who
     assert "speakers reads readings" in message and "attribution reads units" in message
     with pytest.raises(ValueError, match="unknown work field"):
         stage("x", "txt", "sentences", lambda w: w)
+
+
+def test_a_folder_with_the_required_files_is_a_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The seam a second language uses: a folder of data files, no code."""
+    from quoteattr import lexicons
+
+    shipped = lexicons.language_dir("en")
+    for code in ("en", "qq"):
+        (tmp_path / code).mkdir()
+        for name in REQUIRED_FILES:
+            (tmp_path / code / name).write_text(
+                (shipped / name).read_text(encoding="utf-8"), encoding="utf-8"
+            )
+    (tmp_path / "half").mkdir()  # incomplete: not offered
+    (tmp_path / "half" / "cues.tsv").write_text("", encoding="utf-8")
+    monkeypatch.setattr(lexicons, "language_dir", lambda lang="en": tmp_path / lang)
+    assert supported_languages() == ("en", "qq")
+    result = Pipeline(lang="qq").process('"We will win," Ana Ruiz said.')
+    assert [(q.kind, q.speaker.text if q.speaker else None) for q in result.quotes] == [
+        ("direct", "Ana Ruiz")
+    ]
