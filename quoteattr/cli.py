@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import BinaryIO, TextIO
 
-from .errors import InputError
+from .errors import ConfigError, InputError
 from .formats import FORMATS
 from .model import Result
 from .pipeline import Pipeline
@@ -40,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)")
     p.add_argument("--backend", default="embedded", choices=("embedded", "stanza"))
+    p.add_argument("--lang", default="en", help="language of the texts: en (default) or de")
     p.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
     p.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
     bar = p.add_mutually_exclusive_group()
@@ -157,7 +158,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     from .formats import write_results
 
-    pipeline = Pipeline(args.backend)
+    try:
+        pipeline = Pipeline(args.backend, lang=args.lang)
+    except ConfigError as exc:
+        print(f"quoteattr: {exc}", file=sys.stderr)
+        return 2
     errors: list[str] = []
     progress = Progress(sys.stderr, sys.stderr.isatty() if args.progress is None else args.progress)
 

@@ -293,7 +293,7 @@ def _resolve_pronoun(
             # "she" never goes to a speaker known as "he"; among the last few, one known to match is preferred
             known = [c for c in compatible[:RECENT_SPEAKERS] if gender and c.gender == gender]
             return (known[0] if known and not compatible[0].gender else compatible[0]), "pronoun-speaker"
-        name = _nearest_name(text, m.start, lang)
+        name = _nearest_name(text, m.start, lang, gender)
         if name is not None:
             return _add_name(name, clusters, None, lang, person=True), "pronoun-name"
         return None, "pronoun-unresolved"
@@ -310,7 +310,13 @@ def _gender(m: Mention, lang: Language) -> str:
         return ""
     if m.kind == "pronoun":
         return lang.pronouns.get(words[0], (0, "", ""))[2] if words[0] in lang.gendered_subjects else ""
-    return lang.honorifics.get(words[0], "")
+    return lang.honorifics.get(words[0], "") or lang.given_names.get(words[0], "")
+
+
+def _other_gender(name: str, gender: str, lang: Language) -> bool:
+    """Is ``name``'s given name known to be of the gender other than ``gender``?"""
+    known = lang.given_names.get(name.split()[0].lower(), "") if gender and name else ""
+    return bool(known) and known != gender
 
 
 def _by_recency(clusters: list[_Cluster]) -> list[_Cluster]:
@@ -320,11 +326,14 @@ def _by_recency(clusters: list[_Cluster]) -> list[_Cluster]:
     return sorted(clusters, key=lambda c: c.last, reverse=True)
 
 
-def _nearest_name(text: str, before: int, lang: Language) -> str | None:
+def _nearest_name(text: str, before: int, lang: Language, gender: str = "") -> str | None:
     window_start = max(0, before - NAME_LOOKBACK)
     pattern = _name_pattern(lang.name_particles)
     names = [
-        m for m in pattern.finditer(text, window_start, before) if " " in canonical_name(m.group(), lang)
+        m
+        for m in pattern.finditer(text, window_start, before)
+        if " " in canonical_name(m.group(), lang)
+        and not _other_gender(canonical_name(m.group(), lang), gender, lang)
     ]
     # A name that opens a sentence is a subject, and subjects are what pronouns pick up.
     for match in reversed(names):

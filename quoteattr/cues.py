@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
 import regex
 
 from .language import Language
@@ -41,6 +42,28 @@ def is_noun_use(items: Sequence[Item], hit: CueHit, lang: Language) -> bool:
     )
 
 
+#: How far a separated particle may stand from its verb, in items ("warf der Regierung am Montag vor").
+MAX_PARTICLE_DISTANCE = 12
+#: Items that close the clause a separated particle must end.
+CLAUSE_BREAKS = frozenset({",", ":", ";", ".", "!", "?", "…", "—", "–", "(", ")"})
+
+
+def separated_particle(items: Sequence[Item], lowers: Sequence[str], start: int, particle: str) -> int | None:
+    """Index of ``particle`` closing the clause that starts at ``start`` ("fügte sie hinzu,"), if any.
+
+    A separable verb's finite form is a cue only with its particle at the end of its clause:
+    "warf ihm vor, …" reports, "warf den Ball" does not.
+    """
+    n = len(items)
+    for j in range(start, min(n, start + MAX_PARTICLE_DISTANCE)):
+        if items[j].is_quote or items[j].text in CLAUSE_BREAKS:
+            return None
+        if lowers[j] == particle:
+            closes = j + 1 >= n or items[j + 1].is_quote or items[j + 1].text in CLAUSE_BREAKS
+            return j if closes else None
+    return None
+
+
 def find_cues(items: Sequence[Item], lang: Language) -> list[CueHit]:
     """Cue words outside quotations, longest multi-word form first."""
     hits: list[CueHit] = []
@@ -67,6 +90,7 @@ def find_cues(items: Sequence[Item], lang: Language) -> list[CueHit]:
         )
         # "United States" holds no cue; a title-case headline does, with an inflected verb ("Says", "Warned")
         proper = capitalised and not (headline and lowers[i].endswith(lang.endings("headline_verb")))
+        found = _with_particle(found, items, lowers)
         if (
             found is not None
             and found.entry.type != "noun"
@@ -78,6 +102,15 @@ def find_cues(items: Sequence[Item], lang: Language) -> list[CueHit]:
         else:
             i += 1
     return hits
+
+
+def _with_particle(hit: CueHit | None, items: Sequence[Item], lowers: Sequence[str]) -> CueHit | None:
+    """A separable verb's finite form keeps its cue only with the particle found ("fügte … hinzu");
+    its joined forms ("hinzugefügt") and every other cue pass unchanged."""
+    if hit is None or not hit.entry.particle or lowers[hit.first].startswith(hit.entry.particle):
+        return hit
+    at = separated_particle(items, lowers, hit.last + 1, hit.entry.particle)
+    return None if at is None else attrs.evolve(hit, particle=at)
 
 
 _WORD_RE = regex.compile(r"\p{L}++")

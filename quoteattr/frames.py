@@ -13,7 +13,7 @@ import regex
 from .cues import find_cues
 from .language import Language
 from .model import Cue, Mention
-from .phrases import clause_like
+from .phrases import VERB_SECOND, clause_like, noun_phrase_end, np_like
 from .quotemarks import QuoteSpan
 from .records import DIRECT_BONUS, FRAME, CueHit, Found, Frame
 from .subjects import UnitView
@@ -27,10 +27,17 @@ _DASH_SIGNATURE = regex.compile(
 )
 
 
-def dash_signature(text: str, q: QuoteSpan) -> Mention | None:
-    """The name that signs quotation ``q`` with a dash, if any."""
+def dash_signature(text: str, q: QuoteSpan, openers: str = "") -> Mention | None:
+    """The name that signs quotation ``q`` with a dash, if any.
+
+    A signature stands alone: the line ends after it, or a comma ("― Paul Greer, Northfield") or the
+    next quotation (one of ``openers``) follows. "»…« – Da begrüßte ihn …" is narration after a dash.
+    """
     m = _DASH_SIGNATURE.match(text, q.outer_end)
     if m is None or q.close is None:
+        return None
+    rest = text[m.end(1) : m.end(1) + 40].lstrip(" .\xa0\t")
+    if rest and rest[0] not in "\n\r," and rest[0] not in openers:
         return None
     start, end = m.start(1), m.end(1)
     while end > start and text[end - 1] == ".":
@@ -40,6 +47,9 @@ def dash_signature(text: str, q: QuoteSpan) -> Mention | None:
 
 #: Cue frames whose verb takes an object: "…, told the Herald" is not an inverted speaker.
 OBJECT_FRAMES = frozenset({"tell", "of", "obj", "name"})
+
+#: Frames whose content without a complementiser must read as a clause ("said the plan was dead").
+CLAUSE_FRAMES = frozenset({"clause", "verb-second-clause"})
 
 #: An item index: the items before it belong to an attribution already read (what a frame returns).
 Until = int
@@ -84,7 +94,7 @@ class UnitReader(UnitView):
         """ "“…” ― Pamela Ortiz": a quotation signed with a dash and a name (letters, epigraphs)."""
         for i, it in enumerate(self.items):
             if it.quote is not None:
-                signer = dash_signature(self.text, it.quote)
+                signer = dash_signature(self.text, it.quote, self.lang.quote_marks.opening_chars)
                 if signer is not None:
                     self.claimed.add(i)
                     q = it.quote
@@ -129,6 +139,10 @@ class UnitReader(UnitView):
         at = self.place(hit)
         if at.inverted and not at.shares_subject and self.read_inverted(hit, cue, at.j):
             return self.end
+        if VERB_SECOND in self.lang.features and not at.shares_subject and not only_postposed:
+            done = self.read_verb_second(hit, cue, hits)
+            if done is not None:
+                return done
         speaker, subject_first = self.speaker_of(at) or (None, 0)
         if speaker is None:
             return hit.first
@@ -171,7 +185,8 @@ class UnitReader(UnitView):
         self, hit: CueHit, hits: Sequence[CueHit], cue: Cue, speaker: Mention, at: Place, subject_first: int
     ) -> Until:
         """What follows the cue decides the frame: that-clause, quotation, postposed, bare, or preposed."""
-        entry, after = hit.entry, hit.last + 1
+        entry = hit.entry
+        after = hit.last + 1 if hit.particle is None else hit.particle + 1  # "warf ihm vor, …"
         k = self.skip_object(after, entry) if entry.frame in ("tell", "ask") else after
         if (
             entry.frame == "tell"
@@ -180,7 +195,7 @@ class UnitReader(UnitView):
         ):
             # "warned officials to boost security" / "told reporters how surprised he was"
             return self.preposed(hit, cue, speaker, k, hits, "tell-to")
-        k_trailer = self.skip_trailer(k)
+        k_trailer = self.colon_quote_ahead(self.skip_trailer(k))
         that_at = self.find_that(k, k_trailer)
         if not at.shares_subject:
             speaker = self.first_subject(speaker, at, subject_first, k_trailer)
@@ -242,15 +257,23 @@ class UnitReader(UnitView):
 
     def read_inverted(self, hit: CueHit, cue: Cue, j: int) -> bool:
         """``CONTENT, said SPEAKER (, APPOSITIVE) (trailer).`` and ``"A," said X, "B."``"""
-        if hit.entry.frame in OBJECT_FRAMES:
-            return False  # these verbs take an object: "…, told the Herald" is not inverted
+        if hit.entry.frame in OBJECT_FRAMES and VERB_SECOND not in self.lang.features:
+            return False  # these verbs take an object: "…, told the Herald" is not inverted ("bat er" is)
         a = hit.last + 1
-        b = self.inverted_speaker_end(a)
-        if not self.is_inverted_speaker(a, b):
+        if a < self.end and self.items[a].lower in self.lang.cls("reflexive"):
+            a += 1  # "empört sich der Alte": the reflexive pronoun belongs to the verb
+        trimmed = self.trim_inverted_speaker(a, self.inverted_speaker_end(a, hit.particle))
+        if trimmed is None or not self.is_inverted_speaker(a, trimmed[0]):
             return False
-        speaker_span, tail = self.inverted_tail(a, b)
-        if tail < self.end and self.items[tail].text != ",":
+        b, rest = trimmed
+        if self.content_follows(rest + (rest == hit.particle)):
             return False
+        speaker_span, tail = self.inverted_tail(a, b, rest + (rest == hit.particle))
+        after_quote = self.items[j].is_quote or (
+            j > 0 and self.items[j].text == "," and self.items[j - 1].is_quote
+        )
+        if tail < self.end and self.items[tail].text != "," and not after_quote:
+            return False  # but a verb right after a quotation attributes it, whatever follows the speaker
         if tail - b > 8 and not self.items[j].is_quote:
             return False  # a long "trailer" is more likely the reported clause itself
         left = self.left_material(j + 1)
@@ -259,17 +282,28 @@ class UnitReader(UnitView):
         speaker = self.mention(*speaker_span)
         self.last_speaker = speaker
         self.emit_span(left[0], left[1], cue, speaker, FRAME["inverted"])
-        if self.items[left[1] - 1].is_quote and tail < self.end and self.next_is_quote(tail + 1):
-            self.emit_span(tail + 1, self.end, cue, speaker, FRAME["interrupted-inverted"])
+        if self.items[left[1] - 1].is_quote:
+            tail = self.break_ahead(tail)  # "»A«, rief er dann, »B«" / "„A“, sagte sie; „B“"
+            if tail < self.end and self.next_is_quote(tail + 1):
+                self.emit_span(tail + 1, self.end, cue, speaker, FRAME["interrupted-inverted"])
         return True
 
     def read_according(self, hit: CueHit) -> int:
-        """``According to X, CONTENT`` and ``CONTENT, according to X``."""
+        """``According to X, CONTENT``, ``CONTENT, according to X`` and ``X zufolge CONTENT``."""
+        if hit.entry.type == "postp":
+            return self.read_postposition(hit)
         cue = self.cue_of(hit)
         a = hit.last + 1
         b = a
         while b < self.end and self.items[b].text not in PHRASE_BREAKS and not self.items[b].is_quote:
             b += 1
+        if b >= self.end and self.items_start_of_clause(hit.first) == hit.first:
+            head_end = noun_phrase_end(self.items, a, self.end, self.lang)
+            if head_end is not None and head_end < self.end:  # "Laut Polizei wurde …": the verb ends it
+                speaker = self.mention(a, head_end)
+                self.last_speaker = speaker
+                self.emit_span(head_end, self.end, cue, speaker, FRAME["according-to-bare"])
+                return self.end
         if b == a or b - a > 12:
             return hit.first
         speaker = self.mention(a, b)
@@ -287,6 +321,96 @@ class UnitReader(UnitView):
         else:
             self.emit_span(first, end, cue, speaker, FRAME["according-to"])
         return self.end
+
+    def read_postposition(self, hit: CueHit) -> Until:
+        """``X zufolge CONTENT``: the source stands before the cue, the content after it."""
+        s = hit.first
+        while s > 0 and hit.first - s < 8 and self.items[s - 1].is_word:
+            s -= 1
+        if s == hit.first:
+            return hit.first
+        speaker = self.mention(s, hit.first)
+        self.last_speaker = speaker
+        first = self.items_start_of_clause(hit.first)
+        start = hit.last + 1 if s <= first else first
+        self.emit_span(start, self.end, self.cue_of(hit), speaker, FRAME["according-to-post"])
+        return self.end
+
+    def opens_with_adverbial(self, hit: CueHit, floor: int = 0) -> bool:
+        """Does an adverbial, not a subject, fill the place before the cue in a verb-second clause?
+
+        "Darauf sagte", "Am Abend sagte", "Als sie das hörte, sagte", "…, rief Zwingli:", and a verb
+        that opens its sentence ("Sprach der Wolf:").
+        """
+        c = hit.first
+        while c > floor and self.items[c - 1].is_word:
+            c -= 1
+        while c < hit.first and self.items[c].lower in self.lang.conj:
+            c += 1
+        lang = self.lang
+        if c < hit.first:
+            opener = lang.adv | lang.time | lang.prep | lang.subord | lang.cls("linker")
+            last = self.items[hit.first - 1].lower
+            return self.items[c].lower in opener and last not in lang.subject_pronouns
+        if c == 0 or self.items[c - 1].is_quote:
+            return True  # "Sprach der Wolf: „…“": the verb opens the sentence
+        # "…, rief Zwingli: „…“": the clause before the comma fills the first place
+        return self.items[c - 1].text == "," and hit.last + 2 < self.end
+
+    def content_follows(self, tail: int) -> bool:
+        """In a verb-second language, ", sagte er, dass …" and ", rief er: „…“" are no inverted attribution:
+        the content follows the speaker."""
+        return (
+            VERB_SECOND in self.lang.features
+            and tail + 1 < self.end
+            and (self.items[tail].text == ":" or self.items[tail + 1].lower in self.lang.complementisers)
+        )
+
+    def read_verb_second(self, hit: CueHit, cue: Cue, hits: Sequence[CueHit]) -> Until | None:
+        """``ADVERBIAL CUE SPEAKER (trailer) : "Q"`` / ``, dass …`` / ``, CLAUSE``.
+
+        In a verb-second language the subject follows the verb when an adverbial opens the clause
+        ("Darauf sagte er: „…“"). ``None`` when the frame does not apply.
+        """
+        if not self.opens_with_adverbial(hit, self.floor):
+            return None
+        found = self.speaker_after(hit.last + 1)
+        if found is None:
+            return None
+        speaker = self.mention(*found)
+        k = found[1]
+        if hit.entry.frame in ("tell", "ask"):
+            k = self.skip_object(k, hit.entry)
+        k = self.skip_trailer(k)
+        if hit.particle is not None and hit.particle >= k:
+            if hit.particle - k > 4:
+                return None
+            k = hit.particle + 1
+        self.last_speaker = speaker
+        if k >= self.end or (self.items[k].text == ":" and k + 1 >= self.end):
+            self.bare.append((cue, speaker))  # "Mit Ernst sagte er:" and the quotation in the next paragraph
+            return self.end
+        nxt = self.items[k]
+        if nxt.is_quote or (nxt.text in (":", ",") and self.next_is_quote(k + 1)):
+            return self.preposed(hit, cue, speaker, k if nxt.is_quote else k + 1, hits, "verb-second-quote")
+        if nxt.text not in (",", ":") or k + 1 >= self.end:
+            return None
+        if self.items[k + 1].lower in self.lang.complementisers:
+            return self.preposed(hit, cue, speaker, k + 2, hits, "verb-second-that")
+        evidence = "ask" if hit.entry.frame == "ask" else "verb-second-clause"
+        return self.preposed(hit, cue, speaker, k + 1, hits, evidence)
+
+    def speaker_after(self, a: int) -> tuple[int, int] | None:
+        """The subject right after a verb-second cue: a pronoun or a noun phrase, maybe after an object
+        pronoun ("fragte ihn der Kaufmann")."""
+        if a + 1 < self.end and self.items[a].lower in self.lang.object_pronouns - self.lang.subject_pronouns:
+            a += 1
+        if a >= self.end or not self.items[a].is_word:
+            return None
+        if self.items[a].lower in self.lang.subject_pronouns:
+            return a, a + 1
+        b = noun_phrase_end(self.items, a, self.end, self.lang)
+        return (a, b) if b is not None and b > a and np_like(self.items[a:b], self.lang) else None
 
     def left_material(self, subject_first: int) -> tuple[int, int] | None:
         """Content before a postposed attribution: up to the comma (or quote) before the subject."""
@@ -353,10 +477,12 @@ class UnitReader(UnitView):
         )  # "called the citation a ploy"
         if hit.entry.frame == "name" and not has_quote and not labels:
             return hit.first
-        if evidence == "clause" and not has_quote and not clause_like(content, self.lang):
+        if evidence in CLAUSE_FRAMES and not has_quote and not clause_like(content, self.lang):
             return hit.first
         if hit.entry.frame == "obj" and sum(1 for it in content if it.is_word) < 2:
             return hit.first
+        if hit.entry.frame == "quote" and (not has_quote or sum(1 for it in content if it.is_word) > 2):
+            return hit.first  # "lachte": a manner of speaking reports a quotation, never a clause
         self.emit_span(start, end, cue, speaker, FRAME[evidence])
         return end
 

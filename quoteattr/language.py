@@ -108,6 +108,8 @@ class Language:
     quote_marks: QuoteMarks
     abbreviations: Mapping[str, str]  #: abbreviation with its final dot → kind
     sentence_starters: frozenset[str]
+    features: frozenset[str] = frozenset()  #: word-order rules the language switches on (features.txt)
+    given_names: Mapping[str, str] = attrs.field(factory=dict)  #: given name → gender (given_names.tsv)
     # derived once, read constantly by the rules
     det: frozenset[str] = attrs.field(init=False)
     prep: frozenset[str] = attrs.field(init=False)
@@ -257,6 +259,8 @@ def _shipped(code: str) -> Language:
         quote_marks=QuoteMarks.build(lx.quote_mark_pairs(code)),
         abbreviations=_abbreviations(code),
         sentence_starters=lx.case_sensitive_list("sentence_starters.txt", code),
+        features=lx.word_list("features.txt", code),
+        given_names=lx.tagged_words("given_names.tsv", code),
     )
 
 

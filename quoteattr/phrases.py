@@ -5,6 +5,7 @@ Pure functions of the items and the :class:`~quoteattr.language.Language`; the f
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from .language import Language
@@ -12,10 +13,48 @@ from .model import Mention
 from .tokens import is_capitalised
 from .units import Item
 
+#: Language features (``lexicons/<code>/features.txt``) that switch on word-order rules:
+#: the subject may follow the finite verb when an adverbial opens the clause ("Darauf sagte er: …").
+VERB_SECOND = "verb-second"
+#: every noun is capitalised, so a lower-case word after a capitalised head ends its noun phrase.
+CAPITALISED_NOUNS = "capitalised-nouns"
+
 
 def is_cap(it: Item) -> bool:
     """Is the item a capitalised word (hyphenated name parts count: "el-Sayed")?"""
     return is_capitalised(it.text)
+
+
+def noun_phrase_end(items: Sequence[Item], a: int, end: int, lang: Language) -> int | None:
+    """Where a capitalised noun phrase starting at ``a`` ends, when a lower-case word follows its head.
+
+    "Laut einem Bericht der Zeitung hat …" → before "hat": words before the first capitalised one are
+    its determiners and adjectives, and a genitive article after it continues the phrase only before
+    another capitalised word ("der Zeitung"). ``None`` when no capitalised head is found.
+    """
+    j = a
+    head = None
+    run = 0  # capitals in a row: after a name ("Miriam Kohl") an article opens an object, not a genitive
+    genitive = lang.cls("genitive")
+    joiners = lang.name_particles | lang.cls("affil") | genitive
+    while j < end and j - a < 12:
+        it = items[j]
+        if it.text == "." and j > a and items[j - 1].lower + "." in lang.titles:
+            j += 1  # "Dr. Felix Brandt"
+            continue
+        if not it.is_word:
+            break
+        if is_cap(it):
+            head = j
+            run += 1
+        elif head is not None:
+            if not (it.lower in joiners and j + 1 < end and is_cap(items[j + 1])):
+                break
+            if it.lower in genitive and it.lower not in lang.name_particles and run > 1:
+                break
+            run = 0
+        j += 1
+    return j if head is not None and j - a < 12 else None
 
 
 def without_parens(items: Sequence[Item]) -> list[Item]:
@@ -144,6 +183,8 @@ def clause_like(items: Sequence[Item], lang: Language) -> bool:
     if words[0].lower in lang.stop and not any(w.lower in lang.finite_hints for w in words[1:6]):
         return False  # "said nothing", but "said more was on the way", "said no decision had been made"
     first = words[0].lower
+    if CAPITALISED_NOUNS in lang.features and _verb_after_noun(words[:6], lang):
+        return True  # "das Geld reiche nicht": a lower-case word after a noun is its verb
     if (
         first in lang.personal_subjects
         or first in lang.cls("expletive")
@@ -177,6 +218,14 @@ def clause_like(items: Sequence[Item], lang: Language) -> bool:
         ):
             return True
     return False
+
+
+def _verb_after_noun(words: Sequence[Item], lang: Language) -> bool:
+    """With capitalised nouns, a lower-case word that is no function word right after a noun is a verb."""
+    return any(
+        is_cap(prev) and not is_cap(w) and w.lower not in lang.function_words and w.lower not in lang.det
+        for prev, w in itertools.pairwise(words)
+    )
 
 
 def opening_subject(text: str, items: Sequence[Item], lang: Language) -> Mention | None:

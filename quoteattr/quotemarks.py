@@ -17,6 +17,7 @@ Cost is linear: one scan over the marks, a bounded search of the stack.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterator
 
@@ -137,7 +138,8 @@ def find_quotes(text: str, lang: Language | None = None) -> list[QuoteSpan]:
     """
     spans: list[QuoteSpan] = []
     paragraph_ends = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]
-    table = _marks(lang if lang is not None else english())
+    lang = lang if lang is not None else english()
+    table = _marks(lang)
     marks = table.pattern.finditer(text)
     pending = next(marks, None)
     left_open: _Open | None = None  # the outermost quote the previous paragraph left open
@@ -165,8 +167,69 @@ def find_quotes(text: str, lang: Language | None = None) -> list[QuoteSpan]:
             )
         left_open = stack[0] if stack else None
         para_start = para_end
+    if DIALOGUE_DASH in lang.features:
+        spans += dash_turns(text, paragraph_ends, spans, lang)
     spans.sort(key=lambda q: (q.open, -q.outer_end))
     return _with_depths(spans)
+
+
+#: Language feature (features.txt): a paragraph opening with a dash is a spoken turn ("– Kommst du mit?").
+DIALOGUE_DASH = "dialogue-dash"
+#: Where a line starts.
+_TURN_START = regex.compile(r"^", regex.MULTILINE)
+#: A dash that opens a line, and the spaces after it.
+_TURN_DASH = regex.compile(r"[^\S\n]*+(?:[–—―]|--)[^\S\n]++")
+#: Where a turn's own attribution starts: ", sagte sie" / "? fragte er" (group 1: the punctuation kept).
+_TURN_TAG = regex.compile(r"(?:,|([?!…]))[^\S\n]++(\p{Ll}[\p{L}]*+)")
+
+
+def dash_turns(
+    text: str, paragraph_ends: list[int], spans: list[QuoteSpan], lang: Language
+) -> list[QuoteSpan]:
+    """Dialogue-dash turns as quote spans.
+
+    A line that opens with a dash starts a turn when the turn before or after it also does, or when
+    it carries its own attribution ("– Am Fluss, antwortete der Junge."). A turn with quote marks of
+    its own is left to them. It ends before its attribution, else before the next turn or at the end
+    of its paragraph.
+    """
+    starts = [m.start() for m in _TURN_START.finditer(text)]
+    opened = [(s, m) for s in starts if (m := _TURN_DASH.match(text, s)) is not None]
+    marks = sorted(q.open for q in spans)
+    out = []
+    for k, (s, m) in enumerate(opened):
+        para_end = paragraph_ends[bisect.bisect_right(paragraph_ends, s)] if s < len(text) else len(text)
+        stop = min(para_end, opened[k + 1][0]) if k + 1 < len(opened) else para_end
+        at = bisect.bisect_left(marks, s)
+        if at < len(marks) and marks[at] < stop:
+            continue  # quote marks of its own
+        end = _trim_end(text, m.end(), stop)
+        tag = _turn_tag(text, m.end(), end, lang)
+        in_run = _adjacent(text, opened, k)
+        if (tag is not None or in_run) and (tag or end) > m.end():
+            dash = m.start() + len(m.group()) - len(m.group().lstrip())
+            out.append(QuoteSpan(dash, None, m.end(), tag or end, "dialogue dash"))
+    return out
+
+
+def _adjacent(text: str, opened: list[tuple[int, regex.Match[str]]], k: int) -> bool:
+    """Is turn ``k`` next to another turn (only white space and its own line between them)?"""
+
+    def joined(a: int, b: int) -> bool:
+        return "\n" not in text[a:b].rstrip() or not text[text.index("\n", a) : b].strip()
+
+    before = k > 0 and joined(opened[k - 1][0], opened[k][0])
+    after = k + 1 < len(opened) and joined(opened[k][0], opened[k + 1][0])
+    return before or after
+
+
+def _turn_tag(text: str, start: int, end: int, lang: Language) -> int | None:
+    """Where the turn's words end before an attribution with a reporting verb, if there is one."""
+    for t in _TURN_TAG.finditer(text, start, end):
+        entry = lang.cues.lookup(t.group(2))
+        if entry is not None and entry.type == "verb":
+            return t.end(1) if t.group(1) else t.start()
+    return None
 
 
 def _mark_continued(spans: list[QuoteSpan], open_pos: int) -> None:

@@ -30,6 +30,7 @@ class CueHit:
     first: int
     last: int
     entry: CueEntry
+    particle: int | None = None  #: item index of a separated particle ("fügte … hinzu")
 
 
 @attrs.frozen
@@ -76,6 +77,8 @@ FRAMES: tuple[Frame, ...] = (
     Frame("parenthetical", "parenthetical", 0.8, "To be safe, she said, officials should wait."),
     Frame("according-to", "according-to", 0.85, "According to Ruiz, the bridge will reopen."),
     Frame("according-to-inside", "according-to", 0.75, "The bridge, according to Ruiz, will reopen soon."),
+    Frame("according-to-bare", "according-to", 0.8, "Laut Polizei wurde niemand verletzt."),
+    Frame("according-to-post", "according-to", 0.8, "Dem Sprecher zufolge ist der Schaden gering."),
     Frame("that", "that", 0.85, "Ruiz said that the bridge would reopen."),
     Frame("clause", "clause", 0.75, "Ruiz said the bridge would reopen."),
     Frame("preposed-quote", "preposed-quote", 0.75, 'Ruiz said: "We will win."'),
@@ -85,6 +88,10 @@ FRAMES: tuple[Frame, ...] = (
     Frame("ask-to", "ask-to", 0.75, "Ruiz asked the council to vote again."),
     Frame("obj", "obj", 0.75, "Protesters called for new elections."),
     Frame("name", "name", 0.75, 'Ruiz called the plan "a mistake".'),
+    # verb-second languages (features.txt): an adverbial before the cue puts the speaker after it
+    Frame("verb-second-quote", "verb-second-quote", 0.75, "Darauf sagte er: „Wir bleiben.“"),
+    Frame("verb-second-that", "verb-second-that", 0.85, "Am Abend erklärte sie, dass die Brücke hält."),
+    Frame("verb-second-clause", "verb-second-clause", 0.75, "Dann sagte er, die Brücke halte."),
     # context rules: a quote no cue claimed takes its speaker from its neighbours (quoteattr.speakers)
     Frame("transcript-label", "transcript-label", 0.8, '"WALLACE: Let us start with the budget."'),
     Frame("same-sentence", "same-sentence", 0.85, '"We will," Ruiz said, adding: "We must."'),

@@ -13,17 +13,20 @@ from .language import Language
 from .lexicons import CueEntry
 from .model import Cue, Mention
 from .phrases import (
+    CAPITALISED_NOUNS,
+    VERB_SECOND,
     is_appositive,
     is_cap,
     is_intro,
     is_name,
     mention_kind,
+    noun_phrase_end,
     np_like,
     plain_noun_phrase,
     trim_np,
 )
 from .records import CueHit
-from .units import HARD_BREAKS, PHRASE_BREAKS, TERMINAL, Unit, unit_items
+from .units import HARD_BREAKS, PHRASE_BREAKS, TERMINAL, Item, Unit, unit_items
 
 #: How far back a subject may stand from its verb, in tokens.
 MAX_SUBJECT_TOKENS = 40
@@ -93,8 +96,9 @@ class UnitView:
                         i -= 1  # "said after the meeting officials would …": its subject starts the clause
                         break
                     i += 1
-            elif w == ",":
-                # a comma continues the trailer only before another adverbial ("on Sunday, in a statement")
+            elif w == "," and VERB_SECOND not in self.lang.features:
+                # a comma continues the trailer only before another adverbial ("on Sunday, in a statement");
+                # in a verb-second language a comma after the cue opens the content ("sagte, im Juli …")
                 if i + 1 < self.end and (
                     self.items[i + 1].lower in self.lang.prep or self.items[i + 1].lower in self.lang.time
                 ):
@@ -138,11 +142,63 @@ class UnitView:
         return i < self.end and self.items[i].is_quote
 
     def find_that(self, a: int, b: int) -> int | None:
-        """``that`` right after the cue or its trailer (the complementiser)."""
+        """The complementiser right after the cue or its trailer, or after a comma ("sagte, dass")."""
         for i in (a, b):
+            if i < self.end and self.items[i].text == ",":
+                i += 1
             if i < self.end and self.items[i].lower in self.lang.complementisers:
                 return i
         return None
+
+    def colon_quote_ahead(self, k: int, reach: int = 3) -> int:
+        """``k``, or the colon a few words on when it opens a quotation ("sagte lustig: „…“")."""
+        for i in range(k, min(k + reach + 1, self.end - 1)):
+            it = self.items[i]
+            if it.text == ":" and self.items[i + 1].is_quote:
+                return i
+            if not it.is_word:
+                break
+        return k
+
+    def break_ahead(self, k: int, reach: int = 4) -> int:
+        """``k``, or the phrase break a few words on ("rief der Meister hinterdrein, „…“")."""
+        for i in range(k, min(k + reach + 1, self.end)):
+            it = self.items[i]
+            if it.text in PHRASE_BREAKS or it.text in (";", ":"):
+                return i
+            if not it.is_word:
+                break
+        return k
+
+    def finite_like(self, it: Item) -> bool:
+        """Does this word show a finite verb ("cannot", "believed")?"""
+        return it.lower in self.lang.finite_hints or it.lower.endswith(self.lang.endings("past"))
+
+    def subject_after_verb(self, a: int) -> Mention | None:
+        """The subject after the finite verb of a verb-second clause opened by an adverbial
+        ("Da schmiegte sie sich …", "Nach einer Weile sagt sie …"); ``a`` is past the opening adverbs."""
+        lang = self.lang
+        v = a
+        if self.items[v].lower in lang.prep:  # a prepositional phrase fills the first place
+            v += 1
+            while (
+                v < self.end
+                and v - a < 6
+                and self.items[v].is_word
+                and (is_cap(self.items[v]) or self.items[v].lower in lang.det | lang.cls("article"))
+            ):
+                v += 1
+        if v + 1 >= self.end or not self.items[v].is_word or is_cap(self.items[v]):
+            return None
+        if self.items[v].lower in lang.function_words:
+            return None
+        s = v + 1
+        if self.items[s].lower in lang.subject_pronouns:
+            return self.mention(s, s + 1)
+        e = noun_phrase_end(self.items, s, self.end, lang)
+        if e is None or not np_like(self.items[s:e], lang):
+            return None
+        return self.mention(s, e)
 
     def skip_object(self, i: int, entry: CueEntry) -> int:
         """Skip the addressee of ``told``/``asked``: a pronoun or a short noun phrase."""
@@ -348,6 +404,10 @@ class UnitView:
             a += 1
         if a >= self.end or not self.items[a].is_word:
             return None
+        if VERB_SECOND in self.lang.features and (a > 0 or self.items[a].lower in self.lang.prep):
+            inverted = self.subject_after_verb(a)
+            if inverted is not None:
+                return inverted
         if self.items[a].lower in self.lang.subject_pronouns:
             return self.mention(a, a + 1)
         b = a
@@ -450,8 +510,9 @@ class UnitView:
             end -= 1
         return end
 
-    def inverted_speaker_end(self, a: int) -> int:
-        """Where the words after an inverted cue ("…, said Lt. Col. Dana Whitaker on Monday") stop."""
+    def inverted_speaker_end(self, a: int, particle: int | None = None) -> int:
+        """Where the words after an inverted cue ("…, said Lt. Col. Dana Whitaker on Monday") stop;
+        also before the cue's separated particle or an adverb ("fügte sie hinzu", "sagte der Alte leise")."""
         b = a
         while b < self.end and b - a < 10:
             it = self.items[b]
@@ -463,8 +524,29 @@ class UnitView:
             w = it.lower
             if (w in self.lang.prep and b > a) or w in self.lang.time or w in self.lang.complementisers:
                 break
+            if b == particle or (w in self.lang.adv and b > a):
+                break
             b += 1
         return b
+
+    def trim_inverted_speaker(self, a: int, b: int) -> tuple[int, int] | None:
+        """The speaker's end and where its tail starts, for words ``[a, b)`` after an inverted cue.
+
+        With capitalised nouns a lower-case word after the head ends the speaker ("bemerkt der Alte
+        seufzend"); a pronoun followed by words that show no finite verb speaks alone ("fragte er
+        ihn"), while "…, said he cannot …" is a clause (``None``).
+        """
+        if b <= a:
+            return b, b
+        if b - a > 1 and CAPITALISED_NOUNS in self.lang.features and np_like(self.items[a:b], self.lang):
+            head_end = noun_phrase_end(self.items, a, b, self.lang)
+            if head_end is not None:
+                b = head_end
+        if self.items[a].lower in self.lang.subject_pronouns and b - a > 1:
+            if any(self.finite_like(it) for it in self.items[a + 1 : b]):
+                return None
+            return a + 1, b
+        return b, b
 
     def is_inverted_speaker(self, a: int, b: int) -> bool:
         """Are items ``[a, b)`` after the cue a speaker, not the start of reported content?"""
@@ -480,9 +562,11 @@ class UnitView:
             it.lower.endswith(past) and not is_cap(it) for it in self.items[a + 1 : b]
         )
 
-    def inverted_tail(self, a: int, b: int) -> tuple[tuple[int, int], int]:
-        """The speaker's span and where its tail ends: "(D-Ohio)", a trailer, "of the X", an appositive."""
-        speaker_span, tail = (a, b), b
+    def inverted_tail(self, a: int, b: int, rest: int | None = None) -> tuple[tuple[int, int], int]:
+        """The speaker's span and where its tail ends: "(D-Ohio)", a trailer, "of the X", an appositive.
+
+        The tail starts at ``rest`` (default ``b``), past words that trimmed from the speaker."""
+        speaker_span, tail = (a, b), b if rest is None else rest
         if tail < self.end and self.items[tail].text == "(":  # "said Rep. Ana Ruiz (D-Ohio), …"
             close = next(
                 (k for k in range(tail, min(tail + 10, self.end)) if self.items[k].text == ")"), None

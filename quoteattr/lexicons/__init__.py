@@ -21,8 +21,8 @@ from typing import Union
 
 import attrs
 
-CUE_TYPES = frozenset({"verb", "noun", "prep"})
-CUE_FRAMES = frozenset({"clause", "tell", "ask", "of", "obj", "name", "according", "venue"})
+CUE_TYPES = frozenset({"verb", "noun", "prep", "postp"})
+CUE_FRAMES = frozenset({"clause", "tell", "ask", "of", "obj", "name", "according", "venue", "quote"})
 
 #: The language read when none is named.
 DEFAULT_LANGUAGE = "en"
