@@ -12,6 +12,9 @@ time and never copied.
 ``--by meta.quote_type`` or ``--by confidence`` adds, per corpus, the ``all``
 row of each group (see ``quoteattr evaluate --help``).
 
+Each corpus runs in its own language: a ``"lang"`` key on its records wins, else
+:data:`CORPUS_LANGUAGES` (by file-name prefix), else English.
+
 Exit status: 0 after printing the table (also when the data directory is
 absent: it says "skipped" and scores the seeds alone); 1 when the pipeline
 raised on some documents (scored as empty, named on stderr); 2 on malformed
@@ -21,9 +24,12 @@ gold.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data"
@@ -36,6 +42,9 @@ from quoteattr.errors import QuoteattrError  # noqa: E402
 from quoteattr.evaluate import KINDS, Report, evaluate, format_rows, load_gold  # noqa: E402
 
 _ROWS = ("all", *KINDS)
+#: The language of each shared corpus whose records do not say it, by file-name prefix.
+CORPUS_LANGUAGES = {"redewiedergabe": "de"}
+DEFAULT_LANGUAGE = "en"
 
 
 def _shown(path: Path) -> str:
@@ -59,6 +68,31 @@ def corpora(data: Path, seeds: Path) -> tuple[list[tuple[str, Path]], list[str]]
     else:
         notes.append(f"skipped: {_shown(seeds)} not found")
     return found, notes
+
+
+def corpus_language(path: Path) -> str:
+    """The language to run a corpus in: its first record's ``lang`` key, else the prefix table."""
+    try:
+        with path.open(encoding="utf-8") as f:
+            first = json.loads(f.readline() or "{}")
+    except (OSError, ValueError):
+        first = {}
+    lang = first.get("lang") if isinstance(first, dict) else None
+    if isinstance(lang, str) and lang:
+        return lang
+    name = path.name
+    return next(
+        (code for prefix, code in CORPUS_LANGUAGES.items() if name.startswith(prefix)), DEFAULT_LANGUAGE
+    )
+
+
+def _system(lang: str) -> Callable[[str], Any] | None:
+    """The pipeline for ``lang`` (``None``: evaluate's default, the English one)."""
+    if lang == DEFAULT_LANGUAGE:
+        return None
+    from quoteattr import Pipeline
+
+    return Pipeline(lang=lang).process
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,13 +121,14 @@ def main(argv: list[str] | None = None) -> int:
     for label, path in found:
         try:
             docs = load_gold(path)
-            report = evaluate(docs, keep_going=True, by=args.by)
+            lang = corpus_language(path)
+            report = evaluate(docs, system=_system(lang), keep_going=True, by=args.by)
         except (QuoteattrError, OSError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
         reports.append((label, report))
         failed = f", the pipeline FAILED on {len(report.failures)}" if report.failures else ""
-        print(f"  {label}: {len(docs)} documents ({_shown(path)}){failed}")
+        print(f"  {label}: {len(docs)} documents ({_shown(path)}), lang={lang}{failed}")
     print()
     print(format_rows([(label, report.row(kind)) for label, report in reports for kind in _ROWS]))
     for field in args.by:

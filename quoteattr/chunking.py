@@ -27,7 +27,7 @@ import regex
 
 from .errors import ConfigError
 from .model import Entity, Quote, Result, Sentence, Span, evolve_trusted
-from .segment import _PARAGRAPH_BREAK as PARAGRAPH_BREAK
+from .segment_patterns import _PARAGRAPH_BREAK as PARAGRAPH_BREAK
 
 __all__ = ["DEFAULT_MAX_CHARS", "check_max_chars", "chunk_bounds", "merge_results", "process_in_chunks"]
 

@@ -25,7 +25,7 @@ from collections.abc import Callable, Generator, Iterator, Sequence
 from typing import BinaryIO, TextIO
 
 from . import __version__
-from .errors import InputError
+from .errors import ConfigError, InputError
 from .formats import FORMATS
 from .model import Result
 from .pipeline import Pipeline
@@ -50,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
         help="output format (default: jsonl; 'text' is one line per quote, for reading)",
     )
     p.add_argument("--backend", default="embedded", choices=("embedded", "stanza"))
+    p.add_argument("--lang", default="en", help="language of the texts: en (default) or de")
     p.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
     p.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
     bar = p.add_mutually_exclusive_group()
@@ -261,6 +262,11 @@ def _extract(argv: list[str]) -> int:
         pass
     from .formats import write_results
 
+    try:
+        pipeline = Pipeline(args.backend, lang=args.lang)
+    except ConfigError as exc:
+        print(f"quoteattr: {exc}", file=sys.stderr)
+        return 2
     errors: list[str] = []
     progress = Progress(sys.stderr, sys.stderr.isatty() if args.progress is None else args.progress)
 
@@ -294,7 +300,7 @@ def _extract(argv: list[str]) -> int:
             print(f"quoteattr: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
             return 2
     try:
-        write_results(results(Pipeline(args.backend)), args.format, out)
+        write_results(results(pipeline), args.format, out)
     finally:
         progress.close()
         if out is not sys.stdout:

@@ -26,44 +26,47 @@ from typing import TypeVar
 import attrs
 import regex
 
-from .lexicons import function_words, pronouns, word_list
+from .language import Language, english
 from .model import Entity, Mention, Quote
 from .tokens import is_capitalised, tokenize
 
 _R = TypeVar("_R")
 
-TITLES = word_list("titles.txt")
-NOMINALS = word_list("nominals.txt")
-DETERMINERS = function_words()["det"]
-PRONOUNS = pronouns()
 #: How far back (characters) the fallback looks for a personal name to resolve a pronoun.
 NAME_LOOKBACK = 600
+
+
 # Hostile-input safety (issue 6): possessive runs, and a name starts only at a word start, so a long
 # capitalised word costs linear time instead of one rescan per capital letter.
-_NAME_RE = regex.compile(
-    r"(?<![\p{L}\p{M}'’\-])\p{Lu}[\p{L}\p{M}'’\-]++"
-    r"(?:\s++(?:(?:al|bin|ibn|de|van|von|der|da|di|le|la)[\-\s])?\p{Lu}[\p{L}\p{M}'’\-]++)+"
-)
+@functools.lru_cache(maxsize=16)
+def _name_pattern(particles: frozenset[str]) -> regex.Pattern[str]:
+    """Capitalised words, with at most one name particle between two of them ("Guillermo del Toro")."""
+    alternation = "|".join(sorted(map(regex.escape, particles), key=len, reverse=True)) or "(?!)"
+    return regex.compile(
+        r"(?<![\p{L}\p{M}'’\-])\p{Lu}[\p{L}\p{M}'’\-]++"
+        rf"(?:\s++(?:(?:{alternation})[\-\s])?\p{{Lu}}[\p{{L}}\p{{M}}'’\-]++)+"
+    )
+
+
+_NAME_RE = _name_pattern(english().name_particles)  # English; another language builds its own
 # Same splits as r"\s*(?:,\s*and\s+|,\s+|\s+and\s+|\s*&\s*)", which was cubic on a run of spaces: each
 # alternative takes its whitespace possessively and a match starts only at the start of a whitespace run (or
 # where the previous split ended, \G).
 _PARENS = regex.compile(r"\([^()]{0,80}\)")  # "(D-Wis.)" is not part of a name
-_COORD_RE = regex.compile(r"(?:(?<!\s)|\G)(?:\s*+,\s*+and\s++|\s*+,\s++|\s++and\s++|\s*+&\s*+)")
-NAME_PARTICLES = frozenset({"al", "bin", "ibn", "de", "van", "von", "der", "da", "di", "du", "le", "la"})
-#: Honorifics that tell a person's gender (used only to keep "she" off a speaker known to be "he").
-GENDERED_TITLES = {
-    "mr": "m",
-    "mrs": "f",
-    "ms": "f",
-    "miss": "f",
-    "sir": "m",
-    "dame": "f",
-    "lord": "m",
-    "lady": "f",
-}
+
+
+@functools.lru_cache(maxsize=16)
+def _coord_pattern(pair_words: frozenset[str]) -> regex.Pattern[str]:
+    """Splits "A, B and C" / "A & B" into speakers; ``pair_words`` are the language's "and"."""
+    words = "|".join(sorted(map(regex.escape, pair_words), key=len, reverse=True)) or "(?!)"
+    return regex.compile(
+        rf"(?:(?<!\s)|\G)(?:\s*+,\s*+(?:{words})\s++|\s*+,\s++|\s++(?:{words})\s++|\s*+&\s*+)"
+    )
+
+
+_COORD_RE = _coord_pattern(english().cls("pair"))
 #: How many recent speakers a pronoun weighs when one of them is known to match its gender.
 RECENT_SPEAKERS = 3
-SINGULAR_PRONOUNS = frozenset({"he", "she", "i"})
 
 
 @attrs.define
@@ -159,21 +162,20 @@ CACHE_KEY_CHARS = 128
 CACHE_SIZE = 8192
 
 
-def _cached_if_short(func: Callable[[str], _R]) -> Callable[[str], _R]:
+def _cached_if_short(func: Callable[[str, Language], _R]) -> Callable[[str, Language], _R]:
     """``func`` behind an LRU cache that only short texts enter (see :data:`CACHE_KEY_CHARS`)."""
     cached = functools.lru_cache(maxsize=CACHE_SIZE)(func)
 
     @functools.wraps(func)
-    def lookup(text: str) -> _R:
-        return cached(text) if len(text) <= CACHE_KEY_CHARS else func(text)
+    def lookup(text: str, lang: Language) -> _R:
+        return cached(text, lang) if len(text) <= CACHE_KEY_CHARS else func(text, lang)
 
     lookup.cache_info = cached.cache_info  # type: ignore[attr-defined]
     lookup.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
     return lookup
 
 
-@_cached_if_short  # pure, and called for the same names again and again
-def canonical_name(mention_text: str) -> str:
+def canonical_name(mention_text: str, lang: Language | None = None) -> str:
     """The name without determiners and titles: "Iranian Foreign Minister Ana Ruiz" → "Ana Ruiz".
 
     >>> canonical_name("US President Donald Trump")
@@ -181,15 +183,20 @@ def canonical_name(mention_text: str) -> str:
     >>> canonical_name("the spokesman")
     'the spokesman'
     """
-    parts = [p for p in _COORD_RE.split(mention_text.strip()) if p]
+    return _canonical_name(mention_text, lang if lang is not None else english())
+
+
+@_cached_if_short  # pure, and called for the same names again and again
+def _canonical_name(mention_text: str, lang: Language) -> str:
+    parts = [p for p in _coord_pattern(lang.cls("pair")).split(mention_text.strip()) if p]
     if len(parts) > 1 and all(_has_cap(p) for p in parts):
-        return "; ".join(canonical_name(p) for p in parts)
+        return "; ".join(_canonical_name(p, lang) for p in parts)
     words = [t.text for t in tokenize(_PARENS.sub(" ", mention_text)) if t.is_word or t.text in ("-",)]
     run: list[str] = []
     for w in reversed(words):
         lw = w.lower()
-        if (is_capitalised(w) or lw in NAME_PARTICLES) and (
-            lw not in TITLES and lw + "." not in TITLES and lw not in DETERMINERS
+        if (is_capitalised(w) or lw in lang.name_particles) and (
+            lw not in lang.titles and lw + "." not in lang.titles and lw not in lang.det
         ):
             run.append(w)
         else:
@@ -206,17 +213,22 @@ def _has_cap(s: str) -> bool:
     return any(t.text[:1].isupper() for t in tokenize(s) if t.is_word)
 
 
-def _roles(mention_text: str) -> set[str]:
-    return set(_role_words(mention_text))
+def _roles(mention_text: str, lang: Language) -> set[str]:
+    return set(_role_words(mention_text, lang))
 
 
 @_cached_if_short
-def _role_words(mention_text: str) -> frozenset[str]:
-    return frozenset(t.lower for t in tokenize(mention_text) if t.lower in NOMINALS or t.lower in TITLES)
+def _role_words(mention_text: str, lang: Language) -> frozenset[str]:
+    return frozenset(
+        t.lower for t in tokenize(mention_text) if t.lower in lang.nominals or t.lower in lang.titles
+    )
 
 
-def resolve(text: str, quotes: Sequence[Quote]) -> tuple[list[Quote], list[Entity]]:
-    """Give each quote's speaker an entity; return the quotes and the entities."""
+def resolve(
+    text: str, quotes: Sequence[Quote], lang: Language | None = None
+) -> tuple[list[Quote], list[Entity]]:
+    """Give each quote's speaker an entity; return the quotes and the entities (``lang``: English if None)."""
+    lang = lang if lang is not None else english()
     clusters = _Clusters()  # indexed, so one mention never scans every cluster (issue 6)
     by_mention: dict[tuple[int, int], _Cluster] = {}
     assigned: list[tuple[Quote, _Cluster | None, str]] = []
@@ -229,7 +241,7 @@ def resolve(text: str, quotes: Sequence[Quote]) -> tuple[list[Quote], list[Entit
         cluster = by_mention.get(key)
         sieve = "same-mention"
         if cluster is None:
-            cluster, sieve = _resolve_mention(text, m, clusters)
+            cluster, sieve = _resolve_mention(text, m, clusters, lang)
             if cluster is not None:
                 # Only a cluster just made for m already holds it (a key seen before is in by_mention), so
                 # checking the last mention is enough; scanning them all was quadratic (issue 6).
@@ -237,7 +249,7 @@ def resolve(text: str, quotes: Sequence[Quote]) -> tuple[list[Quote], list[Entit
                 if last_m is None or (last_m.start, last_m.end) != key:
                     cluster.mentions.append(m)
                 cluster.last = max(cluster.last, m.start)
-                cluster.gender = cluster.gender or _gender(m)
+                cluster.gender = cluster.gender or _gender(m, lang)
                 clusters.touch(cluster)
                 by_mention[key] = cluster
         assigned.append((q, cluster, sieve))
@@ -252,11 +264,11 @@ def resolve(text: str, quotes: Sequence[Quote]) -> tuple[list[Quote], list[Entit
         )
         for q, c, sieve in assigned
     ]
-    return complete_entities(final, list(entities.values()))
+    return complete_entities(final, list(entities.values()), lang)
 
 
 def complete_entities(
-    quotes: Sequence[Quote], entities: Sequence[Entity]
+    quotes: Sequence[Quote], entities: Sequence[Entity], lang: Language | None = None
 ) -> tuple[list[Quote], list[Entity]]:
     """Give each quote that has a speaker but no entity an entity of its own mention.
 
@@ -276,7 +288,7 @@ def complete_entities(
             key = (m.start, m.end)
             entity = made.get(key)
             if entity is None:
-                name = canonical_name(m.text) if m.kind == "name" else m.text.strip()
+                name = canonical_name(m.text, lang) if m.kind == "name" else m.text.strip()
                 entity = Entity(next_id, name or m.text, (m,), resolved=m.kind != "pronoun")
                 made[key] = entity
                 out_entities.append(entity)
@@ -286,44 +298,47 @@ def complete_entities(
     return out, out_entities
 
 
-def _resolve_mention(text: str, m: Mention, clusters: list[_Cluster]) -> tuple[_Cluster | None, str]:
+def _resolve_mention(
+    text: str, m: Mention, clusters: list[_Cluster], lang: Language
+) -> tuple[_Cluster | None, str]:
     lower = m.text.lower()
     if m.kind == "pronoun":
-        return _resolve_pronoun(text, m, lower, clusters)
+        return _resolve_pronoun(text, m, lower, clusters, lang)
     if m.kind == "nominal":
-        roles = _roles(m.text)
+        roles = _roles(m.text, lang)
         for c in clusters.with_role(roles) if isinstance(clusters, _Clusters) else reversed(clusters):
             if c.last < m.start and roles & c.roles and c.person:
                 return c, "nominal-role"
-        found = _role_in_text(text, m, roles)
+        found = _role_in_text(text, m, roles, lang)
         if found is not None:
-            return _add_name(found, clusters, m, person=True), "nominal-role-text"
+            return _add_name(found, clusters, m, lang, person=True), "nominal-role-text"
         for c in clusters.named(lower.strip()) if isinstance(clusters, _Clusters) else reversed(clusters):
             if c.name.lower() == lower.strip():
                 return c, "same-nominal"
-        return _new(clusters, m.text.strip(), m, person=False), "nominal-new"
-    name = canonical_name(m.text)
+        return _new(clusters, m.text.strip(), m, lang, person=False), "nominal-new"
+    name = canonical_name(m.text, lang)
     if " " not in name and ";" not in name:
-        longer = _longer_form(text, name, m.start)  # "Pryce" after "Gordon Pryce, a retired engineer"
+        longer = _longer_form(text, name, m.start, lang)  # "Pryce" after "Gordon Pryce, a retired engineer"
         if longer is not None:
-            return _add_name(longer, clusters, m, person=True), "name-variant"
-    return _add_name(name, clusters, m, person=True), "name"
+            return _add_name(longer, clusters, m, lang, person=True), "name-variant"
+    return _add_name(name, clusters, m, lang, person=True), "name"
 
 
-def _longer_form(text: str, surname: str, before: int) -> str | None:
+def _longer_form(text: str, surname: str, before: int, lang: Language) -> str | None:
     """The nearest earlier full name ending with ``surname``."""
-    for match in reversed(list(_NAME_RE.finditer(text, max(0, before - 4 * NAME_LOOKBACK), before))):
-        name = canonical_name(match.group())
+    names = _name_pattern(lang.name_particles)
+    for match in reversed(list(names.finditer(text, max(0, before - 4 * NAME_LOOKBACK), before))):
+        name = canonical_name(match.group(), lang)
         if " " in name and name.split()[-1] == surname:
             return name
     return None
 
 
 def _resolve_pronoun(
-    text: str, m: Mention, lower: str, clusters: list[_Cluster]
+    text: str, m: Mention, lower: str, clusters: list[_Cluster], lang: Language
 ) -> tuple[_Cluster | None, str]:
-    if lower in SINGULAR_PRONOUNS:
-        gender = _gender(m)
+    if lower in lang.singular_persons:
+        gender = _gender(m, lang)
         compatible = [
             c
             for c in _by_recency(clusters)
@@ -336,9 +351,9 @@ def _resolve_pronoun(
             # "she" never goes to a speaker known as "he"; among the last few, one known to match is preferred
             known = [c for c in compatible[:RECENT_SPEAKERS] if gender and c.gender == gender]
             return (known[0] if known and not compatible[0].gender else compatible[0]), "pronoun-speaker"
-        name = _nearest_name(text, m.start)
+        name = _nearest_name(text, m.start, lang, gender)
         if name is not None:
-            return _add_name(name, clusters, None, person=True), "pronoun-name"
+            return _add_name(name, clusters, None, lang, person=True), "pronoun-name"
         return None, "pronoun-unresolved"
     for c in _by_recency(clusters):
         if c.last < m.start:
@@ -346,14 +361,20 @@ def _resolve_pronoun(
     return None, "pronoun-unresolved"
 
 
-def _gender(m: Mention) -> str:
+def _gender(m: Mention, lang: Language) -> str:
     """ "m" or "f" from a gendered pronoun or honorific in the mention ("She", "Mrs. Ruiz"), else ""."""
     words = m.text.lower().replace(".", " ").split()
     if not words:
         return ""
     if m.kind == "pronoun":
-        return PRONOUNS.get(words[0], (0, "", ""))[2] if words[0] in ("he", "she") else ""
-    return GENDERED_TITLES.get(words[0], "")
+        return lang.pronouns.get(words[0], (0, "", ""))[2] if words[0] in lang.gendered_subjects else ""
+    return lang.honorifics.get(words[0], "") or lang.given_names.get(words[0], "")
+
+
+def _other_gender(name: str, gender: str, lang: Language) -> bool:
+    """Is ``name``'s given name known to be of the gender other than ``gender``?"""
+    known = lang.given_names.get(name.split()[0].lower(), "") if gender and name else ""
+    return bool(known) and known != gender
 
 
 def _by_recency(clusters: list[_Cluster]) -> list[_Cluster]:
@@ -363,18 +384,24 @@ def _by_recency(clusters: list[_Cluster]) -> list[_Cluster]:
     return sorted(clusters, key=lambda c: c.last, reverse=True)
 
 
-def _nearest_name(text: str, before: int) -> str | None:
+def _nearest_name(text: str, before: int, lang: Language, gender: str = "") -> str | None:
     window_start = max(0, before - NAME_LOOKBACK)
-    names = [m for m in _NAME_RE.finditer(text, window_start, before) if " " in canonical_name(m.group())]
+    pattern = _name_pattern(lang.name_particles)
+    names = [
+        m
+        for m in pattern.finditer(text, window_start, before)
+        if " " in canonical_name(m.group(), lang)
+        and not _other_gender(canonical_name(m.group(), lang), gender, lang)
+    ]
     # A name that opens a sentence is a subject, and subjects are what pronouns pick up.
     for match in reversed(names):
         head = text[max(0, match.start() - 3) : match.start()]
         if match.start() == 0 or regex.search(r"(?:[.!?]\s+|\n)$", head):
-            return canonical_name(match.group())
-    return canonical_name(names[-1].group()) if names else None
+            return canonical_name(match.group(), lang)
+    return canonical_name(names[-1].group(), lang) if names else None
 
 
-def _role_in_text(text: str, m: Mention, roles: set[str]) -> str | None:
+def _role_in_text(text: str, m: Mention, roles: set[str], lang: Language) -> str | None:
     """An earlier "role Name" in the text: "ministry spokesman Karl Vos" for "the spokesman"."""
     if not roles:
         return None
@@ -385,10 +412,10 @@ def _role_in_text(text: str, m: Mention, roles: set[str]) -> str | None:
         return None  # neither rule can match without the role word: skip the scans
     # "Karl Vos, a spokesman for the ministry" — a name with the role in apposition
     appositive = None
-    for match in _NAME_RE.finditer(window):
+    for match in _name_pattern(lang.name_particles).finditer(window):
         after = window[match.end() : match.end() + 60].lower()
         if after.startswith((", a ", ", an ", ", the ")) and head in after.split(",")[1].split():
-            appositive = canonical_name(match.group())
+            appositive = canonical_name(match.group(), lang)
     if appositive is not None:
         return appositive
     tokens = tokenize(text, window_start, m.start)
@@ -399,19 +426,26 @@ def _role_in_text(text: str, m: Mention, roles: set[str]) -> str | None:
             while j < len(tokens) and tokens[j].is_capitalized and tokens[j].is_word:
                 j += 1
             if j - (i + 1) >= 2:
-                best = canonical_name(text[tokens[i + 1].start : tokens[j - 1].end])
+                best = canonical_name(text[tokens[i + 1].start : tokens[j - 1].end], lang)
     return best
 
 
-def _new(clusters: list[_Cluster], name: str, m: Mention | None, *, person: bool) -> _Cluster:
+def _new(clusters: list[_Cluster], name: str, m: Mention | None, lang: Language, *, person: bool) -> _Cluster:
     c = _Cluster(
-        len(clusters), name, [m] if m else [], person, m.start if m else 0, _roles(m.text) if m else set()
+        len(clusters),
+        name,
+        [m] if m else [],
+        person,
+        m.start if m else 0,
+        _roles(m.text, lang) if m else set(),
     )
     clusters.append(c)
     return c
 
 
-def _add_name(name: str, clusters: list[_Cluster], m: Mention | None, *, person: bool) -> _Cluster:
+def _add_name(
+    name: str, clusters: list[_Cluster], m: Mention | None, lang: Language, *, person: bool
+) -> _Cluster:
     """Join an entity with the same or a longer/shorter form of this name, or start one."""
     toks = name.lower().split()
     # Every rule below needs a shared word, so only clusters sharing one are candidates (issue 6).
@@ -429,9 +463,9 @@ def _add_name(name: str, clusters: list[_Cluster], m: Mention | None, *, person:
                 c.name = name
             break
     else:
-        return _new(clusters, name, m, person=person)
+        return _new(clusters, name, m, lang, person=person)
     if m is not None:
-        c.roles |= _roles(m.text)
+        c.roles |= _roles(m.text, lang)
     if isinstance(clusters, _Clusters):
         clusters.note(c)  # it may have been renamed, or gained roles
     return c

@@ -29,9 +29,13 @@ import regex
 
 from . import quotemarks
 from .coref import complete_entities, resolve
+from .language import Language, english
 from .lexicons import CueEntry, CueLexicon
 from .model import Cue, Entity, Mention, Quote, Result, Sentence
-from .parsed import CorefChain, ParsedDoc, ParsedSentence, Token
+from .parse_entities import entities_for, mention_kind
+from .parsed import ParsedDoc, ParsedSentence, Token
+from .quotemarks import QuoteSpan
+from .records import FRAME, MIN_QUOTE_WORDS, CueHit, Found, to_quotes
 
 # --- label groups (UD) -------------------------------------------------------------------------------
 #: Dependents that are the reported clause of a cue verb (``it was announced that ...``: csubj:pass).
@@ -48,31 +52,13 @@ NP_DEPS = frozenset(
 )
 #: After an object cue's object, a complement that belongs to the content (``X *for doing Y*``).
 COMPLEMENT_DEPS = ("xcomp", "advcl", "obl")
-COMPLEMENT_CASES = frozenset({"for", "of", "over", "about", "to"})
-#: Relative pronouns: a cue whose subject is one of these speaks for the noun the clause modifies.
-REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 #: Tokens at the edge of a content span that are trimmed away.
 PUNCT_UPOS = frozenset({"PUNCT", "SYM"})
-#: Subordinators that may open a reported clause and are ignored when judging direct vs mixed.
-CLAUSE_MARKERS = frozenset({"that", "whether", "if"})
+# The words these rules read (relative pronouns, "by", "of", "that", ...) come from the Language.
 
-#: Confidence of each speaker rule; the content rule does not change it.
-SPEAKER_CONFIDENCE = {
-    "nsubj": 0.9,
-    "agent": 0.85,
-    "according": 0.9,
-    "conj": 0.8,
-    "xcomp": 0.8,
-    "relcl": 0.8,
-    "advcl": 0.75,
-    "none": 0.4,
-}
-#: A quote attached to a cue in the sentence before it (``X said: <newline> "..."``).
-FOLLOWING_QUOTE_CONFIDENCE = 0.6
-#: A direct quote no cue governs: reported without a speaker.
-UNATTRIBUTED_CONFIDENCE = 0.3
-#: Fewer words than this inside marks, with no cue, is a scare quote or a title, not speech.
-MIN_UNATTRIBUTED_WORDS = 4
+#: Confidence of each speaker rule (from the one rule table); the content rule does not change it.
+SPEAKER_RULES = ("nsubj", "agent", "according", "conj", "xcomp", "relcl", "advcl", "none")
+SPEAKER_CONFIDENCE = {rule: FRAME[f"parse-{rule}"].confidence for rule in SPEAKER_RULES}
 
 _PARAGRAPH_BREAK = regex.compile(r"\n[^\S\n]*\n")
 
@@ -119,30 +105,23 @@ def _verb_forms(lexicon: CueLexicon) -> dict[str, CueEntry]:
     return {form: e for e in lexicon.entries if e.type in ("verb", "prep") for form in e.forms}
 
 
-@attrs.frozen
-class _CueHit:
-    index: int  # the cue's head token
-    last: int  # last token of the cue (the particle of "call for")
-    entry: CueEntry
-
-
-def _find_cues(tree: _Tree, forms: dict[str, CueEntry]) -> Iterator[_CueHit]:
+def _find_cues(tree: _Tree, forms: dict[str, CueEntry]) -> Iterator[CueHit]:
     toks = tree.toks
     for i, tok in enumerate(toks):
         if i + 1 < len(toks):
             two = forms.get(f"{tok.text} {toks[i + 1].text}".lower())
             if two is not None and (two.type != "verb" or tok.upos == "VERB"):  # not "the calls for reform"
-                yield _CueHit(i, i + 1, two)
+                yield CueHit(i, i + 1, two)
                 continue
         if tok.upos != "VERB":
             continue
         entry = forms.get(tok.text.lower()) or forms.get(tok.lemma.lower())
         if entry is not None and entry.type == "verb" and " " not in entry.lemma:
-            yield _CueHit(i, i, entry)
+            yield CueHit(i, i, entry)
 
 
 # --- speakers ----------------------------------------------------------------------------------------
-def _speaker(tree: _Tree, cue: int) -> tuple[int | None, str]:
+def _speaker(tree: _Tree, cue: int, lang: Language) -> tuple[int | None, str]:
     """The head token of the cue's speaker and the rule that found it."""
     toks = tree.toks
     v, rule = cue, "nsubj"
@@ -150,20 +129,20 @@ def _speaker(tree: _Tree, cue: int) -> tuple[int | None, str]:
         subj = tree.children(v, "nsubj")
         if subj:
             s = subj[0]
-            if toks[s].lemma.lower() in REL_PRONOUNS and toks[v].deprel == "acl:relcl":
+            if toks[s].lemma.lower() in lang.relpro | lang.complementisers and toks[v].deprel == "acl:relcl":
                 h = tree.head(v)
                 return (h, "relcl") if h is not None else (None, "none")
             return s, rule
         if tree.children(v, "nsubj:pass", "aux:pass", "expl"):
             for k in tree.children(v, "obl:agent", "obl"):
-                if toks[k].deprel == "obl:agent" or tree.case_of(k) == "by":
+                if toks[k].deprel == "obl:agent" or tree.case_of(k) in lang.cls("agent"):
                     return k, "agent"
             return None, "none"
         link = INHERIT_DEPS.get(toks[v].deprel)
         h = tree.head(v)
         if link is None or h is None:
             break
-        if link == "advcl" and not toks[v].text.lower().endswith("ing"):
+        if link == "advcl" and not toks[v].text.lower().endswith(lang.endings("gerund")):
             break  # only participial adjuncts (", adding that") share the subject
         v, rule = h, link
     return None, "none"
@@ -185,14 +164,6 @@ def _np_span(tree: _Tree, head: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _mention_kind(tok: Token) -> str:
-    if tok.upos == "PRON":
-        return "pronoun"
-    if tok.upos == "PROPN" or tok.ner != "O":
-        return "name"
-    return "nominal"
-
-
 # --- content -----------------------------------------------------------------------------------------
 @attrs.frozen
 class _Content:
@@ -200,13 +171,13 @@ class _Content:
     rule: str
 
 
-def _contents(tree: _Tree, hit: _CueHit, speaker: int | None) -> list[_Content]:
+def _contents(tree: _Tree, hit: CueHit, speaker: int | None, lang: Language) -> list[_Content]:
     """Every reported content of one cue (an interrupted quote gives two)."""
-    toks, c, frame = tree.toks, hit.index, hit.entry.frame
+    toks, c, frame = tree.toks, hit.first, hit.entry.frame
     out: list[_Content] = []
     if frame == "according":
         return _according(tree, hit)
-    excluded = set(range(hit.index, hit.last + 1))
+    excluded = set(range(hit.first, hit.last + 1))
     for k in tree.children(c, *CLAUSE_DEPS):
         out.append(_Content(tuple(tree.subtree(k)), toks[k].deprel))
     if frame == "of":
@@ -216,7 +187,7 @@ def _contents(tree: _Tree, hit: _CueHit, speaker: int | None) -> list[_Content]:
             k
             for h in [c, *objs]
             for k in tree.children(h, "obl", "advcl", "nmod", "acl")
-            if tree.case_of(k) == "of"
+            if tree.case_of(k) in lang.cls("accuse")
         ]
         if ofs:
             first = tree.subtree(objs[0])[0] if objs else tree.subtree(ofs[0])[0]
@@ -226,7 +197,7 @@ def _contents(tree: _Tree, hit: _CueHit, speaker: int | None) -> list[_Content]:
         for k in tree.children(c, "obj", "obl"):
             if toks[k].deprel == "obj" or (hit.last > c and tree.case_of(k) == toks[hit.last].text.lower()):
                 span = [j for j in tree.subtree(k) if j not in excluded]
-                out.append(_Content(tuple(span + _complement(tree, c, span[-1])), "obj"))
+                out.append(_Content(tuple(span + _complement(tree, c, span[-1], lang)), "obj"))
                 break
     elif frame in ("tell", "ask") and not out:
         for k in tree.children(c, "xcomp"):
@@ -246,18 +217,18 @@ def _contents(tree: _Tree, hit: _CueHit, speaker: int | None) -> list[_Content]:
     return [x for x in out if any(toks[j].upos not in PUNCT_UPOS for j in x.tokens)]
 
 
-def _complement(tree: _Tree, cue: int, after: int) -> list[int]:
+def _complement(tree: _Tree, cue: int, after: int, lang: Language) -> list[int]:
     """What an object cue says of its object: ``called on X *to stop*``, ``criticized X *for Y*``."""
     for k in tree.children(cue, *COMPLEMENT_DEPS):
-        if k > after and (tree.toks[k].deprel == "xcomp" or tree.case_of(k) in COMPLEMENT_CASES):
+        if k > after and (tree.toks[k].deprel == "xcomp" or tree.case_of(k) in lang.cls("complement_case")):
             return list(range(after + 1, tree.subtree(k)[-1] + 1))
     return []
 
 
-def _according(tree: _Tree, hit: _CueHit) -> list[_Content]:
+def _according(tree: _Tree, hit: CueHit) -> list[_Content]:
     """``according to X, CLAUSE``: X is the obl the preposition marks; CLAUSE is what X hangs on."""
-    speaker = tree.head(hit.index)
-    if speaker is None or tree.toks[hit.index].deprel != "case":
+    speaker = tree.head(hit.first)
+    if speaker is None or tree.toks[hit.first].deprel != "case":
         return []
     clause = tree.head(speaker)
     if clause is None:
@@ -267,27 +238,11 @@ def _according(tree: _Tree, hit: _CueHit) -> list[_Content]:
 
 
 # --- quote marks -------------------------------------------------------------------------------------
-@attrs.frozen
-class _QuoteMarks:
-    open: int
-    close: int | None
-    start: int
-    end: int
-    unbalanced: bool = False
-
-    @property
-    def outer_end(self) -> int:
-        return self.end if self.close is None else self.close + 1
-
-
 class _QuoteIndex:
     """Top-level quote spans (from the embedded quote-mark stage) with lookups in log time."""
 
-    def __init__(self, text: str) -> None:
-        self.spans = [
-            _QuoteMarks(q.open, q.close, q.start, q.end, q.unbalanced)
-            for q in quotemarks.top_level(quotemarks.find_quotes(text))
-        ]
+    def __init__(self, text: str, lang: Language) -> None:
+        self.spans = list(quotemarks.top_level(quotemarks.find_quotes(text, lang)))
         self.starts = [q.open for q in self.spans]
         self.reach: list[int] = []  # running maximum of content ends: sorted even if spans overlap
         for q in self.spans:
@@ -318,108 +273,107 @@ class _QuoteIndex:
 
 
 # --- the document pass -------------------------------------------------------------------------------
-@attrs.frozen
-class _Found:
-    start: int
-    end: int
-    kind: str
-    cue: Cue | None
-    speaker: Mention | None
-    speaker_key: tuple[int, int] | None  # (sentence, head token) for coref lookup
-    confidence: float
-    evidence: str
-    unbalanced: bool = False
+_CueRead = tuple[_Tree, CueHit, int | None, str]  # a cue, its speaker head token and the speaker rule
 
 
-def attribute(doc: ParsedDoc, lexicon: CueLexicon) -> Result:
+@attrs.define
+class _Pass:
+    """What one document's pass has found so far; the phases below fill it in order."""
+
+    text: str
+    lang: Language
+    index: _QuoteIndex
+    trees: list[_Tree]
+    found: list[Found] = attrs.Factory(list)
+    used: set[int] = attrs.Factory(set)  #: indices of quotes already reported
+    waiting: list[_CueRead] = attrs.Factory(list)  #: cues with a speaker but no content
+    cues_at: dict[tuple[int, int], _CueRead] = attrs.Factory(dict)  #: verb cues by (sentence, token)
+
+
+def attribute(doc: ParsedDoc, lang: Language | CueLexicon | None = None) -> Result:
     """Quotes with cues, speakers and entities for a parsed document.
 
-    Offsets are exact into ``doc.text``. Every quote's ``evidence`` names the
-    rule that found it: ``parse:<speaker rule>+<content rule>``.
+    ``lang`` is the :class:`~quoteattr.language.Language` (English when ``None``; a bare
+    :class:`CueLexicon` is read as English with those cues). Offsets are exact into ``doc.text``.
+    Every quote's ``evidence`` names the rule that found it: ``parse:<speaker rule>+<content rule>``.
     """
+    if not isinstance(lang, Language):
+        lang = english() if lang is None else english().with_lexicon(lang)
     text = doc.text
-    forms = _verb_forms(lexicon)
-    index = _QuoteIndex(text)
-    quotes = index.spans
-    trees = [_Tree(s, n) for n, s in enumerate(doc.sentences)]
-    found: list[_Found] = []
-    used: set[int] = set()  # indices of quotes already reported
-    waiting: list[tuple[_Tree, _CueHit, int, str]] = []  # cues with a speaker but no content
-    cues_at: dict[tuple[int, int], tuple[_Tree, _CueHit, int | None, str]] = {}
-
-    for tree in trees:
-        for hit in _find_cues(tree, forms):
-            if index.inside(tree.toks[hit.index]) is not None:
-                continue  # a cue inside a quote is the quoted speaker's, not the article's
-            if hit.entry.frame == "according":
-                spk, rule = tree.head(hit.index), "according"
-            else:
-                spk, rule = _speaker(tree, hit.index)
-            if hit.entry.type == "verb":
-                cues_at[(tree.offset, hit.index)] = (tree, hit, spk, rule)
-            contents = _contents(tree, hit, spk)
-            if not contents and spk is not None and hit.entry.type == "verb":
-                waiting.append((tree, hit, spk, rule))
-            for content in contents:
-                found.extend(_judge(text, tree, hit, spk, rule, content, index, used))
-
-    sentence_starts = [t.toks[0].start if t.toks else 0 for t in trees]
-    for n, q in enumerate(quotes):
-        if n not in used:
-            governed = _governing_cue(trees, sentence_starts, q, cues_at)
-            if governed is not None:
-                (tree, hit, spk, rule), dep = governed
-                used.add(n)
-                found.append(
-                    _direct(text, tree, hit, spk, f"parse:{rule}+quote-{dep}", q, SPEAKER_CONFIDENCE[rule])
-                )
-
-    for tree, hit, spk, rule in waiting:
-        nxt = _following_quote(text, index, used, tree)
-        if nxt is not None:
-            used.add(nxt)
-            found.append(
-                _direct(
-                    text,
-                    tree,
-                    hit,
-                    spk,
-                    f"parse:{rule}+following-quote",
-                    quotes[nxt],
-                    FOLLOWING_QUOTE_CONFIDENCE,
-                )
-            )
-
-    for n, q in enumerate(quotes):
-        if n not in used and _word_count(text[q.start : q.end]) >= MIN_UNATTRIBUTED_WORDS:
-            found.append(
-                _Found(
-                    q.start,
-                    q.end,
-                    "direct",
-                    None,
-                    None,
-                    None,
-                    UNATTRIBUTED_CONFIDENCE,
-                    "parse:quote-unattributed",
-                    q.unbalanced,
-                )
-            )
-
-    found = _dedupe(found)
+    p = _Pass(text, lang, _QuoteIndex(text, lang), [_Tree(s, n) for n, s in enumerate(doc.sentences)])
+    _read_cues(p, _verb_forms(lang.cues))
+    _read_governed_quotes(p)
+    _read_following_quotes(p)
+    _read_unattributed_quotes(p)
+    found = _dedupe(p.found)
     if not doc.coref:
         # No chains from the parser: the embedded resolver links pronouns and short names.
-        plain = [_quote(text, f, None) for f in found]
-        resolved, entity_list = resolve(text, plain)
+        resolved, entity_list = resolve(text, to_quotes(text, found), lang)
         ordered = sorted(resolved, key=lambda q: (q.start, q.end))
         return Result(text, _sentences(doc), tuple(ordered), tuple(entity_list))
-    entities, by_key = _entities(doc, trees, found)
-    out = [_quote(text, f, by_key.get(f.speaker_key) if f.speaker_key else None) for f in found]
-    completed, entity_list = complete_entities(out, entities)  # a pronoun in no chain: unresolved
+    entities, by_key = entities_for(doc, [t.toks for t in p.trees], found)
+    out = to_quotes(text, found, lambda f: by_key.get(f.speaker_key) if f.speaker_key else None)
+    completed, entity_list = complete_entities(out, entities, lang)  # a pronoun in no chain: unresolved
     return Result(text, _sentences(doc), tuple(completed), tuple(entity_list))
 
 
-def combine(primary: Result, secondary: Result, *, chains: Result | None = None) -> Result:
+def _read_cues(p: _Pass, forms: dict[str, CueEntry]) -> None:
+    """Every cue outside quotes: its speaker and its contents (a cue with none waits for a quote)."""
+    for tree in p.trees:
+        for hit in _find_cues(tree, forms):
+            if p.index.inside(tree.toks[hit.first]) is not None:
+                continue  # a cue inside a quote is the quoted speaker's, not the article's
+            if hit.entry.frame == "according":
+                spk, rule = tree.head(hit.first), "according"
+            else:
+                spk, rule = _speaker(tree, hit.first, p.lang)
+            if hit.entry.type == "verb":
+                p.cues_at[(tree.offset, hit.first)] = (tree, hit, spk, rule)
+            contents = _contents(tree, hit, spk, p.lang)
+            if not contents and spk is not None and hit.entry.type == "verb":
+                p.waiting.append((tree, hit, spk, rule))
+            for content in contents:
+                p.found.extend(_judge(p.text, tree, hit, spk, rule, content, p.index, p.used, p.lang))
+
+
+def _read_governed_quotes(p: _Pass) -> None:
+    """A quote a cue outside it governs through the parse (``"A," she said, "and B."``)."""
+    sentence_starts = [t.toks[0].start if t.toks else 0 for t in p.trees]
+    for n, q in enumerate(p.index.spans):
+        if n in p.used:
+            continue
+        governed = _governing_cue(p.trees, sentence_starts, q, p.cues_at)
+        if governed is not None:
+            (tree, hit, spk, rule), dep = governed
+            p.used.add(n)
+            evidence = f"parse:{rule}+quote-{dep}"
+            p.found.append(_direct(p.text, tree, hit, spk, evidence, q, SPEAKER_CONFIDENCE[rule]))
+
+
+def _read_following_quotes(p: _Pass) -> None:
+    """A cue with a speaker and no content owns the quote right after its sentence (``X said:``)."""
+    confidence = FRAME["parse-following-quote"].confidence
+    for tree, hit, spk, rule in p.waiting:
+        nxt = _following_quote(p.text, p.index, p.used, tree)
+        if nxt is not None:
+            p.used.add(nxt)
+            evidence = f"parse:{rule}+following-quote"
+            p.found.append(_direct(p.text, tree, hit, spk, evidence, p.index.spans[nxt], confidence))
+
+
+def _read_unattributed_quotes(p: _Pass) -> None:
+    """A quote no cue claimed, long enough to be speech (not a scare quote or a title)."""
+    unattributed = FRAME["parse-unattributed"]
+    for n, q in enumerate(p.index.spans):
+        if n not in p.used and _word_count(p.text[q.start : q.end]) >= MIN_QUOTE_WORDS:
+            p.found.append(
+                Found(q.start, q.end, "direct", None, None, unattributed.evidence, unattributed.confidence, q)
+            )
+
+
+def combine(
+    primary: Result, secondary: Result, *, chains: Result | None = None, lang: Language | None = None
+) -> Result:
     """``primary``'s quotes, completed by ``secondary`` where ``primary`` found nothing.
 
     A ``primary`` quote without a speaker takes the ``secondary`` attribution
@@ -449,14 +403,14 @@ def combine(primary: Result, secondary: Result, *, chains: Result | None = None)
     if chains is not None:
         linked = [attrs.evolve(q, entity=_entity_for(q, chains)) for q in quotes]
         used = {q.entity.id: q.entity for q in linked if q.entity is not None}
-        linked, entity_list = complete_entities(linked, [used[k] for k in sorted(used)])
+        linked, entity_list = complete_entities(linked, [used[k] for k in sorted(used)], lang)
         return Result(
             text,
             primary.sentences,
             tuple(sorted(linked, key=lambda q: (q.start, q.end))),
             tuple(entity_list),
         )
-    resolved, entities = resolve(text, [attrs.evolve(q, entity=None) for q in quotes])
+    resolved, entities = resolve(text, [attrs.evolve(q, entity=None) for q in quotes], lang)
     return Result(
         text, primary.sentences, tuple(sorted(resolved, key=lambda q: (q.start, q.end))), tuple(entities)
     )
@@ -475,31 +429,17 @@ def _entity_for(q: Quote, parsed: Result) -> Entity | None:
     return None
 
 
-def _quote(text: str, f: _Found, entity: Entity | None) -> Quote:
-    return Quote(
-        f.start,
-        f.end,
-        text[f.start : f.end],
-        kind=f.kind,
-        confidence=f.confidence,
-        cue=f.cue,
-        speaker=f.speaker,
-        entity=entity,
-        evidence=f.evidence,
-        unbalanced=f.unbalanced,
-    )
-
-
 def _judge(
     text: str,
     tree: _Tree,
-    hit: _CueHit,
+    hit: CueHit,
     spk: int | None,
     rule: str,
     content: _Content,
     index: _QuoteIndex,
     used: set[int],
-) -> list[_Found]:
+    lang: Language,
+) -> list[Found]:
     """Classify one content as direct, mixed or indirect, and build its quote(s)."""
     toks = tree.toks
     evidence = f"parse:{rule}+{content.rule}"
@@ -512,7 +452,7 @@ def _judge(
         for j in words
         if not any(quotes[n].start <= toks[j].start and toks[j].end <= quotes[n].end for n in touched)
     ]
-    if outside and toks[outside[0]].text.lower() in CLAUSE_MARKERS and outside[0] == words[0]:
+    if outside and toks[outside[0]].text.lower() in lang.cls("clause_open") and outside[0] == words[0]:
         outside = outside[1:]  # 'said that "..."' is still a direct quote
     if touched and not outside:
         used.update(touched)
@@ -523,40 +463,27 @@ def _judge(
         used.update(touched)
         lo = min([lo] + [quotes[n].open for n in touched if quotes[n].open < lo])
         hi = max([hi] + [quotes[n].outer_end for n in touched if quotes[n].outer_end > hi])
+    speaker, key = _speaker_mention(text, tree, spk)
     return [
-        _Found(
-            lo,
-            hi,
-            kind,
-            _cue(text, tree, hit),
-            *_speaker_mention(text, tree, spk),
-            SPEAKER_CONFIDENCE[rule],
-            evidence,
+        Found(
+            lo, hi, kind, _cue(text, tree, hit), speaker, evidence, SPEAKER_CONFIDENCE[rule], speaker_key=key
         )
     ]
 
 
 def _direct(
-    text: str, tree: _Tree, hit: _CueHit, spk: int | None, evidence: str, q: _QuoteMarks, confidence: float
-) -> _Found:
-    return _Found(
-        q.start,
-        q.end,
-        "direct",
-        _cue(text, tree, hit),
-        *_speaker_mention(text, tree, spk),
-        confidence,
-        evidence,
-        q.unbalanced,
-    )
+    text: str, tree: _Tree, hit: CueHit, spk: int | None, evidence: str, q: QuoteSpan, confidence: float
+) -> Found:
+    speaker, key = _speaker_mention(text, tree, spk)
+    return Found(q.start, q.end, "direct", _cue(text, tree, hit), speaker, evidence, confidence, q, key)
 
 
 def _governing_cue(
     trees: Sequence[_Tree],
     starts: Sequence[int],
-    q: _QuoteMarks,
-    cues_at: dict[tuple[int, int], tuple[_Tree, _CueHit, int | None, str]],
-) -> tuple[tuple[_Tree, _CueHit, int | None, str], str] | None:
+    q: QuoteSpan,
+    cues_at: dict[tuple[int, int], _CueRead],
+) -> tuple[_CueRead, str] | None:
     """A cue outside the quote that a word inside it depends on (``"A," she said, "and B."``)."""
     first = max(0, bisect.bisect_right(starts, q.start) - 1)
     for tree in trees[first:]:
@@ -580,8 +507,8 @@ def _following_quote(text: str, index: _QuoteIndex, used: set[int], tree: _Tree)
     return n
 
 
-def _cue(text: str, tree: _Tree, hit: _CueHit) -> Cue:
-    a, b = tree.toks[hit.index].start, tree.toks[hit.last].end
+def _cue(text: str, tree: _Tree, hit: CueHit) -> Cue:
+    a, b = tree.toks[hit.first].start, tree.toks[hit.last].end
     return Cue(a, b, text[a:b], lemma=hit.entry.lemma, type=hit.entry.type)
 
 
@@ -592,91 +519,21 @@ def _speaker_mention(
         return None, None
     lo, hi = _np_span(tree, spk)
     a, b = tree.toks[lo].start, tree.toks[hi].end
-    return Mention(a, b, text[a:b], kind=_mention_kind(tree.toks[spk])), (tree.offset, spk)
+    return Mention(a, b, text[a:b], kind=mention_kind(tree.toks[spk])), (tree.offset, spk)
 
 
 def _word_count(s: str) -> int:
     return len(s.split())
 
 
-def _dedupe(found: Iterable[_Found]) -> list[_Found]:
+def _dedupe(found: Iterable[Found]) -> list[Found]:
     """One quote per span: the most confident attribution wins; ordered by position."""
-    best: dict[tuple[int, int], _Found] = {}
+    best: dict[tuple[int, int], Found] = {}
     for f in found:
         key = (f.start, f.end)
         if key not in best or f.confidence > best[key].confidence:
             best[key] = f
     return sorted(best.values(), key=lambda f: (f.start, f.end))
-
-
-# --- entities ----------------------------------------------------------------------------------------
-def _entities(
-    doc: ParsedDoc, trees: Sequence[_Tree], found: Sequence[_Found]
-) -> tuple[tuple[Entity, ...], dict[tuple[int, int], Entity]]:
-    """Entities for the speakers: from coreference chains, else one per distinct name or nominal."""
-    chain_of: dict[tuple[int, int], int] = {}
-    for n, chain in enumerate(doc.coref):
-        for s, a, b in chain.mentions:
-            for t in range(a, b):
-                chain_of.setdefault((s, t), n)
-    made: dict[object, Entity] = {}
-    by_key: dict[tuple[int, int], Entity] = {}
-    for f in found:
-        if f.speaker_key is None or f.speaker is None:
-            continue
-        c = chain_of.get(f.speaker_key)
-        group: object
-        if c is not None:
-            group = ("chain", c)
-        elif f.speaker.kind == "pronoun":
-            continue  # an unresolved pronoun names nobody: complete_entities marks it unresolved
-        else:
-            group = ("text", f.speaker.text.lower())
-        if group not in made:
-            if c is not None:
-                name, mentions = _chain_entity(doc, trees, doc.coref[c])
-            else:
-                name, mentions = f.speaker.text, (f.speaker,)
-            made[group] = Entity(len(made), name, mentions)
-        by_key[f.speaker_key] = made[group]
-    return tuple(made.values()), by_key
-
-
-def _chain_entity(
-    doc: ParsedDoc, trees: Sequence[_Tree], chain: CorefChain
-) -> tuple[str, tuple[Mention, ...]]:
-    """The chain's name (longest PROPN-headed mention, else its representative) and its mentions."""
-    text = doc.text
-    mentions: list[Mention] = []
-    named: list[Mention] = []
-    for s, a, b in chain.mentions:
-        toks = trees[s].toks
-        head = _mention_head(toks, a, b)
-        m = Mention(
-            toks[a].start,
-            toks[b - 1].end,
-            text[toks[a].start : toks[b - 1].end],
-            kind=_mention_kind(toks[head]),
-        )
-        mentions.append(m)
-        if toks[head].upos == "PROPN":
-            named.append(m)
-    if named:
-        name = max(named, key=len).text
-    elif chain.representative is not None:
-        name = mentions[chain.representative].text
-    else:
-        name = max(mentions, key=len).text
-    return name, tuple(sorted(set(mentions), key=lambda m: (m.start, m.end)))
-
-
-def _mention_head(toks: Sequence[Token], a: int, b: int) -> int:
-    """The token of ``toks[a:b]`` whose head lies outside the mention."""
-    for t in range(a, b):
-        h = toks[t].head - 1
-        if not a <= h < b:
-            return t
-    return a
 
 
 def _sentences(doc: ParsedDoc) -> tuple[Sentence, ...]:

@@ -10,7 +10,8 @@ from typing import Any, Protocol, TypeVar, overload
 
 from .chunking import DEFAULT_MAX_CHARS, check_max_chars, process_in_chunks
 from .errors import ConfigError
-from .lexicons import CueSource, load_cues
+from .language import Language, get_language
+from .lexicons import CueSource
 from .model import Result
 
 _Id = TypeVar("_Id")
@@ -33,8 +34,11 @@ class Pipeline:
     Args:
         backend: ``"embedded"`` (default; rules only, offline) or ``"stanza"`` (dependency parse,
             NER and coreference from stanza's models; ``pip install quoteattr[stanza]``).
-        cues: extra reporting cues — a TSV path in the format of ``lexicons/cues.tsv`` or rows
-            ``(lemma, type, frame, forms)``; they extend the shipped lexicon.
+        lang: the language of the texts, a code (``"en"``, the default) naming a folder under
+            ``quoteattr/lexicons/``, or a :class:`~quoteattr.language.Language`.
+        cues: extra reporting cues — a TSV path in the format of ``lexicons/<lang>/cues.tsv`` or rows
+            ``(lemma, type, frame, forms[, particle])``; they extend the shipped lexicon (and the
+            sentence splitter's attribution verbs).
         abbreviations: extra abbreviations for the sentence splitter: one (``"Gov."``) or several
             (``["Gov.", "Sen."]``). A lower-case entry matches any case.
         max_chars: a longer text is processed in pieces cut at paragraph breaks (else sentence ends),
@@ -56,6 +60,7 @@ class Pipeline:
         self,
         backend: str = "embedded",
         *,
+        lang: str | Language = "en",
         cues: CueSource = None,
         abbreviations: str | Iterable[str] | None = None,
         max_chars: int | None = DEFAULT_MAX_CHARS,
@@ -69,19 +74,24 @@ class Pipeline:
             raise _type_error("Pipeline()", "max_chars", "an int or None", max_chars)
         self.backend_name = backend
         self.max_chars = check_max_chars(max_chars)
-        self.lexicon = load_cues(_check_cues(cues))
+        if not isinstance(lang, (str, Language)):
+            raise _type_error("Pipeline()", "lang", "a language code such as 'en', or a Language", lang)
         extra_abbreviations = _check_abbreviations(abbreviations)
+        self.lang = get_language(lang, cues=_check_cues(cues), abbreviations=extra_abbreviations)
+        self.lexicon = self.lang.cues
         self._backend: Backend
         if backend == "embedded":
             if options:
                 raise ConfigError(f"the embedded backend takes no options, got {sorted(options)}")
             from .backends.embedded import EmbeddedBackend
 
-            self._backend = EmbeddedBackend(self.lexicon, abbreviations=extra_abbreviations)
+            self._backend = EmbeddedBackend(self.lang)
         else:
+            if abbreviations is not None:  # stanza splits sentences itself: the option would do nothing
+                raise ConfigError("the stanza backend splits sentences itself and takes no abbreviations")
             from .backends.stanza import StanzaBackend
 
-            self._backend = StanzaBackend(self.lexicon, **options)
+            self._backend = StanzaBackend(self.lang, **options)
 
     def process(self, doc: str | StanzaDocument) -> Result:
         """Find the quotes in one text.
@@ -117,7 +127,7 @@ class Pipeline:
             yield self.process(doc)
 
     def __repr__(self) -> str:
-        return f"Pipeline(backend={self.backend_name!r})"
+        return f"Pipeline(backend={self.backend_name!r}, lang={self.lang.code!r})"
 
 
 def _type_error(where: str, param: str, expected: str, value: object) -> TypeError:
@@ -172,30 +182,33 @@ def _check_abbreviations(abbreviations: object) -> tuple[str, ...] | None:
     return entries
 
 
-@functools.lru_cache(maxsize=1)
-def _default_pipeline() -> Pipeline:
-    return Pipeline()
+@functools.lru_cache(maxsize=8)
+def _default_pipeline(lang: str = "en") -> Pipeline:
+    return Pipeline(lang=lang)
 
 
-def extract(text: str) -> Result:
-    """Find who said what in ``text`` with the default (embedded) pipeline.
+def extract(text: str, lang: str = "en") -> Result:
+    """Find who said what in ``text`` with the default (embedded) pipeline for language ``lang``.
 
     For a ``stanza.Document`` use ``Pipeline("stanza", lazy=True).process(doc)`` (see
     docs/backends.md); ``extract`` still hands one to that pipeline when given it.
 
     Raises:
-        TypeError: ``text`` is not a ``str``.
+        TypeError: ``text`` is not a ``str``, or ``lang`` is not a ``str``.
+        ConfigError: ``lang`` is not a supported language (the message lists them).
 
     >>> result = extract('"The bridge will reopen in May," the mayor said.')
     >>> q = result.quotes[0]
     >>> q.text, q.kind, q.speaker.text
     ('The bridge will reopen in May,', 'direct', 'the mayor')
     """
+    if not isinstance(lang, str):
+        raise _type_error("quoteattr.extract()", "lang", "a language code such as 'en'", lang)
     if not isinstance(text, str):
         if _is_stanza_document(text):
-            return _stanza_pipeline().process(text)
+            return _stanza_pipeline(lang).process(text)
         raise _type_error("quoteattr.extract()", "text", "a str", text)
-    return _default_pipeline().process(text)
+    return _default_pipeline(lang).process(text)
 
 
 @overload
@@ -245,7 +258,7 @@ def _with_ids(pipe: Pipeline, texts: Iterable[str], ids: Iterable[_Id]) -> Itera
         raise ValueError("extract_many: more texts than ids")
 
 
-@functools.lru_cache(maxsize=1)
-def _stanza_pipeline() -> Pipeline:
+@functools.lru_cache(maxsize=8)
+def _stanza_pipeline(lang: str = "en") -> Pipeline:
     """A stanza pipeline that only reads user documents (it needs no models until given text)."""
-    return Pipeline("stanza", lazy=True)
+    return Pipeline("stanza", lang=lang, lazy=True)

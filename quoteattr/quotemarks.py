@@ -17,13 +17,15 @@ Cost is linear: one scan over the marks, a bounded search of the stack.
 
 from __future__ import annotations
 
+import bisect
+import functools
 from collections.abc import Iterator
 
 import attrs
 import regex
 
-from .lexicons import quote_mark_pairs
-from .segment import _PARAGRAPH_BREAK as PARAGRAPH_BREAK
+from .language import Language, english
+from .segment_patterns import _PARAGRAPH_BREAK as PARAGRAPH_BREAK
 
 #: How deep quotes may nest before further marks are treated as plain text.
 MAX_DEPTH = 16
@@ -34,10 +36,8 @@ MAX_CLOSE_SEARCH = 4
 # across a paragraph break the splitter saw crossed the attribution units (issue 6).
 _PARAGRAPH_BREAK = PARAGRAPH_BREAK
 
-# Straight or curly single marks that are often apostrophes.
-_APOSTROPHES = frozenset("'’")
-# Characters after which a symmetric mark opens a quote.
-_OPEN_CONTEXT = frozenset("([{<-–—/:;") | frozenset("\"'“‘«»„‚‹›「『")
+#: Punctuation after which a symmetric mark opens a quote (the language's opening marks are added).
+_OPEN_PUNCTUATION = frozenset("([{<-–—/:;")
 
 
 @attrs.frozen
@@ -75,41 +75,44 @@ class _Open:
         return next((name for c, name in self.styles if c == closing), self.style)
 
 
-def _build_tables() -> tuple[dict[str, list[tuple[str, str]]], frozenset[str], frozenset[str]]:
-    openers: dict[str, list[tuple[str, str]]] = {}
-    closers: set[str] = set()
-    for opening, closing, name in quote_mark_pairs():
-        openers.setdefault(opening, []).append((closing, name))
-        closers.add(closing)
-    symmetric = frozenset(o for o, pairs in openers.items() if any(c == o for c, _ in pairs))
-    return openers, frozenset(closers), symmetric
+@attrs.frozen(eq=False)
+class _Marks:
+    """The language's marks as the pairing reads them (built once per language)."""
+
+    openers: dict[str, list[tuple[str, str]]]  #: opening mark → (closing mark, style) pairs
+    closers: frozenset[str]
+    symmetric: frozenset[str]  #: marks that pair with themselves ('"'): direction from context
+    mainly_closing: frozenset[str]  #: first listed as closers (»): open only right before a word
+    apostrophes: frozenset[str]  #: marks that are apostrophes between letters ("don't")
+    open_context: frozenset[str]  #: characters after which a symmetric mark opens
+    pattern: regex.Pattern[str]  #: any mark
 
 
-_OPENERS, _CLOSERS, _SYMMETRIC = _build_tables()
-
-
-def _mainly_closing() -> frozenset[str]:
-    """Marks first listed as closers in quote_marks.tsv (»): they open only right before a word."""
-    first_role: dict[str, str] = {}
-    for opening, closing, _name in quote_mark_pairs():
-        first_role.setdefault(opening, "open")
-        first_role.setdefault(closing, "close")
-    return frozenset(m for m, role in first_role.items() if role == "close" and m not in _SYMMETRIC)
-
-
-_MAINLY_CLOSING = _mainly_closing()
-_MARK_RE = regex.compile("[" + regex.escape("".join(set(_OPENERS) | _CLOSERS)) + "]")
+@functools.lru_cache(maxsize=16)
+def _marks(lang: Language) -> _Marks:
+    qm = lang.quote_marks
+    openers = {o: list(ps) for o, ps in qm.openers.items()}
+    chars = set(openers) | qm.closers
+    return _Marks(
+        openers,
+        qm.closers,
+        qm.symmetric,
+        qm.mainly_closing,
+        frozenset("".join(lang.endings("apostrophe"))),
+        _OPEN_PUNCTUATION | frozenset(openers),
+        regex.compile("[" + regex.escape("".join(sorted(chars))) + "]"),
+    )
 
 
 def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
 
-def _can_open(text: str, i: int) -> bool:
+def _can_open(text: str, i: int, open_context: frozenset[str]) -> bool:
     """A mark at ``i`` can open when it stands before a word and after a space or opening punctuation."""
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
-    return (prev.isspace() or prev in _OPEN_CONTEXT) and not nxt.isspace()
+    return (prev.isspace() or prev in open_context) and not nxt.isspace()
 
 
 def _can_close(text: str, i: int) -> bool:
@@ -127,15 +130,17 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return nxt.isdigit()
 
 
-def find_quotes(text: str) -> list[QuoteSpan]:
-    """All quote spans of ``text``, in order of their opening mark.
+def find_quotes(text: str, lang: Language | None = None) -> list[QuoteSpan]:
+    """All quote spans of ``text``, in order of their opening mark, with ``lang``'s marks (default English).
 
     >>> [text[q.start:q.end] for text in ['"Yes," she said.'] for q in find_quotes(text)]
     ['Yes,']
     """
     spans: list[QuoteSpan] = []
     paragraph_ends = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]
-    marks = _MARK_RE.finditer(text)
+    lang = lang if lang is not None else english()
+    table = _marks(lang)
+    marks = table.pattern.finditer(text)
     pending = next(marks, None)
     left_open: _Open | None = None  # the outermost quote the previous paragraph left open
     para_start = 0
@@ -152,7 +157,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             ):
                 _mark_continued(spans, left_open.pos)
             first = False
-            _handle_mark(text, i, stack, spans)
+            _handle_mark(text, i, stack, spans, table)
             pending = next(marks, None)
         for o in stack:
             spans.append(
@@ -162,8 +167,69 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             )
         left_open = stack[0] if stack else None
         para_start = para_end
+    if DIALOGUE_DASH in lang.features:
+        spans += dash_turns(text, paragraph_ends, spans, lang)
     spans.sort(key=lambda q: (q.open, -q.outer_end))
     return _with_depths(spans)
+
+
+#: Language feature (features.txt): a paragraph opening with a dash is a spoken turn ("– Kommst du mit?").
+DIALOGUE_DASH = "dialogue-dash"
+#: Where a line starts.
+_TURN_START = regex.compile(r"^", regex.MULTILINE)
+#: A dash that opens a line, and the spaces after it.
+_TURN_DASH = regex.compile(r"[^\S\n]*+(?:[–—―]|--)[^\S\n]++")
+#: Where a turn's own attribution starts: ", sagte sie" / "? fragte er" (group 1: the punctuation kept).
+_TURN_TAG = regex.compile(r"(?:,|([?!…]))[^\S\n]++(\p{Ll}[\p{L}]*+)")
+
+
+def dash_turns(
+    text: str, paragraph_ends: list[int], spans: list[QuoteSpan], lang: Language
+) -> list[QuoteSpan]:
+    """Dialogue-dash turns as quote spans.
+
+    A line that opens with a dash starts a turn when the turn before or after it also does, or when
+    it carries its own attribution ("– Am Fluss, antwortete der Junge."). A turn with quote marks of
+    its own is left to them. It ends before its attribution, else before the next turn or at the end
+    of its paragraph.
+    """
+    starts = [m.start() for m in _TURN_START.finditer(text)]
+    opened = [(s, m) for s in starts if (m := _TURN_DASH.match(text, s)) is not None]
+    marks = sorted(q.open for q in spans)
+    out = []
+    for k, (s, m) in enumerate(opened):
+        para_end = paragraph_ends[bisect.bisect_right(paragraph_ends, s)] if s < len(text) else len(text)
+        stop = min(para_end, opened[k + 1][0]) if k + 1 < len(opened) else para_end
+        at = bisect.bisect_left(marks, s)
+        if at < len(marks) and marks[at] < stop:
+            continue  # quote marks of its own
+        end = _trim_end(text, m.end(), stop)
+        tag = _turn_tag(text, m.end(), end, lang)
+        in_run = _adjacent(text, opened, k)
+        if (tag is not None or in_run) and (tag or end) > m.end():
+            dash = m.start() + len(m.group()) - len(m.group().lstrip())
+            out.append(QuoteSpan(dash, None, m.end(), tag or end, "dialogue dash"))
+    return out
+
+
+def _adjacent(text: str, opened: list[tuple[int, regex.Match[str]]], k: int) -> bool:
+    """Is turn ``k`` next to another turn (only white space and its own line between them)?"""
+
+    def joined(a: int, b: int) -> bool:
+        return "\n" not in text[a:b].rstrip() or not text[text.index("\n", a) : b].strip()
+
+    before = k > 0 and joined(opened[k - 1][0], opened[k][0])
+    after = k + 1 < len(opened) and joined(opened[k][0], opened[k + 1][0])
+    return before or after
+
+
+def _turn_tag(text: str, start: int, end: int, lang: Language) -> int | None:
+    """Where the turn's words end before an attribution with a reporting verb, if there is one."""
+    for t in _TURN_TAG.finditer(text, start, end):
+        entry = lang.cues.lookup(t.group(2))
+        if entry is not None and entry.type == "verb":
+            return t.end(1) if t.group(1) else t.start()
+    return None
 
 
 def _mark_continued(spans: list[QuoteSpan], open_pos: int) -> None:
@@ -174,47 +240,60 @@ def _mark_continued(spans: list[QuoteSpan], open_pos: int) -> None:
             return
 
 
-def _handle_mark(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan]) -> None:
+def _handle_mark(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan], t: _Marks) -> None:
+    """One mark: an apostrophe or inch mark (ignored), a closer of an open quote, or a new opener."""
     ch = text[i]
-    if ch in _APOSTROPHES and _is_apostrophe(text, i):
+    if ch in t.apostrophes and _is_apostrophe(text, i):
         return
-    if ch in _SYMMETRIC and i > 0 and text[i - 1].isdigit() and not any(o.mark == ch for o in stack):
+    if ch in t.symmetric and i > 0 and text[i - 1].isdigit() and not any(o.mark == ch for o in stack):
         return  # 5" or 6' : an inch or foot mark, not a quote
-    # 1. Try to close an open quote whose style accepts this mark.
-    if ch in _CLOSERS and stack:
-        lowest = max(0, len(stack) - MAX_CLOSE_SEARCH)
-        for depth in range(len(stack) - 1, lowest - 1, -1):
-            o = stack[depth]
-            if ch not in o.closers:
-                continue
-            if ch in _APOSTROPHES and not _can_close(text, i):
-                break
-            for inner in stack[depth + 1 :]:  # openers inside it that never closed
-                inner_end = _trim_end(text, inner.pos + 1, i)
-                spans.append(
-                    QuoteSpan(inner.pos, None, inner.pos + 1, inner_end, inner.style, unbalanced=True)
-                )
-            del stack[depth:]
-            if ch in _APOSTROPHES and i - o.pos <= 2 and o.mark in _APOSTROPHES:
-                return  # rock 'n' roll: a one-letter "quote" is two apostrophes
+    if ch in t.closers and stack and _close(text, i, stack, spans, t):
+        return
+    if ch in t.openers:
+        _open(text, i, stack, spans, t)
+
+
+def _close(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan], t: _Marks) -> bool:
+    """Close the nearest open quote whose style accepts the mark at ``i``; False if none may."""
+    ch = text[i]
+    lowest = max(0, len(stack) - MAX_CLOSE_SEARCH)
+    for depth in range(len(stack) - 1, lowest - 1, -1):
+        o = stack[depth]
+        if ch not in o.closers:
+            continue
+        if ch in t.apostrophes and not _can_close(text, i):
+            return False
+        for inner in stack[depth + 1 :]:  # openers inside it that never closed
+            inner_end = _trim_end(text, inner.pos + 1, i)
+            spans.append(QuoteSpan(inner.pos, None, inner.pos + 1, inner_end, inner.style, unbalanced=True))
+        del stack[depth:]
+        if not (ch in t.apostrophes and i - o.pos <= 2 and o.mark in t.apostrophes):
             spans.append(QuoteSpan(o.pos, i, o.pos + 1, i, o.style_for(ch)))
-            return
-    # 2. Otherwise open a new quote, if this mark can open one here.
-    if ch in _OPENERS and ch not in _SYMMETRIC and stack and stack[-1].mark == ch and _can_open(text, i):
+        # (else rock 'n' roll: a one-letter "quote" is two apostrophes)
+        return True
+    return False
+
+
+def _open(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan], t: _Marks) -> None:
+    """Open a new quote at ``i``, if this mark can open one here."""
+    ch = text[i]
+    can_open = _can_open(text, i, t.open_context)
+    if ch not in t.symmetric and stack and stack[-1].mark == ch and can_open:
         # English never nests “ inside “: a second opener means the first was never closed.
         o = stack.pop()
         spans.append(
             QuoteSpan(o.pos, None, o.pos + 1, _trim_end(text, o.pos + 1, i), o.style, unbalanced=True)
         )
-    if ch in _OPENERS and len(stack) < MAX_DEPTH:
-        if ch in _APOSTROPHES and not _can_open(text, i):
-            return
-        if ch in _SYMMETRIC and not _can_open(text, i) and _can_close(text, i):
-            return  # a closing-looking mark with nothing to close: a stray
-        if ch in _MAINLY_CLOSING and not _can_open(text, i):
-            return  # a mark that usually closes opens only before a word ("»Ja«"), never as "» " in French
-        pairs = _OPENERS[ch]
-        stack.append(_Open(i, ch, "".join(c for c, _ in pairs), pairs[0][1], tuple(pairs)))
+    if len(stack) >= MAX_DEPTH:
+        return
+    if not can_open and (
+        ch in t.apostrophes  # an apostrophe opens only before a word
+        or ch in t.mainly_closing  # so does a mark that usually closes ("»Ja«"), never "» " in French
+        or (ch in t.symmetric and _can_close(text, i))  # a closing-looking mark with nothing to close
+    ):
+        return
+    pairs = t.openers[ch]
+    stack.append(_Open(i, ch, "".join(c for c, _ in pairs), pairs[0][1], tuple(pairs)))
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

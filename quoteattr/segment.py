@@ -29,15 +29,13 @@ punctuation) followed by a line that starts with a capital letter, a digit or a 
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Iterable, Mapping
-from pathlib import Path
-from types import MappingProxyType
+from collections.abc import Callable, Iterable
 from typing import Final
 
 import attrs
 import regex
 
+from quoteattr.language import Language
 from quoteattr.model import Sentence, Span
 
 __all__ = [
@@ -54,192 +52,32 @@ __all__ = [
     "split_sentences",
 ]
 
-LEXICON_DIR: Final = Path(__file__).with_name("lexicons")
-
-# --- character classes -------------------------------------------------------------------------
-# Whitespace is exactly what str.isspace() accepts, so trimming with str.strip() agrees with the scan
-# (the regex module's \s leaves out U+001C..U+001F).
-_WS: Final = r"[\s\x1c-\x1f]"
-_NONSPACE: Final = r"[^\s\x1c-\x1f]"
-# Line breaks are exactly what str.splitlines() breaks on.
-_NL: Final = r"(?>\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029])"  # atomic: CRLF is one break
-_HS: Final = r"[\t \x1f\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]"  # whitespace that is not a line break
-
-_TERMINATORS: Final = ".?!…‽。！？"
-_QUESTION_EXCLAMATION: Final = frozenset("?!‽！？")
-_CLOSERS: Final = "\"'”’»›)]}"
-_OPENERS: Final = "\"'“‘„«‹([{"
-_BULLETS: Final = "•‣⁃◦▪●■►"
-_QUOTE_CLOSERS: Final = frozenset("\"'”’»›")
-
-_E = regex.escape  # (pattern, special_only=False) escapes every punctuation mark
-_T = _E(_TERMINATORS, special_only=False)
-_WINDOW: Final = 48  # longest token looked at on either side of a candidate
-_MAX_GAP: Final = 64  # a gap of more whitespace than this counts as "nothing follows"
-# The token before a candidate, captured by looking behind; the token after it (skipping opening
-# quotes and brackets), captured by looking ahead. Both are bounded, so each costs O(1).
-_PREV: Final = rf"(?<=(?P<ptok>{_NONSPACE}{{0,{_WINDOW}}}+))"
-_NEXT: Final = (
-    rf"(?=(?:{_WS}{{0,{_MAX_GAP}}}+)(?:[{_E(_OPENERS, special_only=False)}][ \xa0\u202f]?){{0,8}}+"
-    rf"(?P<ntok>(?P<nword>\p{{L}}{{0,{_WINDOW}}}+){_NONSPACE}{{0,{_WINDOW}}}+))"
+# The patterns and the per-language tables live in segment_patterns.py.
+from quoteattr.segment_patterns import (
+    _ABBR_BITS,
+    _ABBR_GENERAL,
+    _ATTRIBUTION_SPAN,
+    _BIT,
+    _CONTENT,
+    _DOTTED_ACRONYM,
+    _FEATURES_OF,
+    _GROUPS,
+    _INITIAL,
+    _LINE_BREAK,
+    _MARKER,
+    _MARKER_TOKEN,
+    _MAX_HEADING_CHARS,
+    _MAX_HEADING_WORDS,
+    _PARAGRAPH_BREAK,
+    _SMALL_WORD_LETTERS,
+    _TERMINATORS,
+    ABBREVIATIONS,
+    ATTRIBUTION_VERBS,
+    FEATURES,
+    SENTENCE_STARTERS,
+    _Tables,
+    _tables_for,
 )
-# One alternative per kind of candidate; the empty group at the end of each names the kind.
-_CANDIDATE: Final = regex.compile(
-    rf"""
-        (?<![{_T}]|[{_T}][ ])               # only at the start of a run, so a long run is read once
-        {_PREV}
-        (?P<run>[{_T}](?:[ ]?[{_T}])*+)     # "." "?!" "..." "…" ". . . ." (one space between dots)
-        (?P<close>[{_E(_CLOSERS, special_only=False)}]*+(?:[ \xa0\u202f][»›])?)  # French: "fini. »"
-        (?={_WS}|\Z)                        # a boundary needs space after it: not example.com, 3.5
-        {_NEXT} (?P<term>)
-    | (?:{_NL}(?:{_HS}*+{_NL})++ | \u2029) (?P<para>)
-    | {_NL} {_NEXT} (?P<nl>)
-    | {_PREV} \)(?={_WS}) {_NEXT} (?P<paren>)
-    | [{_E(_BULLETS, special_only=False)}] (?P<bullet>)
-    """,
-    regex.VERBOSE,
-)
-_GROUPS: Final = tuple(
-    _CANDIDATE.groupindex[g]
-    for g in ("term", "para", "nl", "paren", "bullet", "ptok", "run", "close", "ntok", "nword")
-)  # group numbers: fetching by number is much faster than by name
-_LINE_BREAK: Final = regex.compile(_NL)
-_PARAGRAPH_BREAK: Final = regex.compile(rf"{_NL}(?:{_HS}*+{_NL})++|\u2029")
-_CONTENT: Final = regex.compile(rf"[^\s\x1c-\x1f{regex.escape(_BULLETS, special_only=False)}]")
-_MARKER_TOKEN: Final = regex.compile(r"[0-9]{1,3}|[a-z]")
-_DOTTED_ACRONYM: Final = regex.compile(r"(?:\p{L}\.)+\p{L}")
-_LIST_START: Final = regex.compile(
-    rf"{_HS}{{0,16}}+(?:[{regex.escape(_BULLETS, special_only=False)}]"
-    rf"|[-*–—](?={_HS})|\(?(?:[0-9]{{1,3}}|[a-z])(?:\.\)?|\))(?={_HS}))"
-)
-_MAX_HEADING_CHARS: Final = 160
-_MAX_HEADING_WORDS: Final = 12
-_SMALL_WORD_LETTERS: Final = 3  # words this short may stay lower case in a Title Case heading
-
-
-# --- lexicons ----------------------------------------------------------------------------------
-def _lexicon_lines(name: str) -> list[list[str]]:
-    """Non-comment lines of ``lexicons/<name>``, split on whitespace."""
-    rows = []
-    for line in (LEXICON_DIR / name).read_text(encoding="utf-8").splitlines():
-        fields = line.split()
-        if fields and not fields[0].startswith("#"):
-            rows.append(fields)
-    return rows
-
-
-_ABBREVIATION_KINDS: Final = frozenset({"general", "prefix", "number"})
-
-
-def _normalise_abbreviation(entry: str) -> str:
-    entry = entry.strip()
-    return entry if entry.endswith(".") else entry + "."
-
-
-def _load_abbreviations() -> dict[str, str]:
-    table: dict[str, str] = {}
-    for fields in _lexicon_lines("abbreviations.txt"):
-        kind = fields[1] if len(fields) > 1 else "general"
-        if kind not in _ABBREVIATION_KINDS:
-            raise ValueError(f"abbreviations.txt: unknown kind {kind!r} for {fields[0]!r}")
-        table[_normalise_abbreviation(fields[0])] = kind
-    return table
-
-
-#: Shipped abbreviations (with their final dot) → kind (``general``, ``prefix`` or ``number``).
-ABBREVIATIONS: Final[Mapping[str, str]] = MappingProxyType(_load_abbreviations())
-#: Capitalised words after which a full stop following an abbreviation or initial ends the sentence.
-SENTENCE_STARTERS: Final = frozenset(f[0] for f in _lexicon_lines("sentence_starters.txt"))
-#: Verbs that keep ``"Why now?" Smith asked.`` in one sentence.
-ATTRIBUTION_VERBS: Final = frozenset(f[0] for f in _lexicon_lines("attribution_verbs.txt"))
-
-
-def _split_by_case(table: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str]]:
-    """Lower-case entries match any case; entries with a capital match only as written."""
-    any_case = {k: v for k, v in table.items() if k == k.lower()}
-    exact = {k: v for k, v in table.items() if k != k.lower()}
-    return any_case, exact
-
-
-_ABBR_ANY_CASE, _ABBR_EXACT = _split_by_case(ABBREVIATIONS)
-_ATTRIBUTION: Final = regex.compile(
-    rf"(?:\p{{Lu}}[\p{{L}}\p{{M}}'’.\-]{{0,30}}+{_HS}++){{1,3}}+"
-    rf"(?:{'|'.join(sorted(map(regex.escape, ATTRIBUTION_VERBS), key=len, reverse=True))})\b"
-)
-_ATTRIBUTION_SPAN: Final = 4 * 32 + 16
-
-
-def _merge_abbreviations(extra: Iterable[str] | None) -> tuple[dict[str, str], dict[str, str]]:
-    """The shipped tables, extended with the caller's entries (kind ``general``)."""
-    if extra is None:
-        return _ABBR_ANY_CASE, _ABBR_EXACT
-    if isinstance(extra, (str, bytes)):
-        raise TypeError(
-            "abbreviations must be an iterable of strings such as ['Inc.', 'approx.'], not a string"
-        )
-    entries = tuple(extra)
-    for entry in entries:
-        if not isinstance(entry, str):
-            raise TypeError(f"abbreviations must contain strings, got {type(entry).__name__}: {entry!r}")
-    return _merged_tables(entries)
-
-
-@functools.lru_cache(maxsize=64)
-def _merged_tables(entries: tuple[str, ...]) -> tuple[dict[str, str], dict[str, str]]:
-    """Cached, so a pipeline passing the same extras for every document builds the tables once.
-
-    The returned dicts are only ever read.
-    """
-    any_case, exact = dict(_ABBR_ANY_CASE), dict(_ABBR_EXACT)
-    for entry in entries:
-        key = _normalise_abbreviation(entry)
-        if key != ".":
-            (any_case if key == key.lower() else exact).setdefault(key, "general")
-    return any_case, exact
-
-
-# --- candidate features ------------------------------------------------------------------------
-# A candidate is described once by a bit set of features; a rule names the features it needs
-# (``when``) and those that rule it out (``unless``). The scanner calls only the rules whose
-# features match (memoised per feature set), so a rule's own code holds just the stateful or costly
-# part of its check, and an ordinary "word. The" costs one call.
-FEATURES: Final[tuple[str, ...]] = (
-    "period",  # the terminator run is a single "."
-    "question",  # the run holds "?" or "!"
-    "ellipsis",  # any other run: "..." "…" ". . ." "...."
-    "after_bracket",  # the run follows "[" or "(": "[...]"
-    "after_space",  # the run follows whitespace: "is . . . I"
-    "closed",  # quote marks or brackets follow the run
-    "close_quote",  # ... and one of them is a quote mark
-    "next_none",  # nothing follows: end of text, or a gap of more than _MAX_GAP spaces
-    "next_lower",  # the next word starts in lower case
-    "next_upper",  # ... with a capital (or an uncased letter)
-    "next_digit",  # ... with a digit
-    "next_symbol",  # ... with anything else ("$5", "-")
-    "next_numeric",  # next_digit or next_symbol
-    "next_capital",  # next_upper or next_digit
-    "next_starter",  # the next word is in SENTENCE_STARTERS
-    "next_initial",  # the next token is a capital and a dot: "A."
-    "marker",  # the token before is a list marker: 1 to 3 digits or one lower-case letter
-    "abbr_prefix",  # the token before, with the dot and no closers, is a "prefix" abbreviation
-    "abbr_number",  # ... a "number" abbreviation
-    "abbr_general",  # ... a general abbreviation or a dotted acronym
-    "initial",  # the token before, with the dot and no closers, is one capital letter
-    "line_is_item",  # (line breaks) the line before starts with a bullet or list marker
-    "next_is_item",  # (line breaks) the next line starts with a bullet or list marker
-)
-_BIT: Final[dict[str, int]] = {name: 1 << i for i, name in enumerate(FEATURES)}
-_PERIOD, _QUESTION, _ELLIPSIS = _BIT["period"], _BIT["question"], _BIT["ellipsis"]
-_AFTER_BRACKET, _AFTER_SPACE = _BIT["after_bracket"], _BIT["after_space"]
-_CLOSED, _CLOSE_QUOTE = _BIT["closed"], _BIT["close_quote"]
-_NEXT_NONE, _NEXT_LOWER, _NEXT_UPPER = _BIT["next_none"], _BIT["next_lower"], _BIT["next_upper"]
-_NEXT_DIGIT, _NEXT_SYMBOL = _BIT["next_digit"], _BIT["next_symbol"]
-_NEXT_NUMERIC, _NEXT_CAPITAL = _BIT["next_numeric"], _BIT["next_capital"]
-_NEXT_STARTER, _NEXT_INITIAL = _BIT["next_starter"], _BIT["next_initial"]
-_MARKER, _INITIAL = _BIT["marker"], _BIT["initial"]
-_ABBR_BITS: Final[dict[str, int]] = {k: _BIT["abbr_" + k] for k in _ABBREVIATION_KINDS}
-_ABBR_GENERAL = _ABBR_BITS["general"]
-_LINE_IS_ITEM, _NEXT_IS_ITEM = _BIT["line_is_item"], _BIT["next_is_item"]
 
 # --- rules -------------------------------------------------------------------------------------
 _NO: Final = -1  # a rule's verdict "no boundary here"; None means "no opinion"
@@ -304,16 +142,18 @@ class _Scanner:
         "paragraph",
         "run",
         "start",
+        "tables",
         "text",
         "tok",
         "tok_start",
     )
 
-    def __init__(self, text: str, abbr_any: dict[str, str], abbr_exact: dict[str, str]) -> None:
+    def __init__(self, text: str, tables: _Tables) -> None:
         self.text = text
         self.n = len(text)
-        self.abbr_any = abbr_any
-        self.abbr_exact = abbr_exact
+        self.tables = tables
+        self.abbr_any = tables.abbr_any
+        self.abbr_exact = tables.abbr_exact
         self.out: list[Sentence] = []
         self.last_cut = 0
         self.paragraph = 0
@@ -333,9 +173,9 @@ class _Scanner:
 
     def read_prev(self, at: int, raw: str) -> None:
         """The token ``raw`` ending at ``at``, without opening punctuation, bullets or closing quotes."""
-        tok = raw.lstrip(_OPENERS_BULLETS)
+        tok = raw.lstrip(self.tables.openers_bullets)
         self.tok_start = at - len(tok)
-        self.tok = tok.rstrip(_CLOSERS)
+        self.tok = tok.rstrip(self.tables.closers)
 
     def token_features(self, closed: bool) -> int:
         """Features of the token before a full stop: list marker, abbreviation, initial."""
@@ -388,26 +228,6 @@ class _Scanner:
         self.para_has_content = True
 
 
-def _next_features(tok: str, word: str) -> int:
-    """Features of the token after a candidate (``word`` is its leading letters)."""
-    if not tok:
-        return _NEXT_NONE
-    c = tok[0]
-    if c.islower():
-        return _NEXT_LOWER
-    if c.isalpha():
-        f = _NEXT_UPPER | _NEXT_CAPITAL
-        if word in SENTENCE_STARTERS:
-            f |= _NEXT_STARTER
-        if len(tok) == 2 and tok[1] == ".":
-            f |= _NEXT_INITIAL
-        return f
-    if c.isdigit():
-        return _NEXT_DIGIT | _NEXT_NUMERIC | _NEXT_CAPITAL
-    return _NEXT_SYMBOL | _NEXT_NUMERIC
-
-
-_OPENERS_BULLETS: Final = _OPENERS + _BULLETS
 _new = object.__new__
 _set = object.__setattr__
 # The fast path below fills exactly these fields; if the model grows, fall back to the constructor.
@@ -466,7 +286,7 @@ def _quote_attribution(s: _Scanner) -> Verdict:
     at = s.next_pos()
     if _LINE_BREAK.search(s.text, s.end, at):  # an attribution follows on the same line
         return None
-    if _ATTRIBUTION.match(s.text, at, min(s.n, at + _ATTRIBUTION_SPAN)):
+    if s.tables.attribution.match(s.text, at, min(s.n, at + _ATTRIBUTION_SPAN)):
         return _NO
     return None
 
@@ -616,81 +436,53 @@ def _check_text(text: object, func: str) -> str:
     raise TypeError(f"{func}() expects text as str, got {type(text).__name__}{hint}")
 
 
-def _scan(text: str, abbreviations: Iterable[str] | None, trace: list[Decision] | None) -> list[Sentence]:
-    """The one left-to-right pass: candidates from ``_CANDIDATE``, verdicts from the rules."""
-    s = _Scanner(text, *_merge_abbreviations(abbreviations))
-    n = len(text)
-    dispatch = _DISPATCH
-    for m in _CANDIDATE.finditer(text):
+def _decide(s: _Scanner, kind: str, features: int, trace: list[Decision] | None) -> None:
+    """Ask the rules for this kind and these features, in order; the first with an opinion decides."""
+    for i, decide in _DISPATCH.get((kind, features)) or _applicable(kind, features):
+        verdict = decide(s)
+        if verdict is not None:
+            if trace is not None:
+                trace.append(
+                    Decision(s.start, s.end, kind, RULES[i].name, None if verdict == _NO else verdict)
+                )
+            if verdict != _NO:
+                s.cut(verdict)
+            return
+
+
+def _scan(text: str, tables: _Tables, trace: list[Decision] | None) -> list[Sentence]:
+    """The one left-to-right pass: candidates from the language's pattern, verdicts from the rules."""
+    s = _Scanner(text, tables)
+    for m in tables.candidate.finditer(text):
         groups = m.group(*_GROUPS)
         kind = KINDS[groups.index("", 0, 5)]  # the one kind group that matched (empty, not None)
-        start, end = m.span()
-        s.start, s.end, s.match = start, end, m
-        if kind == "term":
-            prev, run, close, ntok, nword = groups[5:]
-            s.run = run
-            features = _next_features(ntok, nword)
-            if close:
-                features |= _CLOSED
-                if not _QUOTE_CLOSERS.isdisjoint(close):
-                    features |= _CLOSE_QUOTE
-            if run == ".":
-                features |= _PERIOD
-                s.read_prev(start, prev)
-                features |= s.token_features(bool(close))
-            elif _QUESTION_EXCLAMATION.isdisjoint(run):
-                features |= _ELLIPSIS
-            else:
-                features |= _QUESTION
-            prev_char = text[start - 1] if start else ""
-            if prev_char in ("[", "("):
-                features |= _AFTER_BRACKET
-            elif prev_char.isspace():
-                features |= _AFTER_SPACE
-        elif kind == "nl":
-            features = _next_features(groups[8], groups[9])
-            if _LIST_START.match(text, end, min(n, end + 24)):
-                features |= _NEXT_IS_ITEM
-            if _LIST_START.match(text, s.line_start, start):
-                features |= _LINE_IS_ITEM
-        elif kind == "paren":
-            s.read_prev(start, groups[5])
-            features = _next_features(groups[8], groups[9])
-            if _MARKER_TOKEN.fullmatch(s.tok):
-                features |= _MARKER
-        else:
-            features = 0
-        rules = dispatch.get((kind, features)) or _applicable(kind, features)
-        verdict: Verdict = None
-        for i, decide in rules:
-            verdict = decide(s)
-            if verdict is not None:
-                if trace is not None:
-                    boundary = None if verdict == _NO else verdict
-                    trace.append(Decision(start, end, kind, RULES[i].name, boundary))
-                if verdict != _NO:
-                    s.cut(verdict)
-                break
+        s.start, s.end = m.span()
+        s.match = m
+        describe = _FEATURES_OF.get(kind)
+        _decide(s, kind, describe(s, groups, tables) if describe is not None else 0, trace)
         if kind == "para":
-            s.last_cut = max(s.last_cut, end)
+            s.last_cut = max(s.last_cut, s.end)
             s.last_marker = None  # an inline list marker continues a list only within its paragraph
-            s.line_start = end
+            s.line_start = s.end
             if s.para_has_content:
                 s.paragraph += 1
                 s.para_has_content = False
         elif kind == "nl":
-            s.line_start = end
-    s.cut(n)
+            s.line_start = s.end
+    s.cut(len(text))
     return s.out
 
 
-def split_sentences(text: str, *, abbreviations: Iterable[str] | None = None) -> list[Sentence]:
+def split_sentences(
+    text: str, *, abbreviations: Iterable[str] | None = None, lang: Language | None = None
+) -> list[Sentence]:
     """Split ``text`` into sentences, in order, trimmed, with ``text[s.start:s.end] == s.text``.
 
     Args:
         text: any string; it is never modified.
         abbreviations: extra abbreviations (``"Gen."`` or ``"approx"``) that extend the shipped
-            list in ``lexicons/abbreviations.txt``; a lower-case entry matches any case.
+            list in ``lexicons/<code>/abbreviations.txt``; a lower-case entry matches any case.
+        lang: the :class:`~quoteattr.language.Language` whose lists apply (English when ``None``).
 
     Returns:
         A list of :class:`~quoteattr.model.Sentence`; empty for empty or whitespace-only text.
@@ -703,17 +495,19 @@ def split_sentences(text: str, *, abbreviations: Iterable[str] | None = None) ->
     >>> [s.text for s in split_sentences("He joined Acme Hldgs. Bank in May.", abbreviations=["Hldgs."])]
     ['He joined Acme Hldgs. Bank in May.']
     """
-    return _scan(_check_text(text, "split_sentences"), abbreviations, None)
+    return _scan(_check_text(text, "split_sentences"), _tables_for(lang, abbreviations), None)
 
 
-def explain(text: str, *, abbreviations: Iterable[str] | None = None) -> list[Decision]:
+def explain(
+    text: str, *, abbreviations: Iterable[str] | None = None, lang: Language | None = None
+) -> list[Decision]:
     """Every candidate boundary in ``text`` with the rule that decided it (``boundary`` None = kept whole).
 
     >>> [(d.rule, d.boundary) for d in explain("Mr. Smith left. He was tired.")]
     [('prefix_abbreviation', None), ('terminator', 15), ('nothing_follows', 29)]
     """
     trace: list[Decision] = []
-    _scan(_check_text(text, "explain"), abbreviations, trace)
+    _scan(_check_text(text, "explain"), _tables_for(lang, abbreviations), trace)
     return trace
 
 

@@ -12,25 +12,25 @@ nicknames) are not quotations and are dropped here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 import regex
 
-from .attribution import Found, UnitReading, dash_signature, unit_subject
-from .model import Mention
+from .language import Language
+from .model import Cue, Mention
 from .quotemarks import QuoteSpan
+from .records import FRAME, MIN_QUOTE_WORDS, Found, Frame
+from .units import Unit, UnitReading
 
 # Possessive runs (issue 6): a word never gives back letters to look for ":" (same matches, no backtracking).
 #: A speaker label opening a transcript line inside quotes: "WALLACE: …", "MS. RUIZ: …".
 TRANSCRIPT_LABEL = regex.compile(r"\s*+((?:\p{Lu}[\p{Lu}.'’\-]*+)(?:[ ](?:\p{Lu}[\p{Lu}.'’\-]*+)){0,2}+):\s")
-#: A quotation with fewer words than this, inside a sentence with other words and no cue, is a scare quote.
-MIN_STANDALONE_WORDS = 4
 #: Outside words a unit may have and still count as "just a quotation" (e.g. "Yes." or a dash).
 MAX_FRAME_WORDS = 2
 
 
-def link_unclaimed(text: str, readings: Sequence[UnitReading]) -> list[Found]:
+def link_unclaimed(text: str, readings: Sequence[UnitReading], lang: Language) -> list[Found]:
     """Attribute the direct quotes left unclaimed, from their neighbours."""
     out: list[Found] = []
     group_speaker: dict[int, Found] = {}  # multi-paragraph pieces share the speaker of the group
@@ -40,21 +40,21 @@ def link_unclaimed(text: str, readings: Sequence[UnitReading]) -> list[Found]:
                 continue
             n_words = _word_count(text, q)
             standalone = reading.words_outside <= MAX_FRAME_WORDS
-            if n_words < MIN_STANDALONE_WORDS and not standalone:
+            if n_words < MIN_QUOTE_WORDS and not standalone:
                 continue  # scare quote, title or nickname
-            if not standalone and n_words < 2 * MIN_STANDALONE_WORDS:
+            if not standalone and n_words < 2 * MIN_QUOTE_WORDS:
                 continue
-            source, evidence, conf = _from_context(text, readings, u, q)
+            source, frame = _from_context(text, readings, u, q, lang)
             if source is None and q.open in group_speaker:
-                source, evidence, conf = group_speaker[q.open], "multi-paragraph", 0.7
+                source, frame = group_speaker[q.open], FRAME["multi-paragraph"]
             found = Found(
                 q.start,
                 q.end,
                 "direct",
                 source.cue if source else None,
                 source.speaker if source else None,
-                evidence,
-                conf if source else 0.4,
+                frame.evidence,
+                frame.confidence,
                 quote=q,
             )
             out.append(found)
@@ -79,8 +79,13 @@ def share_across_pieces(found: Sequence[Found]) -> list[Found]:
             continue
         for f in group:
             if f.speaker is None:
+                shared = FRAME["multi-paragraph-shared"]
                 replace[id(f)] = attrs.evolve(
-                    f, speaker=source.speaker, cue=source.cue, evidence="multi-paragraph", confidence=0.75
+                    f,
+                    speaker=source.speaker,
+                    cue=source.cue,
+                    evidence=shared.evidence,
+                    confidence=shared.confidence,
                 )
     return [replace.get(id(f), f) for f in found]
 
@@ -100,59 +105,129 @@ def _next_piece_open(readings: Sequence[UnitReading], u: int, q: QuoteSpan) -> i
     return -1
 
 
-def _from_context(
-    text: str, readings: Sequence[UnitReading], u: int, q: QuoteSpan
-) -> tuple[Found | None, str, float]:
-    unit = readings[u].unit
-    signer = dash_signature(text, q)
-    if signer is not None:
-        return Found(q.start, q.end, "direct", None, signer, "", 0.0), "dash-signed", 0.8
-    label = TRANSCRIPT_LABEL.match(text, q.start, q.end)
-    if label is not None:  # "WALLACE: Let's start …" — a transcript names its speakers
-        name = Mention(label.start(1), label.end(1), label.group(1), kind="name")
-        return Found(q.start, q.end, "direct", None, name, "", 0.0), "transcript-label", 0.8
-    # "…," Trump said, adding later, "…": the same sentence already named the voice.
-    here = [f for f in readings[u].found if f.speaker is not None and f.kind == "direct" and f.end <= q.start]
-    if here:
-        return here[-1], "same-sentence", 0.85
-    prev = readings[u - 1] if u > 0 else None
-    nxt = readings[u + 1] if u + 1 < len(readings) else None
-    # "He said:" closing the previous unit introduces this quotation.
-    if prev is not None and prev.bare and prev.unit.paragraph >= unit.paragraph - 1:
-        cue, speaker = prev.bare[-1]
-        return Found(q.start, q.end, "direct", cue, speaker, "", 0.0), "colon-before", 0.8
-    # A bare "Ruiz said." right after it in the paragraph.
-    if nxt is not None and nxt.bare and nxt.unit.paragraph == unit.paragraph:
-        cue, speaker = nxt.bare[0]
-        return Found(q.start, q.end, "direct", cue, speaker, "", 0.0), "bare-after", 0.85
-    # Another quote of the same paragraph, attributed: the same voice goes on.
-    for reading in (prev, nxt):
-        if reading is not None and reading.unit.paragraph == unit.paragraph:
+@attrs.frozen
+class _Context:
+    """Where an unclaimed quote stands: its unit's reading and the ones around it (read-only)."""
+
+    text: str
+    readings: Sequence[UnitReading]
+    u: int
+    q: QuoteSpan
+    lang: Language
+
+    @property
+    def unit(self) -> Unit:
+        return self.readings[self.u].unit
+
+    @property
+    def prev(self) -> UnitReading | None:
+        return self.readings[self.u - 1] if self.u > 0 else None
+
+    @property
+    def next(self) -> UnitReading | None:
+        return self.readings[self.u + 1] if self.u + 1 < len(self.readings) else None
+
+    def speaking(self, cue: Cue | None, speaker: Mention) -> Found:
+        """A source record that only carries a cue and a speaker for the quote."""
+        return Found(self.q.start, self.q.end, "direct", cue, speaker, "", 0.0)
+
+
+# (a quotation signed with a dash was claimed by the dash-signature frame: it never reaches here)
+def _transcript_label(c: _Context) -> Found | None:
+    """ "WALLACE: Let's start …" — a transcript names its speakers."""
+    label = TRANSCRIPT_LABEL.match(c.text, c.q.start, c.q.end)
+    if label is None:
+        return None
+    return c.speaking(None, Mention(label.start(1), label.end(1), label.group(1), kind="name"))
+
+
+def _same_sentence(c: _Context) -> Found | None:
+    """ "…," Trump said, adding later, "…": the same sentence already named the voice."""
+    here = [
+        f
+        for f in c.readings[c.u].found
+        if f.speaker is not None and f.kind == "direct" and f.end <= c.q.start
+    ]
+    return here[-1] if here else None
+
+
+def _colon_before(c: _Context) -> Found | None:
+    """ "He said:" closing the previous unit introduces this quotation."""
+    prev = c.prev
+    if prev is not None and prev.bare and prev.unit.paragraph >= c.unit.paragraph - 1:
+        return c.speaking(*prev.bare[-1])
+    return None
+
+
+def _bare_after(c: _Context) -> Found | None:
+    """A bare "Ruiz said." right after it in the paragraph."""
+    nxt = c.next
+    if nxt is not None and nxt.bare and nxt.unit.paragraph == c.unit.paragraph:
+        return c.speaking(*nxt.bare[0])
+    return None
+
+
+def _same_paragraph(c: _Context) -> Found | None:
+    """Another quote of the same paragraph, attributed: the same voice goes on."""
+    for reading, last in ((c.prev, True), (c.next, False)):
+        if reading is not None and reading.unit.paragraph == c.unit.paragraph:
             attributed = [f for f in reading.found if f.speaker is not None and f.kind in ("direct", "mixed")]
             if attributed:
-                f = attributed[-1] if reading is prev else attributed[0]
-                return f, "same-paragraph", 0.7
-    # "Siobhan Kerr, 47, said she …" right after the quote: the speaker introduced next.
-    if nxt is not None and nxt.unit.paragraph == unit.paragraph:
-        opening = [f for f in nxt.found if f.speaker is not None and f.speaker.start <= nxt.unit.start + 1]
-        if opening and opening[0].speaker is not None and opening[0].speaker.kind == "name":
-            return opening[0], "speaker-next", 0.6
-    # A quoted paragraph right after a paragraph whose last attribution was a quotation.
-    if prev is not None and prev.unit.paragraph == unit.paragraph - 1 and _starts_unit(q, unit.start):
-        attributed = [f for f in prev.found if f.speaker is not None]
-        if attributed and attributed[-1].kind in ("direct", "mixed"):
-            return attributed[-1], "next-paragraph", 0.6
-    # "Patrick Doyle was blunt. "…"": the name that opens the previous sentence.
-    if (
-        prev is not None
-        and not prev.found
-        and not prev.unit.quotes
-        and prev.unit.paragraph >= unit.paragraph - 1
-    ):
-        subject = unit_subject(text, prev.unit)
-        if subject is not None:
-            return Found(q.start, q.end, "direct", None, subject, "", 0.0), "subject-before", 0.5
-    return None, "unattributed", 0.4
+                return attributed[-1] if last else attributed[0]
+    return None
+
+
+def _speaker_next(c: _Context) -> Found | None:
+    """ "Siobhan Kerr, 47, said she …" right after the quote: the speaker introduced next."""
+    nxt = c.next
+    if nxt is None or nxt.unit.paragraph != c.unit.paragraph:
+        return None
+    opening = [f for f in nxt.found if f.speaker is not None and f.speaker.start <= nxt.unit.start + 1]
+    if opening and opening[0].speaker is not None and opening[0].speaker.kind == "name":
+        return opening[0]
+    return None
+
+
+def _next_paragraph(c: _Context) -> Found | None:
+    """A quoted paragraph right after a paragraph whose last attribution was a quotation."""
+    prev = c.prev
+    if prev is None or prev.unit.paragraph != c.unit.paragraph - 1 or not _starts_unit(c.q, c.unit.start):
+        return None
+    attributed = [f for f in prev.found if f.speaker is not None]
+    return attributed[-1] if attributed and attributed[-1].kind in ("direct", "mixed") else None
+
+
+def _subject_before(c: _Context) -> Found | None:
+    """ "Patrick Doyle was blunt. "…"": the name that opens the previous sentence."""
+    prev = c.prev
+    if prev is None or prev.found or prev.unit.quotes or prev.unit.paragraph < c.unit.paragraph - 1:
+        return None
+    return c.speaking(None, prev.opening) if prev.opening is not None else None
+
+
+#: The context rules, in the order they are tried; each names its row of :data:`~quoteattr.records.FRAMES`.
+CONTEXT_RULES: tuple[tuple[str, Callable[[_Context], Found | None]], ...] = (
+    ("transcript-label", _transcript_label),
+    ("same-sentence", _same_sentence),
+    ("colon-before", _colon_before),
+    ("bare-after", _bare_after),
+    ("same-paragraph", _same_paragraph),
+    ("speaker-next", _speaker_next),
+    ("next-paragraph", _next_paragraph),
+    ("subject-before", _subject_before),
+)
+
+
+def _from_context(
+    text: str, readings: Sequence[UnitReading], u: int, q: QuoteSpan, lang: Language
+) -> tuple[Found | None, Frame]:
+    """The first context rule that finds a source for the quote, and its frame."""
+    context = _Context(text, readings, u, q, lang)
+    for name, rule in CONTEXT_RULES:
+        source = rule(context)
+        if source is not None:
+            return source, FRAME[name]
+    return None, FRAME["unattributed"]
 
 
 def _starts_unit(q: QuoteSpan, unit_start: int) -> bool:

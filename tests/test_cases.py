@@ -55,7 +55,7 @@ MIN_CASES = 90
 MIN_CASES_PER_PATTERN = 3
 
 _CASE_REQUIRED = frozenset({"id", "pattern", "text", "quotes"})
-_CASE_OPTIONAL = frozenset({"negatives", "comment", "known_failure"})
+_CASE_OPTIONAL = frozenset({"negatives", "comment", "known_failure", "lang"})
 _QUOTE_REQUIRED = frozenset({"text", "kind", "speaker"})
 _QUOTE_OPTIONAL = frozenset({"entity", "cue", "optional"})
 

@@ -150,10 +150,14 @@ def test_missing_tsv_file_raises() -> None:
 BAD_CUE_ROWS: list[tuple[Any, str]] = [
     (("sniff", "adverb", "clause", "sniffed"), r"'type' must be one of .*'adverb'"),
     (("sniff", "verb", "clausal", "sniffed"), r"'frame' must be one of .*'clausal'"),
-    (("sniff", "verb", "clause"), r"expected \(lemma, type, frame, forms\)"),
-    (("sniff", "verb", "clause", "sniffed", "extra"), r"expected \(lemma, type, frame, forms\)"),
-    ("sniff\tverb\tclause\tsniffed", r"expected \(lemma, type, frame, forms\)"),
-    (5, r"expected \(lemma, type, frame, forms\), got 5"),
+    (("sniff", "verb", "clause"), r"expected \(lemma, type, frame, forms\[, particle\]\)"),
+    (
+        ("sniff", "verb", "clause", "sniffed", "", "extra"),
+        r"expected \(lemma, type, frame, forms\[, particle\]\)",
+    ),
+    ("sniff\tverb\tclause\tsniffed", r"expected \(lemma, type, frame, forms\[, particle\]\)"),
+    (5, r"expected \(lemma, type, frame, forms\[, particle\]\), got 5"),
+    (("sniff", "verb", "clause", "sniffed", 7), r"'particle' must be a str, got int"),
     (("sniff", 3, "clause", "sniffed"), r"'type' must be a str, got int"),
     (("", "verb", "clause", "sniffed"), r"'lemma' is empty"),
 ]

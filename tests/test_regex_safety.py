@@ -76,7 +76,11 @@ HOSTILE = {
 
 def test_sweep_finds_the_patterns() -> None:
     names = {name for name, _ in PATTERNS}
-    expected = {"quoteattr.coref._COORD_RE", "quoteattr.tokens._TOKEN_RE", "quoteattr.segment._CANDIDATE"}
+    expected = {
+        "quoteattr.coref._COORD_RE",
+        "quoteattr.tokens._TOKEN_RE",
+        "quoteattr.segment_patterns._CANDIDATE",
+    }
     assert expected <= names
     assert len(names) >= 15
 

@@ -12,7 +12,7 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quoteattr import segment
+from quoteattr import segment_patterns
 from quoteattr.model import Sentence
 from quoteattr.segment import (
     ABBREVIATIONS,
@@ -450,10 +450,10 @@ def test_whitespace_classes_agree_with_str() -> None:
     every_char = "".join(map(chr, range(sys.maxunicode + 1)))
     spaces = {c for c in every_char if c.isspace()}
     breaks = {c for c in spaces if len(f"a{c}b".splitlines()) == 2}
-    assert set(regex.findall(segment._WS, every_char)) == spaces
-    assert set(regex.findall(segment._NL, every_char)) == breaks
-    assert set(regex.findall(segment._HS, every_char)) == spaces - breaks
-    assert regex.fullmatch(segment._NL, "\r\n"), "CRLF is one line break"
+    assert set(regex.findall(segment_patterns._WS, every_char)) == spaces
+    assert set(regex.findall(segment_patterns._NL, every_char)) == breaks
+    assert set(regex.findall(segment_patterns._HS, every_char)) == spaces - breaks
+    assert regex.fullmatch(segment_patterns._NL, "\r\n"), "CRLF is one line break"
 
 
 # --- (d) properties -----------------------------------------------------------------------------

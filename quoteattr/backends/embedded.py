@@ -1,29 +1,72 @@
 """The embedded backend: surface rules only, no model, works offline right after install.
 
-Stages run in a fixed order, each a function of what the previous ones made::
+Stages run in a fixed order, each a function of what the previous ones made (:data:`STAGES`, each
+declaring what it reads and adds, checked by :func:`quoteattr.stages.check`)::
 
-    text → sentences → quote marks → units → attributions (+ unclaimed quotes) → coreference → Result
+    text → sentences → quote spans → units → readings → found (+ unclaimed quotes) → quotes, entities
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..attribution import Found, build_units, cue_word_starts, read_unit
+import attrs
+
+from ..attribution import read_units
 from ..coref import resolve
-from ..lexicons import CueLexicon, load_cues
-from ..model import Quote, Result, Sentence
+from ..language import Language, get_language
+from ..lexicons import CueLexicon
+from ..model import Result, Sentence
 from ..quotemarks import find_quotes
+from ..records import to_quotes
 from ..segment import split_sentences
 from ..speakers import link_unclaimed, share_across_pieces
+from ..stages import Stage, Work, check, run, stage
+from ..units import build_units
 
-#: The stages, in order, with what each provides; documented in docs/architecture.md.
-STAGES: tuple[tuple[str, str], ...] = (
-    ("segment", "sentences"),
-    ("quotemarks", "quote spans"),
-    ("attribution", "cues, speakers and content per unit"),
-    ("speakers", "speakers for quotes no cue claimed"),
-    ("coref", "entities"),
+
+def _segment(w: Work) -> Work:
+    return attrs.evolve(w, sentences=tuple(split_sentences(w.text, lang=w.lang)))
+
+
+def _quotemarks(w: Work) -> Work:
+    return attrs.evolve(w, quote_spans=tuple(q for q in find_quotes(w.text, w.lang) if q.depth == 0))
+
+
+def _units(w: Work) -> Work:
+    assert w.sentences is not None and w.quote_spans is not None  # guaranteed by the checked order
+    return attrs.evolve(w, units=tuple(build_units(w.sentences, w.quote_spans)))
+
+
+def _attribution(w: Work) -> Work:
+    assert w.units is not None
+    return attrs.evolve(w, readings=tuple(read_units(w.text, w.units, w.lang)))
+
+
+def _speakers(w: Work) -> Work:
+    assert w.readings is not None
+    found = [f for r in w.readings for f in r.found] + link_unclaimed(w.text, w.readings, w.lang)
+    return attrs.evolve(w, found=tuple(share_across_pieces(found)))
+
+
+def _coref(w: Work) -> Work:
+    assert w.found is not None
+    quotes, entities = resolve(w.text, to_quotes(w.text, w.found), w.lang)
+    return attrs.evolve(
+        w, quotes=tuple(sorted(quotes, key=lambda q: (q.start, q.end))), entities=tuple(entities)
+    )
+
+
+#: The stages, in order, with what each reads and adds (checked at import; docs/architecture.md).
+STAGES: tuple[Stage, ...] = check(
+    (
+        stage("segment", "text lang", "sentences", _segment),
+        stage("quotemarks", "text lang", "quote_spans", _quotemarks),
+        stage("units", "sentences quote_spans", "units", _units),
+        stage("attribution", "text lang units", "readings", _attribution),
+        stage("speakers", "text lang readings", "found", _speakers),
+        stage("coref", "text lang found", "quotes entities", _coref),
+    )
 )
 
 
@@ -33,46 +76,20 @@ class EmbeddedBackend:
     name = "embedded"
 
     def __init__(
-        self, lexicon: CueLexicon | None = None, *, abbreviations: Iterable[str] | None = None
+        self,
+        lang: Language | str | CueLexicon | None = None,
+        *,
+        abbreviations: Iterable[str] | None = None,
     ) -> None:
-        self.lexicon = lexicon if lexicon is not None else load_cues()
-        self.abbreviations = tuple(abbreviations) if abbreviations is not None else None
+        if isinstance(lang, CueLexicon):  # the cues of an English pipeline, as before languages were data
+            lang = get_language("en").with_lexicon(lang)
+        self.lang = get_language(lang if lang is not None else "en", abbreviations=abbreviations)
+        self.lexicon = self.lang.cues
 
     def sentences(self, text: str) -> list[Sentence]:
-        return split_sentences(text, abbreviations=self.abbreviations)
+        return split_sentences(text, lang=self.lang)
 
     def process(self, text: str) -> Result:
-        sentences = self.sentences(text)
-        top = [q for q in find_quotes(text) if q.depth == 0]
-        units = build_units(sentences, top)
-        cue_starts = cue_word_starts(text, self.lexicon)
-        readings = [read_unit(text, unit, self.lexicon, cue_starts) for unit in units]
-        found = share_across_pieces([f for r in readings for f in r.found] + link_unclaimed(text, readings))
-        quotes, entities = resolve(text, to_quotes(text, found))
-        return Result(
-            text, tuple(sentences), tuple(sorted(quotes, key=lambda q: (q.start, q.end))), tuple(entities)
-        )
-
-
-def to_quotes(text: str, found: Iterable[Found]) -> list[Quote]:
-    """Model quotes from attributions, dropping exact duplicates."""
-    seen: set[tuple[int, int]] = set()
-    out = []
-    for f in found:
-        if (f.start, f.end) in seen or f.end <= f.start:
-            continue
-        seen.add((f.start, f.end))
-        out.append(
-            Quote(
-                f.start,
-                f.end,
-                text[f.start : f.end],
-                kind=f.kind,
-                confidence=f.confidence,
-                cue=f.cue,
-                speaker=f.speaker,
-                evidence=f.evidence,
-                unbalanced=bool(f.quote is not None and f.quote.unbalanced),
-            )
-        )
-    return out
+        w = run(STAGES, Work(text, self.lang))
+        assert w.sentences is not None and w.quotes is not None and w.entities is not None
+        return Result(text, w.sentences, w.quotes, w.entities)

@@ -24,7 +24,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..errors import BackendUnavailable, ConfigError, InputError
-from ..lexicons import CueLexicon, CueSource, load_cues
+from ..language import Language, get_language
+from ..lexicons import CueLexicon, CueSource
 from ..model import Result
 from ..parse_rules import attribute, combine
 from ..parsed import CorefChain, ParsedDoc, ParsedSentence, Token
@@ -49,8 +50,9 @@ class StanzaBackend:
     """Run stanza (or read a stanza ``Document``) and attribute quotes from its parse.
 
     Args:
-        lexicon: cue lexicon (a :class:`CueLexicon`, or extras for :func:`load_cues`).
-        lang: stanza language code.
+        lexicon: the :class:`~quoteattr.language.Language` (its cues, its words and its code, which is
+            also stanza's language code), a :class:`CueLexicon` or extra cues for English.
+        lang: stanza language code when ``lexicon`` is not a ``Language``.
         dir: stanza's model directory; None means stanza's own default,
             ``stanza.resources.common.DEFAULT_MODEL_DIR`` (``$STANZA_RESOURCES_DIR`` if set, else a
             per-user cache such as ``~/.cache/stanza/<version>/resources`` on Linux, stanza 1.15).
@@ -75,9 +77,9 @@ class StanzaBackend:
 
     def __init__(
         self,
-        lexicon: CueLexicon | CueSource = None,
+        lexicon: Language | CueLexicon | CueSource = None,
         *,
-        lang: str = "en",
+        lang: str | None = None,
         dir: str | os.PathLike[str] | None = None,
         model_paths: Mapping[str, str | os.PathLike[str]] | None = None,
         use_gpu: bool = False,
@@ -90,8 +92,15 @@ class StanzaBackend:
         if combine not in COMBINE_MODES:
             raise ConfigError(f"combine must be one of {', '.join(COMBINE_MODES)}, got {combine!r}")
         self.combine = combine
-        self.lexicon = lexicon if isinstance(lexicon, CueLexicon) else load_cues(lexicon)
-        self.lang = lang
+        if isinstance(lexicon, Language):
+            language = lexicon
+        elif isinstance(lexicon, CueLexicon):
+            language = get_language(lang or "en").with_lexicon(lexicon)
+        else:
+            language = get_language(lang or "en", cues=lexicon)
+        self.language = language
+        self.lexicon = language.cues
+        self.lang = lang or language.code
         self.coref = coref
         self._stanza = import_stanza()
         processors = stanza_kwargs.pop("processors", DEFAULT_PROCESSORS)
@@ -177,20 +186,20 @@ class StanzaBackend:
         if not has_parse(doc):
             return self._surface(doc.text)  # nothing to read a parse from
         parsed = from_stanza(doc)
-        result = attribute(parsed, self.lexicon)
+        result = attribute(parsed, self.language)
         if self.combine == "parse-only":
             return result
         chains = result if parsed.coref else None
         surface = self._surface(doc.text)
         if self.combine == "parse-first":
-            return combine(result, surface, chains=chains)
-        return combine(surface, result, chains=chains)
+            return combine(result, surface, chains=chains, lang=self.language)
+        return combine(surface, result, chains=chains, lang=self.language)
 
     def _surface(self, text: str) -> Result:
         """The embedded pipeline's result for the same text."""
         from .embedded import EmbeddedBackend
 
-        return EmbeddedBackend(self.lexicon).process(text)
+        return EmbeddedBackend(self.language).process(text)
 
 
 def has_parse(doc: Any) -> bool:

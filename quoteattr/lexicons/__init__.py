@@ -1,11 +1,14 @@
-"""Lexicons: the word lists behind the rules, kept as data files next to this module.
+"""Lexicons: the word lists behind the rules, kept as data files in one folder per language.
+
+``lexicons/<code>/`` holds every word list of language ``<code>`` (``en``: English); a
+:class:`~quoteattr.language.Language` gathers them into one object the stages read.
 
 Each loader reads a shipped file once (cached) and merges user extras, so a user
 extends the rules without editing code::
 
     from quoteattr import Pipeline
     Pipeline(cues=[("grumble", "verb", "clause", "grumble|grumbles|grumbled|grumbling")])
-    Pipeline(cues="my_cues.tsv")   # same four tab-separated columns
+    Pipeline(cues="my_cues.tsv")   # same tab-separated columns
 """
 
 from __future__ import annotations
@@ -20,21 +23,29 @@ import attrs
 
 from ..errors import ConfigError
 
-CUE_TYPES = frozenset({"verb", "noun", "prep"})
-CUE_FRAMES = frozenset({"clause", "tell", "ask", "of", "obj", "name", "according", "venue"})
+CUE_TYPES = frozenset({"verb", "noun", "prep", "postp"})
+CUE_FRAMES = frozenset({"clause", "tell", "ask", "of", "obj", "name", "according", "venue", "quote"})
 
-CueRow = tuple[str, str, str, str]
+#: The language read when none is named.
+DEFAULT_LANGUAGE = "en"
+
+CueRow = tuple[str, ...]  #: (lemma, type, frame, forms) or (lemma, type, frame, forms, particle)
 CueSource = Union[str, Path, Iterable[CueRow], None]  # noqa: UP007 (a runtime alias on Python 3.10)
 
 
 @attrs.frozen
 class CueEntry:
-    """One reporting cue: its lemma, type, syntactic frame and every inflected form."""
+    """One reporting cue: its lemma, type, syntactic frame and every inflected form.
+
+    ``particle`` is the separable particle of a verb that splits around the clause
+    (German ``hinzufügen``: ``fügte … hinzu``); empty for English.
+    """
 
     lemma: str
     type: str = attrs.field(validator=attrs.validators.in_(CUE_TYPES))
     frame: str = attrs.field(validator=attrs.validators.in_(CUE_FRAMES))
     forms: tuple[str, ...] = ()
+    particle: str = ""
 
 
 @attrs.frozen
@@ -78,8 +89,18 @@ class CueLexicon:
         return tuple(sorted((f for f in self.by_form if " " in f), key=len, reverse=True))
 
 
-def _data_lines(name: str) -> list[str]:
-    text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+def language_dir(lang: str = DEFAULT_LANGUAGE) -> Path:
+    """The folder holding language ``lang``'s lexicons."""
+    return Path(str(resources.files(__name__))) / lang
+
+
+def has_file(name: str, lang: str = DEFAULT_LANGUAGE) -> bool:
+    return (language_dir(lang) / name).is_file()
+
+
+def _data_lines(name: str, lang: str = DEFAULT_LANGUAGE) -> list[str]:
+    """The non-blank, non-comment lines of ``lexicons/<lang>/<name>``."""
+    text = (language_dir(lang) / name).read_text(encoding="utf-8")
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
@@ -89,10 +110,10 @@ def _parse_cue_rows(lines: Iterable[str], origin: str) -> list[CueEntry]:
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.rstrip("\n").split("\t")
-        if len(cols) != 4:
+        if len(cols) not in (4, 5):
             raise ConfigError(
-                f"{origin}:{n}: expected 4 tab-separated columns (lemma, type, frame, forms), "
-                f"got {len(cols)}: {line!r}"
+                f"{origin}:{n}: expected 4 tab-separated columns (lemma, type, frame, forms)"
+                f" or 5 (and a particle), got {len(cols)}: {line!r}"
             )
         try:
             out.append(_entry(*cols))
@@ -101,9 +122,10 @@ def _parse_cue_rows(lines: Iterable[str], origin: str) -> list[CueEntry]:
     return out
 
 
-def _entry(lemma: str, type_: str, frame: str, forms: str) -> CueEntry:
-    """One entry from four cells; a :class:`~quoteattr.errors.ConfigError` names the cell that is wrong."""
-    for name, cell in (("lemma", lemma), ("type", type_), ("frame", frame), ("forms", forms)):
+def _entry(lemma: str, type_: str, frame: str, forms: str, particle: str = "") -> CueEntry:
+    """One entry from four or five cells; a :class:`~quoteattr.errors.ConfigError` names the bad cell."""
+    cells = (("lemma", lemma), ("type", type_), ("frame", frame), ("forms", forms), ("particle", particle))
+    for name, cell in cells:
         if not isinstance(cell, str):
             raise ConfigError(f"'{name}' must be a str, got {type(cell).__name__}")
     if not lemma.strip():
@@ -113,22 +135,40 @@ def _entry(lemma: str, type_: str, frame: str, forms: str) -> CueEntry:
     if frame.strip() not in CUE_FRAMES:
         raise ConfigError(f"'frame' must be one of {sorted(CUE_FRAMES)}, got {frame.strip()!r}")
     words = tuple(dict.fromkeys(f.strip().lower() for f in forms.split("|") if f.strip()))
-    return CueEntry(lemma.strip().lower(), type_.strip(), frame.strip(), words or (lemma.strip().lower(),))
+    return CueEntry(
+        lemma.strip().lower(),
+        type_.strip(),
+        frame.strip(),
+        words or (lemma.strip().lower(),),
+        particle.strip().lower(),
+    )
 
 
-@functools.lru_cache(maxsize=1)
-def shipped_cues() -> CueLexicon:
-    return CueLexicon.build(_parse_cue_rows(_data_lines("cues.tsv"), "cues.tsv"))
+def shipped_cues(lang: str = DEFAULT_LANGUAGE) -> CueLexicon:
+    """The cue lexicon shipped for language ``lang`` (one object per language)."""
+    return _shipped_cues(lang)
 
 
-def load_cues(extra: CueSource = None) -> CueLexicon:
-    """The shipped cue lexicon, plus ``extra`` (a TSV path or ``(lemma, type, frame, forms)`` rows).
+@functools.cache
+def _shipped_cues(lang: str) -> CueLexicon:
+    return CueLexicon.build(_parse_cue_rows(_data_lines("cues.tsv", lang), f"{lang}/cues.tsv"))
+
+
+def load_cues(extra: CueSource = None, lang: str = DEFAULT_LANGUAGE) -> CueLexicon:
+    """The shipped cue lexicon, plus ``extra`` (a TSV path or ``(lemma, type, frame, forms[, particle])``).
 
     Raises:
         ConfigError: a row has the wrong number of columns, an empty lemma, or an unknown type or
             frame (the message names the row, or the file and line), or the file is not UTF-8.
     """
-    base = shipped_cues()
+    base = shipped_cues(lang)
+    if extra is None:
+        return base
+    return extend_cues(base, extra)
+
+
+def extend_cues(base: CueLexicon, extra: CueSource) -> CueLexicon:
+    """``base`` plus the user's rows (a TSV path or tuples); a later row overrides an earlier form."""
     if extra is None:
         return base
     if isinstance(extra, (str, Path)):
@@ -141,8 +181,10 @@ def load_cues(extra: CueSource = None) -> CueLexicon:
     else:
         added = []
         for n, row in enumerate(extra, 1):
-            if isinstance(row, (str, bytes)) or not isinstance(row, Sequence) or len(row) != 4:
-                raise ConfigError(f"cue row {n}: expected (lemma, type, frame, forms), got {row!r}")
+            if isinstance(row, (str, bytes)) or not isinstance(row, Sequence) or len(row) not in (4, 5):
+                raise ConfigError(
+                    f"cue row {n}: expected (lemma, type, frame, forms[, particle]), got {row!r}"
+                )
             try:
                 added.append(_entry(*row))
             except ConfigError as exc:
@@ -151,26 +193,46 @@ def load_cues(extra: CueSource = None) -> CueLexicon:
 
 
 @functools.cache
-def word_list(name: str) -> frozenset[str]:
-    """A shipped one-word-per-line list (``titles.txt``, ``nominals.txt``, ...), lower-cased."""
-    return frozenset(line.strip().lower() for line in _data_lines(name))
+def word_list(name: str, lang: str = DEFAULT_LANGUAGE) -> frozenset[str]:
+    """A shipped one-entry-per-line list (``titles.txt``, ``nominals.txt``), lower-cased; empty if absent."""
+    if not has_file(name, lang):
+        return frozenset()
+    return frozenset(line.strip().lower() for line in _data_lines(name, lang))
 
 
-@functools.lru_cache(maxsize=1)
-def pronouns() -> Mapping[str, tuple[int, str, str]]:
-    """Pronoun form → (person, number, gender)."""
-    table = {}
-    for line in _data_lines("pronouns.tsv"):
-        form, person, number, gender = line.split("\t")
-        table[form] = (int(person), number, gender)
-    return table
+@attrs.frozen
+class PronounRow:
+    """One reading of a pronoun form: person, number, gender (m, f, n, x) and the cases it takes."""
+
+    person: int
+    number: str
+    gender: str
+    cases: frozenset[str]
 
 
-@functools.lru_cache(maxsize=1)
-def quote_mark_pairs() -> tuple[tuple[str, str, str], ...]:
+@functools.cache
+def pronoun_rows(lang: str = DEFAULT_LANGUAGE) -> Mapping[str, tuple[PronounRow, ...]]:
+    """Pronoun form → every reading of it (a form may have several rows: German "sie")."""
+    table: dict[str, list[PronounRow]] = {}
+    for line in _data_lines("pronouns.tsv", lang):
+        cols = line.split("\t")
+        form, person, number, gender = cols[:4]
+        cases = frozenset(cols[4].split("|")) if len(cols) > 4 else frozenset({"nom", "acc"})
+        table.setdefault(form.lower(), []).append(PronounRow(int(person), number, gender, cases))
+    return {form: tuple(rows) for form, rows in table.items()}
+
+
+@functools.cache
+def pronouns(lang: str = DEFAULT_LANGUAGE) -> Mapping[str, tuple[int, str, str]]:
+    """Pronoun form → (person, number, gender) of its first row."""
+    return {form: (r[0].person, r[0].number, r[0].gender) for form, r in pronoun_rows(lang).items()}
+
+
+@functools.cache
+def quote_mark_pairs(lang: str = DEFAULT_LANGUAGE) -> tuple[tuple[str, str, str], ...]:
     """(open, close, name) for every quotation style we pair."""
     rows = []
-    for line in _data_lines("quote_marks.tsv"):
+    for line in _data_lines("quote_marks.tsv", lang):
         opening, closing, name = line.split("\t")
         rows.append((_unescape(opening), _unescape(closing), name))
     return tuple(rows)
@@ -180,11 +242,52 @@ def _unescape(mark: str) -> str:
     return mark.encode("ascii").decode("unicode_escape") if mark.startswith("\\u") else mark
 
 
-@functools.lru_cache(maxsize=1)
-def function_words() -> Mapping[str, frozenset[str]]:
+@functools.cache
+def function_words(lang: str = DEFAULT_LANGUAGE) -> Mapping[str, frozenset[str]]:
     """Word class (``det``, ``prep``, ``aux``, ...) → the words of that class, from ``function_words.tsv``."""
     classes: dict[str, set[str]] = {}
-    for line in _data_lines("function_words.tsv"):
+    for line in _data_lines("function_words.tsv", lang):
         word, cls = line.split("\t")
         classes.setdefault(cls.strip(), set()).add(word.strip().lower())
     return {cls: frozenset(words) for cls, words in classes.items()}
+
+
+@functools.cache
+def tagged_words(name: str, lang: str = DEFAULT_LANGUAGE) -> Mapping[str, str]:
+    """A two-column ``word<TAB>tag`` file (``honorifics.tsv``) as word → tag; empty if absent."""
+    if not has_file(name, lang):
+        return {}
+    return {
+        line.split("\t")[0].strip().lower(): line.split("\t")[1].strip() for line in _data_lines(name, lang)
+    }
+
+
+@functools.cache
+def word_forms(lang: str = DEFAULT_LANGUAGE) -> Mapping[str, tuple[str, ...]]:
+    """Word-form rule name → its endings, from ``word_forms.tsv`` (empty if the language has none)."""
+    if not has_file("word_forms.tsv", lang):
+        return {}
+    return {
+        line.split("\t")[0].strip(): tuple(e for e in line.split("\t")[1].strip().split("|") if e)
+        for line in _data_lines("word_forms.tsv", lang)
+    }
+
+
+@functools.cache
+def abbreviation_rows(lang: str = DEFAULT_LANGUAGE) -> tuple[tuple[str, str], ...]:
+    """``(abbreviation, kind)`` rows of ``abbreviations.txt`` (kind ``general`` when not given)."""
+    if not has_file("abbreviations.txt", lang):
+        return ()
+    rows = []
+    for line in _data_lines("abbreviations.txt", lang):
+        fields = line.split()
+        rows.append((fields[0], fields[1] if len(fields) > 1 else "general"))
+    return tuple(rows)
+
+
+@functools.cache
+def case_sensitive_list(name: str, lang: str = DEFAULT_LANGUAGE) -> frozenset[str]:
+    """A one-word-per-line list kept as written (``sentence_starters.txt`` is matched case-sensitively)."""
+    if not has_file(name, lang):
+        return frozenset()
+    return frozenset(line.split()[0] for line in _data_lines(name, lang))

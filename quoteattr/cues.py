@@ -1,0 +1,122 @@
+"""Cues: the reporting verbs (and ``according to``) of a unit, found in its items.
+
+A cue form inside a quotation is never a cue (a quotation is one item); a noun use
+("the claim", "declined to comment") and a capitalised word inside a name are not cues.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from .language import Language
+from .lexicons import CueLexicon
+from .phrases import is_title_case
+from .records import CueHit
+from .units import Item
+
+#: Longest multi-word cue, in words.
+MAX_CUE_WORDS = 4
+
+
+def is_noun_use(items: Sequence[Item], hit: CueHit, lang: Language) -> bool:
+    """Is this cue word a noun here ("made no public mention", "the tweet", "with tweets")?"""
+    form = items[hit.first].lower
+    prev = items[hit.first - 1].lower if hit.first > 0 else ""
+    nxt = items[hit.last + 1].lower if hit.last + 1 < len(items) else ""
+    if prev in lang.cls("infinitive"):
+        return True  # "declined to comment": an infinitive reports nothing
+    if prev in lang.prep or prev in lang.cls("definite") or prev.endswith(lang.endings("possessive")):
+        return True  # "others with tweets", "the report", "Friday's tweets"
+    if form.endswith(lang.endings("plural")) and (prev.endswith(lang.endings("past")) or nxt in lang.aux):
+        return True  # "restricted comments", "battleground states could …": plural nouns
+    if form != hit.entry.lemma.split()[0]:
+        return False
+    if prev in lang.cls("sgdet"):
+        return True  # "a claim", "his statement"
+    # "no public mention", "a new claim" (but not "his aides say": a possessive may own a plural subject)
+    return (
+        hit.first >= 2 and items[hit.first - 1].is_word and items[hit.first - 2].lower in lang.cls("indefdet")
+    )
+
+
+#: How far a separated particle may stand from its verb, in items ("warf der Regierung am Montag vor").
+MAX_PARTICLE_DISTANCE = 12
+#: Items that close the clause a separated particle must end.
+CLAUSE_BREAKS = frozenset({",", ":", ";", ".", "!", "?", "…", "—", "–", "(", ")"})
+
+
+def separated_particle(items: Sequence[Item], lowers: Sequence[str], start: int, particle: str) -> int | None:
+    """Index of ``particle`` closing the clause that starts at ``start`` ("fügte sie hinzu,"), if any.
+
+    A separable verb's finite form is a cue only with its particle at the end of its clause:
+    "warf ihm vor, …" reports, "warf den Ball" does not.
+    """
+    n = len(items)
+    for j in range(start, min(n, start + MAX_PARTICLE_DISTANCE)):
+        if items[j].is_quote or items[j].text in CLAUSE_BREAKS:
+            return None
+        if lowers[j] == particle:
+            closes = j + 1 >= n or items[j + 1].is_quote or items[j + 1].text in CLAUSE_BREAKS
+            return j if closes else None
+    return None
+
+
+def find_cues(items: Sequence[Item], lang: Language) -> list[CueHit]:
+    """Cue words outside quotations, longest multi-word form first."""
+    hits: list[CueHit] = []
+    headline = is_title_case(items)
+    lexicon = lang.cues
+    first_words = lexicon.first_words
+    lowers = [it.lower if it.quote is None else "" for it in items]
+    n = len(items)
+    i = 0
+    while i < n:
+        if lowers[i] not in first_words:  # cheap test first: most words start no cue
+            i += 1
+            continue
+        found = None
+        for k in range(min(MAX_CUE_WORDS, n - i), 0, -1):
+            if k > 1 and not all(lowers[i + m][:1].isalnum() for m in range(1, k)):
+                continue
+            entry = lexicon.lookup(" ".join(lowers[i : i + k]))
+            if entry is not None:
+                found = CueHit(i, i + k - 1, entry)
+                break
+        capitalised = (
+            items[i].text[:1].isupper() and i > 0 and not items[i - 1].is_quote and items[i - 1].text != ":"
+        )
+        # "United States" holds no cue; a title-case headline does, with an inflected verb ("Says", "Warned")
+        proper = capitalised and not (headline and lowers[i].endswith(lang.endings("headline_verb")))
+        found = _with_particle(found, items, lowers)
+        if (
+            found is not None
+            and found.entry.type != "noun"
+            and not proper
+            and not is_noun_use(items, found, lang)
+        ):
+            hits.append(found)
+            i = found.last + 1
+        else:
+            i += 1
+    return hits
+
+
+def _with_particle(hit: CueHit | None, items: Sequence[Item], lowers: Sequence[str]) -> CueHit | None:
+    """A separable verb's finite form keeps its cue only with the particle found ("fügte … hinzu");
+    its joined forms ("hinzugefügt") and every other cue pass unchanged."""
+    if hit is None or not hit.entry.particle or lowers[hit.first].startswith(hit.entry.particle):
+        return hit
+    at = separated_particle(items, lowers, hit.last + 1, hit.entry.particle)
+    return None if at is None else attrs.evolve(hit, particle=at)
+
+
+_WORD_RE = regex.compile(r"\p{L}++")
+
+
+def cue_word_starts(text: str, lexicon: CueLexicon) -> list[int]:
+    """Offsets of every word that can start a cue, in one pass over the text (sorted)."""
+    first_words = lexicon.first_words_any_case  # "said", "Said", "SAID": no lower() per word
+    return [m.start() for m in _WORD_RE.finditer(text) if m.group() in first_words]

@@ -1,0 +1,249 @@
+"""Noun-phrase and clause tests over unit items: is this a name, an appositive, a clause?
+
+Pure functions of the items and the :class:`~quoteattr.language.Language`; the frames call them.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from .language import Language
+from .model import Mention
+from .tokens import is_capitalised
+from .units import Item
+
+#: Language features (``lexicons/<code>/features.txt``) that switch on word-order rules:
+#: the subject may follow the finite verb when an adverbial opens the clause ("Darauf sagte er: …").
+VERB_SECOND = "verb-second"
+#: every noun is capitalised, so a lower-case word after a capitalised head ends its noun phrase.
+CAPITALISED_NOUNS = "capitalised-nouns"
+
+
+def is_cap(it: Item) -> bool:
+    """Is the item a capitalised word (hyphenated name parts count: "el-Sayed")?"""
+    return is_capitalised(it.text)
+
+
+def noun_phrase_end(items: Sequence[Item], a: int, end: int, lang: Language) -> int | None:
+    """Where a capitalised noun phrase starting at ``a`` ends, when a lower-case word follows its head.
+
+    "Laut einem Bericht der Zeitung hat …" → before "hat": words before the first capitalised one are
+    its determiners and adjectives, and a genitive article after it continues the phrase only before
+    another capitalised word ("der Zeitung"). ``None`` when no capitalised head is found.
+    """
+    j = a
+    head = None
+    run = 0  # capitals in a row: after a name ("Miriam Kohl") an article opens an object, not a genitive
+    genitive = lang.cls("genitive")
+    joiners = lang.name_particles | lang.cls("affil") | genitive
+    while j < end and j - a < 12:
+        it = items[j]
+        if it.text == "." and j > a and items[j - 1].lower + "." in lang.titles:
+            j += 1  # "Dr. Felix Brandt"
+            continue
+        if not it.is_word:
+            break
+        if is_cap(it):
+            head = j
+            run += 1
+        elif head is not None:
+            if not (it.lower in joiners and j + 1 < end and is_cap(items[j + 1])):
+                break
+            if it.lower in genitive and it.lower not in lang.name_particles and run > 1:
+                break
+            run = 0
+        j += 1
+    return j if head is not None and j - a < 12 else None
+
+
+def without_parens(items: Sequence[Item]) -> list[Item]:
+    """The items outside parentheses: "Rep. Ana Ruiz (D-Ohio)" reads as "Rep. Ana Ruiz"."""
+    out = []
+    depth = 0
+    for it in items:
+        if it.text in ("(", "["):
+            depth += 1
+        elif it.text in (")", "]"):
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append(it)
+    return out
+
+
+def is_name(items: Sequence[Item], lang: Language) -> bool:
+    """A proper name: capitalised words (particles allowed), at most six, no determiner first."""
+    words = [it for it in without_parens(items) if not it.is_quote]
+    if not words or len(words) > 6 or not is_cap(words[0]):
+        return False
+    return all(
+        is_cap(w)
+        or w.lower in lang.name_particles
+        or w.text in (".", "&")
+        or w.text in lang.endings("possessive")
+        for w in words
+    )
+
+
+def is_appositive(items: Sequence[Item], lang: Language) -> bool:
+    """A descriptive phrase after a name: "54", "a nurse from Leeds", "head of X", "the mayor"."""
+    if not items:
+        return False
+    first = items[0]
+    if first.text[:1].isdigit():
+        return True
+    if first.lower in lang.cls("apposdet") and len(items) > 1:
+        return True
+    return (
+        first.text[:1].islower() and first.lower not in lang.subject_pronouns and first.lower not in lang.prep
+    )
+
+
+def np_like(items: Sequence[Item], lang: Language) -> bool:
+    """Could these items be a speaker noun phrase? Words only, starting like a noun phrase."""
+    items = without_parens(items)
+    if not items or len(items) > 25 or any(it.is_quote for it in items):
+        return False
+    first = items[0]
+    w = first.lower
+    if not first.is_word:
+        return False
+    if w in lang.subject_pronouns or w in lang.det or w in lang.nominals or w in lang.titles:
+        return not any(
+            it.lower in lang.aux and it.lower not in lang.endings("possessive") for it in items[1:]
+        )
+    if first.text[:1].isupper() or first.text[:1].isdigit():
+        if w in lang.prep or w in lang.subord or w in lang.adv or w in lang.conj or w in lang.stop:
+            return False
+        return not any(
+            it.lower in lang.aux and it.lower not in lang.endings("possessive") for it in items[1:]
+        )
+    return False
+
+
+def is_intro(items: Sequence[Item], lang: Language, *, before_verb: bool = False) -> bool:
+    """An introductory phrase, not a subject: "On Monday", "Speaking at a rally", "Earlier".
+
+    Right before the verb an -ing word is an adjective ("restructuring experts say"), not an intro.
+    """
+    if not items:
+        return True
+    w = items[0].lower
+    return (
+        w in lang.prep
+        or w in lang.subord
+        or w in lang.time
+        or (w in lang.adv and w not in lang.cls("inner_adv"))
+        or (not before_verb and w.endswith(lang.endings("gerund")) and len(w) > 4 and w not in lang.nominals)
+    )
+
+
+def plain_noun_phrase(items: Sequence[Item], lang: Language) -> bool:
+    """A short lower-case noun phrase ("opposition supporters"): up to four words, no function words."""
+    closed = lang.prep | lang.aux | lang.subord | lang.conj | lang.relpro | lang.adv
+    return 0 < len(items) <= 4 and all(it.is_word and it.lower not in closed for it in items)
+
+
+def trim_np(items: Sequence[Item], a: int, b: int, lang: Language) -> tuple[int, int]:
+    """Drop a leading conjunction and a trailing time phrase ("Smith on Monday")."""
+    while a < b and items[a].lower in lang.conj:
+        a += 1
+    for i in range(a + 1, b):
+        if items[i].lower in lang.time or (
+            items[i].lower in lang.prep and i + 1 < b and items[i + 1].lower in lang.time
+        ):
+            return a, i
+    return a, b
+
+
+def mention_kind(items: Sequence[Item], lang: Language) -> str:
+    words = [it for it in items if it.is_word]
+    if len(words) == 1 and words[0].lower in lang.pronouns:
+        return "pronoun"
+    content = [w for w in words if w.lower not in lang.det]
+    if any(
+        is_cap(w) and w.lower not in lang.nominals and w.lower not in lang.titles for w in content[1:]
+    ) or (
+        content
+        and is_cap(content[0])
+        and content[0].lower not in lang.nominals
+        and content[0].lower not in lang.titles
+        and (words[0] is content[0] or words[0].lower in lang.cls("definite"))
+    ):
+        return "name"
+    return "nominal"
+
+
+def clause_like(items: Sequence[Item], lang: Language) -> bool:
+    """Does reported content without ``that`` look like a clause ("the plan was dead"), not an object?"""
+    words = [it for it in items if it.is_word]
+    if len(words) < 3:
+        return False
+    plural = lang.endings("plural")
+    if words[0].lower in lang.stop and not any(w.lower in lang.finite_hints for w in words[1:6]):
+        return False  # "said nothing", but "said more was on the way", "said no decision had been made"
+    first = words[0].lower
+    if CAPITALISED_NOUNS in lang.features and _verb_after_noun(words[:6], lang):
+        return True  # "das Geld reiche nicht": a lower-case word after a noun is its verb
+    if (
+        first in lang.personal_subjects
+        or first in lang.cls("expletive")
+        or first.endswith(lang.endings("contracted_aux"))
+    ):
+        return True  # "said he cannot …", "say it's too early": a subject opens a clause
+    for k, w in enumerate(words[1:20], 1):
+        lw = w.lower
+        if lw in lang.finite_hints or lw.endswith(lang.endings("negation")):
+            return True
+        if k >= 2 and words[k - 1].lower in lang.adv and lw not in lang.stop and not is_cap(w):
+            return True  # "parents still want …"
+        prev = words[k - 1].lower
+        if (
+            k <= 8
+            and lw.endswith(plural)
+            and not lw.endswith(lang.endings("not_plural"))
+            and not is_cap(w)
+            and prev.isalpha()
+            and not is_cap(words[k - 1])
+            and prev not in lang.det | lang.prep | lang.conj | lang.adv
+            and not prev.endswith(lang.endings("modifier"))
+        ):
+            return True  # "the advantage obscures …": a verb after a singular noun
+        if lw.endswith(lang.endings("past")) and words[k - 1].lower not in lang.cls("article"):
+            return True
+        if (
+            lw.endswith(plural)
+            and not is_cap(w)
+            and (words[k - 1].lower in lang.subject_pronouns or words[k - 1].lower in lang.adv)
+        ):
+            return True
+    return False
+
+
+def _verb_after_noun(words: Sequence[Item], lang: Language) -> bool:
+    """With capitalised nouns, a lower-case word that is no function word right after a noun is a verb."""
+    return any(
+        is_cap(prev) and not is_cap(w) and w.lower not in lang.function_words and w.lower not in lang.det
+        for prev, w in itertools.pairwise(words)
+    )
+
+
+def opening_subject(text: str, items: Sequence[Item], lang: Language) -> Mention | None:
+    """The proper name (or he/she) that opens a unit, if any."""
+    if not items or not items[0].is_word:
+        return None
+    if items[0].lower in lang.gendered_subjects:
+        return Mention(items[0].start, items[0].end, items[0].text, kind="pronoun")
+    b = 0
+    while b < len(items) and b < 6 and (items[b].is_word and is_name(items[: b + 1], lang)):
+        b += 1
+    if b >= 2 and mention_kind(items[:b], lang) == "name":  # one capitalised word is too often not a name
+        start, end = items[0].start, items[b - 1].end
+        return Mention(start, end, text[start:end], kind="name")
+    return None
+
+
+def is_title_case(items: Sequence[Item]) -> bool:
+    """A headline in title case ("Obama Says Museum Will Open"): capitalised words are not names there."""
+    words = [it for it in items if it.is_word and len(it.text) > 3]
+    return len(words) >= 3 and sum(1 for it in words if it.text[:1].isupper()) >= 0.8 * len(words)

@@ -1,0 +1,147 @@
+"""The records both engines make, the one table of the rules that make them, and the one way to Quotes.
+
+The surface reader (:mod:`quoteattr.frames`, :mod:`quoteattr.speakers`) and the parse reader
+(:mod:`quoteattr.parse_rules`) produce the same :class:`Found` records from the same
+:class:`CueHit`; :func:`to_quotes` turns either into :class:`~quoteattr.model.Quote` objects.
+Every rule that attributes a quote is one :class:`Frame` row of :data:`FRAMES`, with its
+evidence label and confidence stated once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import attrs
+
+from .lexicons import CueEntry
+from .model import Cue, Entity, Mention, Quote
+from .quotemarks import QuoteSpan
+
+__all__ = ["DIRECT_BONUS", "FRAME", "FRAMES", "MIN_QUOTE_WORDS", "CueHit", "Found", "Frame", "to_quotes"]
+
+#: Fewer words than this inside quote marks, with no cue, is a scare quote or a title, not speech.
+MIN_QUOTE_WORDS = 4
+
+
+@attrs.frozen
+class CueHit:
+    """A cue found at tokens (or items) ``first`` to ``last``: ``called for`` spans two."""
+
+    first: int
+    last: int
+    entry: CueEntry
+    particle: int | None = None  #: item index of a separated particle ("fügte … hinzu")
+
+
+@attrs.frozen
+class Found:
+    """One attribution, before coreference: what either engine found for one stretch of text."""
+
+    start: int
+    end: int
+    kind: str
+    cue: Cue | None
+    speaker: Mention | None
+    evidence: str
+    confidence: float
+    quote: QuoteSpan | None = None  #: the quotation, for direct quotes
+    speaker_key: tuple[int, int] | None = None  #: (sentence, head token) of a parsed speaker, for chains
+
+    @property
+    def unbalanced(self) -> bool:
+        return self.quote is not None and self.quote.unbalanced
+
+
+@attrs.frozen
+class Frame:
+    """One rule that attributes quotes: its name, the evidence label a quote carries, its confidence."""
+
+    name: str
+    evidence: str
+    confidence: float
+    example: str
+
+
+#: What a direct quote (content that is exactly one quotation) adds to a surface frame's confidence.
+DIRECT_BONUS = 0.05
+
+#: Every rule, stated once. ``Quote.evidence`` starts with the rule's evidence label.
+FRAMES: tuple[Frame, ...] = (
+    # surface frames: a cue in the unit (quoteattr.frames)
+    Frame("dash-signed", "dash-signed", 0.8, '"We stay." ― Pamela Ortiz'),
+    Frame("headline-colon", "headline-colon", 0.6, "Ruiz: We will not back down"),
+    Frame("postposed", "postposed", 0.9, '"We will win," Ruiz said.'),
+    Frame("inverted", "inverted", 0.9, '"We will win," said Ruiz.'),
+    Frame("interrupted", "interrupted", 0.95, '"We will," Ruiz said, "win."'),
+    Frame("interrupted-inverted", "interrupted", 0.9, '"We will," said Ruiz, "win."'),
+    Frame("parenthetical", "parenthetical", 0.8, "To be safe, she said, officials should wait."),
+    Frame("according-to", "according-to", 0.85, "According to Ruiz, the bridge will reopen."),
+    Frame("according-to-inside", "according-to", 0.75, "The bridge, according to Ruiz, will reopen soon."),
+    Frame("according-to-bare", "according-to", 0.8, "Laut Polizei wurde niemand verletzt."),
+    Frame("according-to-post", "according-to", 0.8, "Dem Sprecher zufolge ist der Schaden gering."),
+    Frame("that", "that", 0.85, "Ruiz said that the bridge would reopen."),
+    Frame("clause", "clause", 0.75, "Ruiz said the bridge would reopen."),
+    Frame("preposed-quote", "preposed-quote", 0.75, 'Ruiz said: "We will win."'),
+    Frame("tell-to", "tell-to", 0.75, "Ruiz warned officials to boost security."),
+    Frame("accuse-of", "accuse-of", 0.75, "The union accused the board of ignoring staff."),
+    Frame("ask", "ask", 0.75, "Ruiz asked whether the vote was valid."),
+    Frame("ask-to", "ask-to", 0.75, "Ruiz asked the council to vote again."),
+    Frame("obj", "obj", 0.75, "Protesters called for new elections."),
+    Frame("name", "name", 0.75, 'Ruiz called the plan "a mistake".'),
+    # verb-second languages (features.txt): an adverbial before the cue puts the speaker after it
+    Frame("verb-second-quote", "verb-second-quote", 0.75, "Darauf sagte er: „Wir bleiben.“"),
+    Frame("verb-second-that", "verb-second-that", 0.85, "Am Abend erklärte sie, dass die Brücke hält."),
+    Frame("verb-second-clause", "verb-second-clause", 0.75, "Dann sagte er, die Brücke halte."),
+    # context rules: a quote no cue claimed takes its speaker from its neighbours (quoteattr.speakers)
+    Frame("transcript-label", "transcript-label", 0.8, '"WALLACE: Let us start with the budget."'),
+    Frame("same-sentence", "same-sentence", 0.85, '"We will," Ruiz said, adding: "We must."'),
+    Frame("colon-before", "colon-before", 0.8, 'Ruiz said:\n\n"We will win."'),
+    Frame("bare-after", "bare-after", 0.85, '"We will win." Ruiz said.'),
+    Frame("same-paragraph", "same-paragraph", 0.7, '"We will win," Ruiz said. "We always do."'),
+    Frame("speaker-next", "speaker-next", 0.6, '"We will win." Ana Ruiz, 47, said she was sure.'),
+    Frame("next-paragraph", "next-paragraph", 0.6, '"We will win," Ruiz said.\n\n"We always do."'),
+    Frame("subject-before", "subject-before", 0.5, 'Ana Ruiz was blunt. "We will win."'),
+    Frame("multi-paragraph", "multi-paragraph", 0.7, '"We will win.\n\n"We always do," Ruiz said.'),
+    Frame("multi-paragraph-shared", "multi-paragraph", 0.75, '"We will win.\n\n"We always do," Ruiz said.'),
+    Frame("unattributed", "unattributed", 0.4, '"We will win."'),
+    # parse rules: how the parse reader found the speaker (quoteattr.parse_rules)
+    Frame("parse-nsubj", "parse:nsubj", 0.9, "Ruiz said the bridge would reopen."),
+    Frame("parse-agent", "parse:agent", 0.85, "It was announced by Ruiz that the bridge would reopen."),
+    Frame("parse-according", "parse:according", 0.9, "According to Ruiz, the bridge will reopen."),
+    Frame("parse-conj", "parse:conj", 0.8, "Ruiz smiled and said the bridge would reopen."),
+    Frame("parse-xcomp", "parse:xcomp", 0.8, "Ruiz went on to say the bridge would reopen."),
+    Frame("parse-relcl", "parse:relcl", 0.8, "Ruiz, who said the bridge would reopen, left."),
+    Frame("parse-advcl", "parse:advcl", 0.75, "Ruiz spoke, adding that the bridge would reopen."),
+    Frame("parse-none", "parse:none", 0.4, "The bridge will reopen, it was said."),
+    Frame("parse-following-quote", "parse:following-quote", 0.6, 'Ruiz said:\n"We will win."'),
+    Frame("parse-unattributed", "parse:quote-unattributed", 0.3, '"We will win, whatever happens."'),
+)
+#: Rules by name.
+FRAME: dict[str, Frame] = {f.name: f for f in FRAMES}
+
+
+def to_quotes(
+    text: str, found: Iterable[Found], entity_of: Callable[[Found], Entity | None] | None = None
+) -> list[Quote]:
+    """Model quotes from either engine's records, dropping exact duplicates (the first one stays)."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for f in found:
+        if (f.start, f.end) in seen or f.end <= f.start:
+            continue
+        seen.add((f.start, f.end))
+        out.append(
+            Quote(
+                f.start,
+                f.end,
+                text[f.start : f.end],
+                kind=f.kind,
+                confidence=f.confidence,
+                cue=f.cue,
+                speaker=f.speaker,
+                entity=entity_of(f) if entity_of is not None else None,
+                evidence=f.evidence,
+                unbalanced=f.unbalanced,
+            )
+        )
+    return out

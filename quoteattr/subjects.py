@@ -1,0 +1,593 @@
+"""Where the speaker and the content of a cue lie in a unit: subjects, trailers, objects, content ends.
+
+:class:`UnitView` answers questions about one unit's items ("the subject that ends before item
+7", "where does the content after this cue stop") without changing anything.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from .language import Language
+from .lexicons import CueEntry
+from .model import Cue, Mention
+from .phrases import (
+    CAPITALISED_NOUNS,
+    VERB_SECOND,
+    is_appositive,
+    is_cap,
+    is_intro,
+    is_name,
+    mention_kind,
+    noun_phrase_end,
+    np_like,
+    plain_noun_phrase,
+    trim_np,
+)
+from .records import CueHit
+from .units import HARD_BREAKS, PHRASE_BREAKS, TERMINAL, Item, Unit, unit_items
+
+#: How far back a subject may stand from its verb, in tokens.
+MAX_SUBJECT_TOKENS = 40
+
+
+class UnitView:
+    """A read-only view of one unit: its items, and where subjects, trailers and contents lie.
+
+    Nothing here changes after construction; the frames (:mod:`quoteattr.frames`) keep their own
+    state and pass what they need (the ``floor`` a subject search may not cross) as arguments.
+    """
+
+    def __init__(self, text: str, unit: Unit, lang: Language) -> None:
+        self.text = text
+        self.unit = unit
+        self.lang = lang
+        self.items = unit_items(text, unit)
+        self.end = len(self.items)
+        while self.end > 0 and self.items[self.end - 1].text in TERMINAL:
+            self.end -= 1
+
+    # -- helpers over items -------------------------------------------------------------
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        """Character span of items ``[a, b)``."""
+        return self.items[a].start, self.items[b - 1].end
+
+    def mention(self, a: int, b: int) -> Mention:
+        start, end = self.span(a, b)
+        return Mention(start, end, self.text[start:end], kind=mention_kind(self.items[a:b], self.lang))
+
+    def cue_of(self, hit: CueHit) -> Cue:
+        start, end = self.items[hit.first].start, self.items[hit.last].end
+        return Cue(start, end, self.text[start:end], lemma=hit.entry.lemma, type=hit.entry.type)
+
+    def skip(self, i: int, classes: frozenset[str], limit: int = 6) -> int:
+        """Skip words of the given classes forward from ``i``."""
+        n = 0
+        while i < self.end and n < limit and self.items[i].lower in classes:
+            i += 1
+            n += 1
+        return i
+
+    def skip_trailer(self, i: int) -> int:
+        """Skip time adverbials and prepositional phrases after a cue ("on Sunday in a statement")."""
+        while i < self.end:
+            w = self.items[i].lower
+            if w in self.lang.time or w in self.lang.adv:
+                i += 1
+            elif w in self.lang.prep and w not in self.lang.cls("affil"):
+                start_pp = i
+                i += 1
+                while (
+                    i < self.end
+                    and self.items[i].is_word
+                    and self.items[i].lower not in self.lang.complementisers
+                ):
+                    if self.items[i].lower in self.lang.prep and self.items[i].lower not in self.lang.cls(
+                        "affil"
+                    ):
+                        break
+                    if self.items[i].lower in self.lang.time and self.items[i - 1].lower in self.lang.prep:
+                        i += 1
+                        break  # "on Monday": what follows may be content ("told them on Monday the …")
+                    if self.items[i].lower in self.lang.personal_subjects:
+                        break  # "said after the convention he would …": the clause starts here
+                    if self.items[i].lower in self.lang.finite_hints and i - 1 > start_pp + 1:
+                        i -= 1  # "said after the meeting officials would …": its subject starts the clause
+                        break
+                    i += 1
+            elif w == "," and VERB_SECOND not in self.lang.features:
+                # a comma continues the trailer only before another adverbial ("on Sunday, in a statement");
+                # in a verb-second language a comma after the cue opens the content ("sagte, im Juli …")
+                if i + 1 < self.end and (
+                    self.items[i + 1].lower in self.lang.prep or self.items[i + 1].lower in self.lang.time
+                ):
+                    i += 1
+                else:
+                    break
+            else:
+                break
+        return i
+
+    def headline_colon(self) -> int | None:
+        """Index of the colon in a unit that opens with "Name:" and goes on for three words or more."""
+        for i in range(1, min(6, self.end)):
+            if self.items[i].text == ":":
+                rest = sum(1 for it in self.items[i + 1 : self.end] if it.is_word or it.is_quote)
+                head = self.items[:i]
+                plain = i <= 3 and not any(
+                    it.lower in self.lang.function_words for it in head
+                )  # not "The Latest", "X Over Y"
+                return i if is_name(head, self.lang) and plain and rest >= 3 else None
+        return None
+
+    def is_passive(self, hit: CueHit) -> bool:
+        j = hit.first - 1
+        while j >= 0 and self.items[j].lower in self.lang.adv:
+            j -= 1
+        form = self.items[hit.first].lower
+        return (
+            j >= 0
+            and self.items[j].lower in self.lang.cls("passive")
+            and form.endswith(self.lang.endings("participle"))
+        )
+
+    def items_start_of_clause(self, i: int) -> int:
+        j = 0
+        while j < i and (self.items[j].lower in self.lang.conj or self.items[j].lower in self.lang.adv):
+            j += 1
+        return j
+
+    def next_is_quote(self, i: int) -> bool:
+        return i < self.end and self.items[i].is_quote
+
+    def find_that(self, a: int, b: int) -> int | None:
+        """The complementiser right after the cue or its trailer, or after a comma ("sagte, dass")."""
+        for i in (a, b):
+            if i < self.end and self.items[i].text == ",":
+                i += 1
+            if i < self.end and self.items[i].lower in self.lang.complementisers:
+                return i
+        return None
+
+    def colon_quote_ahead(self, k: int, reach: int = 3) -> int:
+        """``k``, or the colon a few words on when it opens a quotation ("sagte lustig: „…“")."""
+        for i in range(k, min(k + reach + 1, self.end - 1)):
+            it = self.items[i]
+            if it.text == ":" and self.items[i + 1].is_quote:
+                return i
+            if not it.is_word:
+                break
+        return k
+
+    def break_ahead(self, k: int, reach: int = 4) -> int:
+        """``k``, or the phrase break a few words on ("rief der Meister hinterdrein, „…“")."""
+        for i in range(k, min(k + reach + 1, self.end)):
+            it = self.items[i]
+            if it.text in PHRASE_BREAKS or it.text in (";", ":"):
+                return i
+            if not it.is_word:
+                break
+        return k
+
+    def finite_like(self, it: Item) -> bool:
+        """Does this word show a finite verb ("cannot", "believed")?"""
+        return it.lower in self.lang.finite_hints or it.lower.endswith(self.lang.endings("past"))
+
+    def subject_after_verb(self, a: int) -> Mention | None:
+        """The subject after the finite verb of a verb-second clause opened by an adverbial
+        ("Da schmiegte sie sich …", "Nach einer Weile sagt sie …"); ``a`` is past the opening adverbs."""
+        lang = self.lang
+        v = a
+        if self.items[v].lower in lang.prep:  # a prepositional phrase fills the first place
+            v += 1
+            while (
+                v < self.end
+                and v - a < 6
+                and self.items[v].is_word
+                and (is_cap(self.items[v]) or self.items[v].lower in lang.det | lang.cls("article"))
+            ):
+                v += 1
+        if v + 1 >= self.end or not self.items[v].is_word or is_cap(self.items[v]):
+            return None
+        if self.items[v].lower in lang.function_words:
+            return None
+        s = v + 1
+        if self.items[s].lower in lang.subject_pronouns:
+            return self.mention(s, s + 1)
+        e = noun_phrase_end(self.items, s, self.end, lang)
+        if e is None or not np_like(self.items[s:e], lang):
+            return None
+        return self.mention(s, e)
+
+    def skip_object(self, i: int, entry: CueEntry) -> int:
+        """Skip the addressee of ``told``/``asked``: a pronoun or a short noun phrase."""
+        if i >= self.end:
+            return i
+        w = self.items[i]
+        if w.lower in self.lang.object_pronouns:
+            return i + 1
+        j = i
+        while j < self.end and j - i < 6 and self.items[j].is_word:
+            lw = self.items[j].lower
+            if (
+                lw in self.lang.complementisers
+                or lw in self.lang.time
+                or (lw in self.lang.prep and j > i)
+                or lw in self.lang.ask_openers
+            ):
+                break
+            j += 1
+        return (
+            j
+            if j > i
+            and (np_like(self.items[i:j], self.lang) or plain_noun_phrase(self.items[i:j], self.lang))
+            else i
+        )
+
+    def subject_parts(self, stop: int, floor: int = 0) -> tuple[int, list[tuple[int, int]]] | None:
+        """Where a subject ending before item ``stop`` may begin, and its comma-separated parts."""
+        a = stop
+        # "X, who has run it since it opened, said": a comma before the verb closes a parenthesis,
+        # so clause words inside it do not end the subject.
+        behind_comma = stop > 0 and self.items[stop - 1].text == ","
+        while a > floor and stop - a < MAX_SUBJECT_TOKENS:
+            prev = self.items[a - 1]
+            if prev.is_quote or prev.text in HARD_BREAKS:
+                break
+            if (
+                prev.lower in self.lang.subord or prev.lower in self.lang.complementisers
+            ) and not behind_comma:
+                break
+            a -= 1
+        if a == stop:
+            return None
+        # Split on commas/dashes into parts; the near part alone is the subject of a postposed cue.
+        parts: list[tuple[int, int]] = []
+        s = a
+        depth = 0  # a parenthesis ("Rep. Ana Ruiz (D-Ohio)") never splits a subject
+        for i in range(a, stop):
+            t = self.items[i].text
+            depth += (t in "([") - (t in ")]") if len(t) == 1 else 0
+            depth = max(depth, 0)
+            if t in PHRASE_BREAKS and depth == 0:
+                if i > s:
+                    parts.append((s, i))
+                s = i + 1
+        if stop > s:
+            parts.append((s, stop))
+        if not parts:
+            return None
+        return a, parts
+
+    def preposed_subject(self, stop: int, floor: int = 0) -> Mention | None:
+        """The first noun phrase of the subject: "Sen. X, Democrat of Y, said that …" → "Sen. X"."""
+        found = self.subject_parts(stop, floor)
+        if found is None:
+            return None
+        a, parts = found
+        if a > 0 and self.items[a - 1].lower in self.lang.subord and len(parts) > 1:
+            parts = parts[1:]  # "As a phone rang, the announcer said": a subordinate clause first
+        # Walk left from the part before the verb over appositives and relative clauses to the head.
+        idx = len(parts) - 1
+        while idx > 0:
+            here = self.items[parts[idx][0] : parts[idx][1]]
+            prev = self.items[parts[idx - 1][0] : parts[idx - 1][1]]
+            if here[0].lower in self.lang.conj:
+                break  # "…, and forecasters said": a new clause, not an appositive
+            descriptive = (
+                is_appositive(here, self.lang)
+                or here[0].lower in self.lang.relpro
+                or (
+                    is_name(prev, self.lang)
+                    and any(
+                        it.lower in self.lang.cls("affil") for it in here
+                    )  # "X, Democrat of California, said"
+                )
+            )
+            if (
+                descriptive
+                and (np_like(prev, self.lang) or is_name(prev, self.lang))
+                and not is_intro(prev, self.lang)
+            ):
+                idx -= 1
+            else:
+                break
+        p0, p1 = parts[idx]
+        while p0 < p1 and self.items[p0].lower in self.lang.conj:
+            p0 += 1
+        if p0 >= p1 or is_intro(self.items[p0:p1], self.lang):
+            return None
+        if np_like(self.items[p0:p1], self.lang) or plain_noun_phrase(self.items[p0:p1], self.lang):
+            return self.mention(*trim_np(self.items, p0, p1, self.lang))
+        tail = self.name_suffix(p0, p1)
+        return None if tail is None else self.mention(*tail)
+
+    def subject_before(self, stop: int, floor: int = 0) -> tuple[Mention | None, int] | None:
+        """The speaker noun phrase that ends right before item ``stop``.
+
+        Reads back over appositives and relative clauses ("X, head of Y, who …, said")
+        and over an introductory phrase ("On Monday, X said"), and returns the first
+        noun-phrase part of the subject and the index where the subject begins.
+        """
+        found = self.subject_parts(stop, floor)
+        if found is None:
+            return None
+        a, parts = found
+        near = parts[-1]
+        if self.items[near[0]].lower in self.lang.conj and near[1] - near[0] > 1:
+            # "…, and forecasters said …": a new clause with its own subject
+            clause_subject = self.items[near[0] + 1 : near[1]]
+            if np_like(clause_subject, self.lang) or plain_noun_phrase(clause_subject, self.lang):
+                return self.mention(near[0] + 1, near[1]), near[0] + 1
+        if near[0] > a and self.items[near[0] - 1].text in PHRASE_BREAKS:
+            after_comma = self.subject_after_comma(a, parts, stop)
+            if after_comma is not None:
+                return after_comma
+        first_np = self.first_np(parts)
+        if first_np is None:
+            return None
+        return self.mention(*trim_np(self.items, *first_np, self.lang)), a if first_np[0] == a else first_np[
+            0
+        ]
+
+    def starts_part(self, a: int, part: tuple[int, int]) -> bool:
+        """Does ``part`` open the subject, or follow a comma or dash?"""
+        return part[0] == a or self.items[part[0] - 1].text in PHRASE_BREAKS
+
+    def subject_after_comma(
+        self, a: int, parts: list[tuple[int, int]], stop: int
+    ) -> tuple[Mention | None, int] | None:
+        """The subject when a comma stands before its last part: an appositive, a role before a name."""
+        near = parts[-1]
+        near_items = self.items[near[0] : near[1]]
+        near_ok = np_like(near_items, self.lang) or (
+            stop == near[1] and plain_noun_phrase(near_items, self.lang)
+        )
+        if len(parts) >= 2:
+            # Postposed with an appositive: ", Ana Ruiz, the mayor, said" / ", Name, head of X said"
+            prev = parts[-2]
+            prev_items = self.items[prev[0] : prev[1]]
+            if (
+                is_name(prev_items, self.lang)
+                and is_appositive(near_items, self.lang)
+                and self.starts_part(a, prev)
+            ):
+                return self.mention(*trim_np(self.items, *prev, self.lang)), prev[0]
+            if near_ok and is_name(near_items, self.lang) and self.role_after_quote(a, prev):
+                # '"…," the union's secretary, Pat Doyle, told …': a role before the name is not content
+                return self.mention(*trim_np(self.items, *near, self.lang)), prev[0]
+        if not near_ok:
+            return None
+        # Could be postposed ("…, the spokesman added") — the caller decides with left_material ...
+        # ... but a preposed subject with an intro phrase reads the same; both give the near part.
+        first_np = self.first_np(parts)
+        if (
+            first_np is not None
+            and first_np != near
+            and is_name(self.items[first_np[0] : first_np[1]], self.lang)
+            and self.is_intro_chain(parts, first_np)
+        ):
+            return self.mention(*trim_np(self.items, *first_np, self.lang)), a
+        return self.mention(*trim_np(self.items, *near, self.lang)), near[0]
+
+    def role_after_quote(self, a: int, role: tuple[int, int]) -> bool:
+        """Is ``role`` a short article-led role right after a quotation ('"…," the role, Name, told')?"""
+        role_items = self.items[role[0] : role[1]]
+        if not (
+            self.starts_part(a, role)
+            and role_items[0].lower in self.lang.cls("article")
+            and len(role_items) <= 6
+            and np_like(role_items, self.lang)
+        ):
+            return False
+        k = role[0] - 1
+        if k >= 0 and self.items[k].text in PHRASE_BREAKS:
+            k -= 1
+        return k >= 0 and self.items[k].is_quote
+
+    def is_intro_chain(self, parts: list[tuple[int, int]], chosen: tuple[int, int]) -> bool:
+        """True when the parts before ``chosen`` are intro phrases and the ones after are appositives."""
+        idx = next(k for k, p in enumerate(parts) if p[0] <= chosen[0] < p[1])
+        after = parts[idx + 1 :]
+        return all(
+            is_appositive(self.items[p[0] : p[1]], self.lang) or self.items[p[0]].lower in self.lang.relpro
+            for p in after
+        )
+
+    def clause_subject(self) -> Mention | None:
+        """The subject opening the unit: a name, a pronoun, or a short noun phrase before its verb."""
+        a = 0
+        while a < self.end and (
+            self.items[a].lower in self.lang.conj or self.items[a].lower in self.lang.adv
+        ):
+            a += 1
+        if a >= self.end or not self.items[a].is_word:
+            return None
+        if VERB_SECOND in self.lang.features and (a > 0 or self.items[a].lower in self.lang.prep):
+            inverted = self.subject_after_verb(a)
+            if inverted is not None:
+                return inverted
+        if self.items[a].lower in self.lang.subject_pronouns:
+            return self.mention(a, a + 1)
+        b = a
+        while (
+            b < self.end and b - a < 6 and self.items[b].is_word and is_name(self.items[a : b + 1], self.lang)
+        ):
+            b += 1
+        if b > a and mention_kind(self.items[a:b], self.lang) == "name":
+            return self.mention(a, b)
+        if self.items[a].lower in self.lang.det:  # "A New York judge has rejected …"
+            b = a + 1
+            while (
+                b < self.end
+                and b - a < 6
+                and self.items[b].is_word
+                and self.items[b].lower not in self.lang.finite_hints
+            ):
+                b += 1
+            if b < self.end and self.items[b].lower in self.lang.finite_hints and b - a >= 2:
+                return self.mention(a, b)
+        return None
+
+    def name_suffix(self, a: int, b: int) -> tuple[int, int] | None:
+        """The proper name or subject pronoun that ends a phrase, if any."""
+        if self.items[b - 1].lower in self.lang.subject_pronouns:
+            return b - 1, b
+        k = b
+        while k > a and is_name(self.items[k - 1 : b], self.lang):
+            k -= 1
+        return (k, b) if k < b else None
+
+    def first_np(self, parts: list[tuple[int, int]]) -> tuple[int, int] | None:
+        for p0, p1 in parts:
+            while p0 < p1 and (
+                self.items[p0].lower in self.lang.conj or self.items[p0].lower in self.lang.cls("linker")
+            ):
+                p0 += 1
+            if p0 >= p1:
+                continue
+            first = self.items[p0].lower
+            if first in self.lang.prep and (p0, p1) == parts[-1]:
+                # "In a Bloomberg interview Trump declared": an intro phrase with no comma
+                tail = self.name_suffix(p0, p1)
+                if tail is not None:
+                    return tail
+            if first in self.lang.prep or first in self.lang.relpro or first in self.lang.subord:
+                continue
+            if (
+                first in self.lang.adv
+                or first in self.lang.time
+                or is_intro(self.items[p0:p1], self.lang, before_verb=(p0, p1) == parts[-1])
+            ):
+                continue
+            if np_like(self.items[p0:p1], self.lang) or (
+                (p0, p1) == parts[-1] and plain_noun_phrase(self.items[p0:p1], self.lang)
+            ):
+                return p0, p1
+            return None
+        return None
+
+    def content_end(self, start: int, hits: Sequence[CueHit]) -> int:
+        """Where reported content stops: the unit's end, or before ``, and said …`` / ``, adding …``."""
+        # hits are in text order: begin after ``start`` (looping over all of them was quadratic, issue 6)
+        for at in range(bisect.bisect_right(hits, start, key=lambda h: h.first), len(hits)):
+            h = hits[at]
+            if h.first <= start or h.first >= self.end or h.entry.type != "verb":
+                continue
+            if (
+                self.items[h.first].lower == h.entry.lemma.split()[0]
+                and self.items[h.first - 1].lower in self.lang.conj
+            ):
+                continue  # "federal and state law": a base form after "and" is rarely a second reporting verb
+            j = h.first - 1
+            while j > start and self.items[j].lower in self.lang.adv:
+                j -= 1
+            if self.items[j].lower in self.lang.conj and j > start:
+                end = j - 1 if self.items[j - 1].text == "," else j
+                return end
+            if self.items[j].text == "," and self.items[h.first].lower.endswith(self.lang.endings("gerund")):
+                return j
+            # ", though she acknowledged …" / ", but officials said …": a new subject takes over
+            k = j
+            while (
+                k > start
+                and j - k < 5
+                and self.items[k].is_word
+                and self.items[k].lower not in self.lang.conj
+                and self.items[k].lower not in self.lang.subord
+            ):
+                k -= 1
+            if (
+                start + 1 < k < j
+                and self.items[k].lower in self.lang.conj | self.lang.subord
+                and self.items[k - 1].text in PHRASE_BREAKS
+                and np_like(self.items[k + 1 : j + 1], self.lang)
+            ):
+                return k - 1
+        end = self.end
+        while end > start and self.items[end - 1].text in (",", ";", ":", "—", "–"):
+            end -= 1
+        return end
+
+    def inverted_speaker_end(self, a: int, particle: int | None = None) -> int:
+        """Where the words after an inverted cue ("…, said Lt. Col. Dana Whitaker on Monday") stop;
+        also before the cue's separated particle or an adverb ("fügte sie hinzu", "sagte der Alte leise")."""
+        b = a
+        while b < self.end and b - a < 10:
+            it = self.items[b]
+            if it.text == "." and b > a and self.items[b - 1].lower + "." in self.lang.titles:
+                b += 1  # "Lt. Col. Dana Whitaker"
+                continue
+            if not it.is_word:
+                break
+            w = it.lower
+            if (w in self.lang.prep and b > a) or w in self.lang.time or w in self.lang.complementisers:
+                break
+            if b == particle or (w in self.lang.adv and b > a):
+                break
+            b += 1
+        return b
+
+    def trim_inverted_speaker(self, a: int, b: int) -> tuple[int, int] | None:
+        """The speaker's end and where its tail starts, for words ``[a, b)`` after an inverted cue.
+
+        With capitalised nouns a lower-case word after the head ends the speaker ("bemerkt der Alte
+        seufzend"); a pronoun followed by words that show no finite verb speaks alone ("fragte er
+        ihn"), while "…, said he cannot …" is a clause (``None``).
+        """
+        if b <= a:
+            return b, b
+        if b - a > 1 and CAPITALISED_NOUNS in self.lang.features and np_like(self.items[a:b], self.lang):
+            head_end = noun_phrase_end(self.items, a, b, self.lang)
+            if head_end is not None:
+                b = head_end
+        if self.items[a].lower in self.lang.subject_pronouns and b - a > 1:
+            if any(self.finite_like(it) for it in self.items[a + 1 : b]):
+                return None
+            return a + 1, b
+        return b, b
+
+    def is_inverted_speaker(self, a: int, b: int) -> bool:
+        """Are items ``[a, b)`` after the cue a speaker, not the start of reported content?"""
+        if b == a or not np_like(self.items[a:b], self.lang):
+            return False
+        if self.items[a].lower in self.lang.subject_pronouns and b - a > 1:
+            return False  # "…, said he cannot …" is a clause, not an inverted speaker
+        past = self.lang.endings("past")
+        if is_name(self.items[a:b], self.lang):
+            return True
+        # "…, said the union expected production …" is reported content
+        return b - a <= 6 and not any(
+            it.lower.endswith(past) and not is_cap(it) for it in self.items[a + 1 : b]
+        )
+
+    def inverted_tail(self, a: int, b: int, rest: int | None = None) -> tuple[tuple[int, int], int]:
+        """The speaker's span and where its tail ends: "(D-Ohio)", a trailer, "of the X", an appositive.
+
+        The tail starts at ``rest`` (default ``b``), past words that trimmed from the speaker."""
+        speaker_span, tail = (a, b), b if rest is None else rest
+        if tail < self.end and self.items[tail].text == "(":  # "said Rep. Ana Ruiz (D-Ohio), …"
+            close = next(
+                (k for k in range(tail, min(tail + 10, self.end)) if self.items[k].text == ")"), None
+            )
+            tail = tail if close is None else close + 1
+        tail = self.skip_trailer(tail)
+        if tail < self.end and self.items[tail].lower in self.lang.cls("affil"):  # "said Ilse Maier of the X"
+            tail += 1
+            while tail < self.end and self.items[tail].is_word:
+                tail += 1
+        # "said the minister, Halvard Strand" → the name; "said Nadia Cole, the solicitor," → skip it
+        if tail < self.end and self.items[tail].text == ",":
+            c = d = tail + 1
+            while d < self.end and self.items[d].is_word and d - c < 8:
+                d += 1
+            if d > c and (d >= self.end or self.items[d].text == ","):
+                if (
+                    is_name(self.items[c:d], self.lang)
+                    and mention_kind(self.items[a:b], self.lang) == "nominal"
+                ):
+                    speaker_span, tail = (c, d), d
+                elif is_appositive(self.items[c:d], self.lang) and d < self.end:
+                    tail = d
+        return speaker_span, tail
