@@ -37,3 +37,13 @@ def test_ci_runs_the_readme_command_then_the_slow_tests() -> None:
     assert readme_at < slow_at
     # pytest exits 5 when it collects nothing; CI must not fail on that alone, but on every other status.
     assert re.search(r'"\$status" -eq 5', CI) and re.search(r'exit "\$status"', CI)
+
+
+def test_no_test_folder_shadows_a_dependency() -> None:
+    """pytest puts ``tests/`` on ``sys.path``: a folder there named like an optional dependency
+    (``tests/stanza``) imports as that package when the real one is not installed, so the suite
+    would run stanza tests in an environment without stanza and fail instead of skipping."""
+    extras = re.findall(r'"([A-Za-z0-9_.\-]+)[<>=\[]', (ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    names = {re.split(r"[-.]", e)[0].lower() for e in extras} | {"stanza", "spacy", "pyspark", "torch"}
+    folders = {p.name.lower() for p in (ROOT / "tests").iterdir() if p.is_dir()}
+    assert not names & folders, f"tests/ has folders named like dependencies: {sorted(names & folders)}"
