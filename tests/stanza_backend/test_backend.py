@@ -19,6 +19,7 @@ stanza = pytest.importorskip("stanza", reason="stanza is not installed: pip inst
 
 import tiny_models  # noqa: E402
 
+from quoteattr import Pipeline  # noqa: E402
 from quoteattr.backends import stanza as backend_module  # noqa: E402
 from quoteattr.backends.stanza import StanzaBackend, from_conllu, from_stanza  # noqa: E402
 from quoteattr.errors import BackendUnavailable, InputError  # noqa: E402
@@ -222,3 +223,41 @@ def test_pipeline_loads_trained_models_and_attributes(tiny: dict[str, Path], no_
     for q in result.quotes:
         assert text[q.start : q.end] == q.text
         assert q.speaker is not None and text[q.speaker.start : q.speaker.end] == q.speaker.text
+
+
+GERMAN = """# text = Die Ministerin sagte, dass die Schule schließt.
+1	Die	der	DET	_	_	2	det	_	_
+2	Ministerin	Ministerin	NOUN	_	_	3	nsubj	_	_
+3	sagte	sagen	VERB	_	_	0	root	_	_
+4	,	,	PUNCT	_	_	8	punct	_	_
+5	dass	dass	SCONJ	_	_	8	mark	_	_
+6	die	der	DET	_	_	7	det	_	_
+7	Schule	Schule	NOUN	_	_	8	nsubj	_	_
+8	schließt	schließen	VERB	_	_	3	ccomp	_	SpaceAfter=No
+9	.	.	PUNCT	_	_	3	punct	_	_
+
+# text = Er warf ihr vor, gelogen zu haben.
+1	Er	er	PRON	_	_	2	nsubj	_	_
+2	warf	werfen	VERB	_	_	0	root	_	_
+3	ihr	sie	PRON	_	_	2	iobj	_	_
+4	vor	vor	ADP	_	_	2	compound:prt	_	SpaceAfter=No
+5	,	,	PUNCT	_	_	8	punct	_	_
+6	gelogen	lügen	VERB	_	_	8	xcomp	_	_
+7	zu	zu	PART	_	_	8	mark	_	_
+8	haben	haben	AUX	_	_	2	xcomp	_	SpaceAfter=No
+9	.	.	PUNCT	_	_	2	punct	_	_
+
+"""
+
+
+def test_a_german_document_is_read_with_the_german_language() -> None:
+    """The stanza backend reads the same Language as the embedded one: 'dass', a separable cue."""
+    doc = from_conllu(GERMAN)
+    result = Pipeline("stanza", lang="de", lazy=True).process(doc)
+    got = [(q.kind, q.text, q.speaker.text if q.speaker else None) for q in result.quotes]
+    assert got == [
+        ("indirect", "die Schule schließt", "Die Ministerin"),
+        ("indirect", "gelogen zu haben", "Er"),
+    ]
+    english = Pipeline("stanza", lang="en", lazy=True).process(doc)
+    assert not english.quotes  # 'sagte' and 'warf … vor' are German cues only
