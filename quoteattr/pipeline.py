@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, Protocol, TypeVar, overload
 
 from .chunking import DEFAULT_MAX_CHARS, check_max_chars, process_in_chunks
+from .dialogue import CharacterSource, characters_from
 from .errors import ConfigError
 from .lexicons import CueSource, load_cues
 from .model import Result
@@ -32,6 +33,9 @@ class Pipeline:
         cues: extra reporting cues — a TSV path in the format of ``lexicons/cues.tsv`` or rows
             ``(lemma, type, frame, forms)``; they extend the shipped lexicon.
         abbreviations: extra abbreviations for the sentence splitter (``"Gov."``).
+        characters: the people of a story, for dialogue in fiction: names, ``(name, aliases)`` pairs or a
+            mapping name → aliases (``{"Elizabeth Bennet": ["Lizzy", "Miss Bennet"]}``). An alias
+            always means that character, and the name is the entity name reported. Embedded backend only.
         max_chars: a longer text is processed in pieces cut at paragraph breaks (else sentence ends),
             with offsets still exact in one result; this bounds memory on giant inputs, at the cost
             of coreference across pieces. ``None`` processes any text whole.
@@ -49,6 +53,7 @@ class Pipeline:
         *,
         cues: CueSource = None,
         abbreviations: Iterable[str] | None = None,
+        characters: CharacterSource = None,
         max_chars: int | None = DEFAULT_MAX_CHARS,
         **options: Any,
     ) -> None:
@@ -63,8 +68,12 @@ class Pipeline:
                 raise ConfigError(f"the embedded backend takes no options, got {sorted(options)}")
             from .backends.embedded import EmbeddedBackend
 
-            self._backend = EmbeddedBackend(self.lexicon, abbreviations=abbreviations)
+            self._backend = EmbeddedBackend(
+                self.lexicon, abbreviations=abbreviations, characters=characters_from(characters)
+            )
         else:
+            if characters is not None:
+                raise ConfigError("characters= is supported by the embedded backend only")
             from .backends.stanza import StanzaBackend
 
             self._backend = StanzaBackend(self.lexicon, **options)

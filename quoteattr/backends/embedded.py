@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from ..attribution import Found, build_units, cue_word_starts, read_unit
 from ..coref import resolve
+from ..dialogue import CharacterSource, converse
 from ..lexicons import CueLexicon, load_cues
 from ..model import Quote, Result, Sentence
 from ..quotemarks import find_quotes
@@ -24,6 +25,7 @@ STAGES: tuple[tuple[str, str], ...] = (
     ("attribution", "cues, speakers and content per unit"),
     ("speakers", "speakers for quotes no cue claimed"),
     ("coref", "entities"),
+    ("dialogue", "speakers of fiction dialogue from turns, vocatives and characters"),
 )
 
 
@@ -33,9 +35,14 @@ class EmbeddedBackend:
     name = "embedded"
 
     def __init__(
-        self, lexicon: CueLexicon | None = None, *, abbreviations: Iterable[str] | None = None
+        self,
+        lexicon: CueLexicon | None = None,
+        *,
+        abbreviations: Iterable[str] | None = None,
+        characters: CharacterSource = None,
     ) -> None:
         self.lexicon = lexicon if lexicon is not None else load_cues()
+        self.characters = characters
         self.abbreviations = tuple(abbreviations) if abbreviations is not None else None
 
     def sentences(self, text: str) -> list[Sentence]:
@@ -49,6 +56,9 @@ class EmbeddedBackend:
         readings = [read_unit(text, unit, self.lexicon, cue_starts) for unit in units]
         found = share_across_pieces([f for r in readings for f in r.found] + link_unclaimed(text, readings))
         quotes, entities = resolve(text, to_quotes(text, found))
+        quotes, entities = converse(
+            text, quotes, entities, self.characters, marks=top
+        )  # fiction dialogue (issue 13)
         return Result(
             text, tuple(sentences), tuple(sorted(quotes, key=lambda q: (q.start, q.end))), tuple(entities)
         )
