@@ -88,7 +88,7 @@ def name_parts(surface: str) -> tuple[str, tuple[str, ...]]:
     (('mr', ('darcy',)), ('', ('mouse',)), ('lady', ('ann', 'wood')))
     """
     words = [w.strip(".,;:!?'’\"“”") for w in surface.split()]
-    words = [w.lower() for w in words if w]
+    words = [w.lower().removesuffix("'s").removesuffix("’s") for w in words if w]  # "Ann's" is Ann
     while words and words[0] in ("the", "a", "an", "poor", "little", "old", "young", "dear"):
         words.pop(0)
     title = ""
@@ -242,7 +242,7 @@ class CharacterTable:
 
 def _display(surface: str) -> str:
     """The surface form without a leading article or edge punctuation: "the Mouse," → "Mouse"."""
-    words = surface.strip(" ,;:!?\"“”'’").split()
+    words = surface.strip(" ,;:!?\"“”'’").removesuffix("'s").removesuffix("’s").split()
     while words and words[0].lower() in ("the", "a", "an", "poor", "little", "dear"):
         words.pop(0)
     return " ".join(words)

@@ -76,9 +76,12 @@ _WORD = r"\p{Lu}[\p{L}\p{M}'’\-]*+"
 _NAME_RE = regex.compile(rf"(?<![\p{{L}}\p{{M}}'’\-]){_WORD}(?:\.?\s[ \t]*+{_WORD})*+")
 _PARAGRAPH_RE = regex.compile(r"\n[ \t]*+\n\s*+")
 _PRONOUN_SUBJECT_RE = regex.compile(r"(?<![\p{L}])(He|She|I)(?=\s++[\p{Ll}])")
-_GENDER_PRONOUN_RE = regex.compile(r"\b(he|she)\b", regex.IGNORECASE)  # "him"/"her" may be someone else
+# "Ann smiled. She …": a he/she opening the next sentence; "him"/"her" or a mid-sentence "she" is often
+# someone else ("Tom saw that she was tired").
+_GENDER_PRONOUN_RE = regex.compile(r"\b(he|she)\b", regex.IGNORECASE)
 _SENTENCE_START_RE = regex.compile(r"(?:^|[.!?]['’\"”)]*+\s++|[\"”]\s*+|\n\s*+)$")
 _ARTICLES = frozenset({"the", "a", "an"})
+_ENDEARMENT_RE = regex.compile(r"(?:[Mm]y\s++)?(?:[Dd]ear(?:est)?\s++)?")
 _PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
 
 
@@ -409,7 +412,7 @@ class _Reader:
             at = window.find(quote_mark)
             window = window if at < 0 else window[:at]
         m = _GENDER_PRONOUN_RE.search(window)
-        if m is not None and not _NAME_RE.search(window, 0, m.start()):
+        if m is not None and not _NAME_RE.search(window, 0, m.start(1)):
             self.table.vote(c, _PRONOUN_GENDER[m.group(1).lower()])
 
     def resolve_pronoun(
@@ -498,6 +501,9 @@ class _Reader:
         for vm in _VOCATIVE_RE.finditer(body):
             s, e = vm.start("v") + q.start, vm.end("v") + q.start
             words = self.text[s:e]
+            lead = _ENDEARMENT_RE.match(words)  # "My dear Frederick" addresses Frederick
+            if lead is not None and lead.end() < len(words):
+                s, words = s + lead.end(), words[lead.end() :]
             _, parts = name_parts(words)
             low = words.lower()
             c = self.table.lookup(words) if parts and parts[-1] not in not_name_words() else None
@@ -553,6 +559,8 @@ class _Reader:
             )
             exclude = [prev.speaker] if prev is not None and t.starts_with_quote else []
             prefer = prev.addressee if prev is not None and t.starts_with_quote else None
+            if prev is not None and prefer is None and len(turns) > 1 and turns[-2].paragraph == p - 2:
+                prefer = turns[-2].speaker  # turn-taking: the voice of two lines back speaks again
             for qi in t.quotes:
                 q = self.directs[qi]
                 self._feed_names(q.start)
