@@ -25,8 +25,7 @@ the news rules. Cost is linear: one pass over names and quotes, a bounded recenc
 from __future__ import annotations
 
 import bisect
-import functools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 import regex
@@ -34,13 +33,29 @@ import regex
 from .characters import (
     Character,
     CharacterTable,
-    address_words,
     gender_words,
     name_parts,
     not_name_words,
     title_gender,
 )
-from .lexicons import shipped_cues, word_list
+from .dialogue_text import (
+    ENDEARMENT_RE,
+    NAME_RE,
+    SENTENCE_START_RE,
+    TAG_WINDOW,
+    VOCATIVE_RE,
+    address_forms,
+    clean_tag,
+    is_conversation,
+    narration_names,
+    paragraph_bounds,
+    recovered_lines,
+    role_nouns,
+    tag_mention,
+    tag_patterns,
+    title_words,
+    untagged,
+)
 from .model import Cue, Entity, Mention, Quote
 from .quotemarks import QuoteSpan
 
@@ -49,10 +64,6 @@ __all__ = ["CharacterSource", "converse", "is_conversation"]
 #: ``Pipeline(characters=...)``: names, or ``(name, aliases)`` pairs, or a mapping name → aliases.
 CharacterSource = Iterable[str | tuple[str, Sequence[str]]] | dict[str, Sequence[str]] | None
 
-#: Evidence heads of earlier stages that did not read a tag of the quote itself: guesses from context.
-CONTEXT_EVIDENCE = frozenset(
-    {"", "unattributed", "same-paragraph", "next-paragraph", "subject-before", "bare-after", "speaker-next"}
-)
 
 # Confidences: a tag read here is as good as a news tag; inferences are well below (issue 13).
 CONF_TAG = 0.8
@@ -62,52 +73,16 @@ CONF_NARRATION = 0.55
 CONF_VOCATIVE_NEXT = 0.5
 CONF_TURN = 0.45
 
-#: Weighted fiction signals (see :func:`is_conversation`) that make a text a conversation.
-MIN_SIGNALS = 3
-#: Most characters between a tag verb and the speaker, or looked at around a quote for a tag.
-TAG_WINDOW = 80
 #: How many of the latest subjects and speakers a he/she looks at before any mentioned character.
 PRONOUN_POOL = 4
 #: How far after a name a he/she still counts as a vote for the name's gender.
 VOTE_WINDOW = 160
 
-_WORD = r"\p{Lu}[\p{L}\p{M}'’\-]*+"
-# A run of capitalised words ("Mr. Ann Wood"); a "." inside is split off afterwards unless it ends a title.
-_NAME_RE = regex.compile(rf"(?<![\p{{L}}\p{{M}}'’\-]){_WORD}(?:\.?\s[ \t]*+{_WORD})*+")
-_PARAGRAPH_RE = regex.compile(r"\n[ \t]*+\n\s*+")
 _PRONOUN_SUBJECT_RE = regex.compile(r"(?<![\p{L}])(He|She|I)(?=\s++[\p{Ll}])")
-# "Ann smiled. She …": a he/she opening the next sentence; "him"/"her" or a mid-sentence "she" is often
-# someone else ("Tom saw that she was tired").
+# The he/she after a name votes for its gender ("him"/"her" are too often someone else).
 _GENDER_PRONOUN_RE = regex.compile(r"\b(he|she)\b", regex.IGNORECASE)
-_SENTENCE_START_RE = regex.compile(r"(?:^|[.!?]['’\"”)]*+\s++|[\"”]\s*+|\n\s*+)$")
 _ARTICLES = frozenset({"the", "a", "an"})
-_ENDEARMENT_RE = regex.compile(r"(?:[Mm]y\s++)?(?:[Dd]ear(?:est)?\s++)?")
 _PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
-
-
-@functools.lru_cache(maxsize=1)
-def _verbs() -> tuple[str, ...]:
-    return tuple(sorted(word_list("dialogue_verbs.txt"), key=len, reverse=True))
-
-
-@functools.lru_cache(maxsize=1)
-def _tag_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
-    """After a quote: ``, said Ann`` / ``, Ann said``; before one: ``Ann said:``."""
-    verb = "(?:" + "|".join(regex.escape(v).replace(r"\ ", r"\s++") for v in _verbs()) + ")"
-    described = r"(?:the|The)\s++(?:[\p{L}\-]++\s++)?+[\p{L}\-]++"  # "the duchess", "the old man"
-    speaker = rf"(?:{described}|{_WORD}(?:\.?\s[ \t]*+{_WORD}){{0,3}}|he|she|I)"
-    lead = r"\A[ \t]*+(?:[,;:]|--|[—–])?+\s*+"
-    after_inverted = regex.compile(rf"{lead}(?P<verb>{verb})\s++(?P<sp>{speaker})(?![\p{{L}}])")
-    after_plain = regex.compile(
-        rf"{lead}(?P<sp>{speaker})\s++(?:[\p{{Ll}}]++ly\s++)?+(?P<verb>{verb})(?![\p{{L}}])"
-    )
-    before = regex.compile(rf"(?P<sp>{speaker})\s++(?:[\p{{Ll}}]++ly\s++)?+(?P<verb>{verb})\s*+[,:]?+\s*+\Z")
-    return after_inverted, after_plain, before
-
-
-@functools.lru_cache(maxsize=1)
-def _address_words() -> frozenset[str]:
-    return address_words() | word_list("vocatives.txt")
 
 
 def characters_from(source: CharacterSource) -> list[tuple[str, tuple[str, ...]]]:
@@ -128,18 +103,6 @@ def characters_from(source: CharacterSource) -> list[tuple[str, tuple[str, ...]]
 
 
 @attrs.define
-class _NameHit:
-    """A name in the narration, and whether it opens a clause (a subject) or follows a tag verb."""
-
-    start: int
-    end: int
-    text: str
-    subject: bool  #: opens a sentence and a lower-case word follows ("Ann smiled")
-    person: bool  #: surely a person: titled, two words, after a tag verb, or seen inside a sentence too
-    possessive: bool = False
-
-
-@attrs.define
 class _Turn:
     """One dialogue paragraph: its quotes and what was decided about its speaker."""
 
@@ -154,134 +117,6 @@ class _Turn:
     locked: bool = False  #: a tag names someone who is no character ("the announcer")
     own: dict[int, tuple[Character, Mention, str, float]] = attrs.field(factory=dict)  #: quotes with a tag
     kept: set[int] = attrs.field(factory=set)  #: quotes whose tag names no character: left as they are
-
-
-def paragraph_bounds(text: str) -> list[int]:
-    """Start offsets of the paragraphs (blank-line separated), ascending, the first 0."""
-    return [0] + [m.end() for m in _PARAGRAPH_RE.finditer(text)]
-
-
-def _split_name(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Cut a capitalised run at a full stop unless the word before it is a title or an initial."""
-    piece_start = start
-    for m in regex.finditer(r"\.\s", text[start:end]):
-        word = text[start : start + m.start()].split()[-1].lower() if m.start() else ""
-        if len(word) == 1 or title_gender(word) or word + "." in _titles_lower():
-            continue
-        yield piece_start, start + m.start()
-        piece_start = start + m.end()
-    yield piece_start, end
-
-
-@functools.lru_cache(maxsize=1)
-def _role_nouns() -> frozenset[str]:
-    return word_list("nominals.txt")
-
-
-@functools.lru_cache(maxsize=1)
-def _titles_lower() -> frozenset[str]:
-    return word_list("titles.txt")
-
-
-def _narration_names(text: str, quotes: Sequence[Quote]) -> list[_NameHit]:
-    """Names outside the direct quotes, left to right, stripped of sentence-opening words."""
-    spans = [(q.start, q.end) for q in quotes]
-    starts = [s for s, _ in spans]
-    skip = not_name_words()
-    verbs = _verbs()
-    out: list[_NameHit] = []
-    inside: set[str] = set()
-    for m in _NAME_RE.finditer(text):
-        for s, e in _split_name(text, m.start(), m.end()):
-            k = bisect.bisect_right(starts, s) - 1
-            if k >= 0 and spans[k][0] <= s < spans[k][1]:
-                continue  # inside a quote: a vocative or a mention, not narration
-            words = text[s:e].split()
-            while (
-                words
-                and words[0].lower().strip(".") in skip
-                and not title_gender(words[0].lower().strip("."))
-            ):
-                s = text.index(words[0], s) + len(words[0])
-                s += len(text[s:e]) - len(text[s:e].lstrip())
-                words.pop(0)
-            if not words or e <= s:
-                continue
-            possessive = words[-1].endswith(("'s", "’s"))  # "Ann's hat": a mention, not a person acting
-            title, parts = name_parts(text[s:e])
-            if not parts or (len(parts) == 1 and parts[0] in skip):
-                continue
-            before = text[max(0, s - 40) : s]
-            opens = bool(_SENTENCE_START_RE.search(before))
-            joined = before.endswith(" and ")  # "Ann and Tom reached the bridge": both are subjects
-            follows_verb = before.rstrip().lower().endswith(verbs)
-            subject = (
-                (opens or joined) and not possessive and bool(regex.match(r"\s++\p{Ll}", text[e : e + 30]))
-            )
-            person = bool(title) or len(parts) > 1 or follows_verb
-            hit = _NameHit(s, e, text[s:e], subject or follows_verb, person, possessive)
-            out.append(hit)
-            if not opens:
-                inside.add(" ".join(parts))
-    for hit in out:  # "Etiquette required …" opens one sentence only; "Ann" also stands inside one
-        if not hit.person and " ".join(name_parts(hit.text)[1]) in inside:
-            hit.person = True
-    return out
-
-
-def is_conversation(text: str, quotes: Sequence[Quote], paragraphs: Sequence[int]) -> bool:
-    """Whether the text reads as fiction dialogue rather than news, from signals news rarely shows.
-
-    Strong signals (weight 2): a tag with a verb news does not use ("cried Ann", "she sighed") or an
-    inverted pronoun ("said she"); a quote that addresses someone ("…, sir", "Daddy, …"). Weak ones
-    (weight 1): two quote-opened paragraphs in a row, the second untagged or fiction-tagged; a line that
-    asks or exclaims. News opens paragraphs with quotes too, but continues one voice with news verbs.
-    """
-    directs = [q for q in quotes if q.kind == "direct"]
-    opened: dict[int, Quote] = {}
-    for q in directs:
-        p = bisect.bisect_right(paragraphs, q.start) - 1
-        if p not in opened and q.start - paragraphs[p] <= 2:
-            opened[p] = q
-    score = 0
-    for p, q in opened.items():
-        if p - 1 in opened and (_untagged(q, text) or _fiction_tag(text, q)):
-            score += 1
-    for q in directs:
-        score += q.text.rstrip(" ,;—–-").endswith(("?", "!"))  # a line that asks or exclaims
-        score += 2 * (_fiction_tag(text, q) or _addresses(q.text))
-        if score >= MIN_SIGNALS:
-            return True
-    return score >= MIN_SIGNALS
-
-
-def _addresses(quote_text: str) -> bool:
-    """Whether the quote speaks to someone by a form of address ("Yes, sir." / "Mamma, look")."""
-    words = _address_words()
-    return any(vm.group("v").lower() in words for vm in _VOCATIVE_RE.finditer(quote_text))
-
-
-def _untagged(q: Quote, text: str) -> bool:
-    """Whether earlier stages only guessed ``q``'s speaker from context, without a tag of its own.
-
-    ``colon-before`` counts as a guess unless a colon really introduces the quote: in fiction the
-    "bare" sentence before a line (``"Who?" I asked.``) is the previous line's tag.
-    """
-    head = q.evidence.split("+")[0]
-    if head == "colon-before":
-        return not text[max(0, q.start - 8) : max(0, q.start - 1)].rstrip().endswith(":")
-    return head in CONTEXT_EVIDENCE
-
-
-def _fiction_tag(text: str, q: Quote) -> bool:
-    """A tag right after the quote that news would not write: "said she", "Ann sighed", "cried Tom"."""
-    after_inverted, after_plain, _ = _tag_patterns()
-    window = text[q.end + 1 : q.end + 1 + TAG_WINDOW]
-    inverted = after_inverted.match(window)
-    if inverted is not None and inverted.group("sp").lower() in ("he", "she"):
-        return True
-    m = inverted or after_plain.match(window)
-    return m is not None and shipped_cues().lookup(regex.sub(r"\s++", " ", m.group("verb").lower())) is None
 
 
 def converse(
@@ -306,7 +141,7 @@ def converse(
     """
     paragraphs = paragraph_bounds(text)
     user = characters_from(characters)
-    everything = [*quotes, *_recovered(text, quotes, marks, paragraphs)]
+    everything = [*quotes, *recovered_lines(text, quotes, marks, paragraphs)]
     if not (force or user or is_conversation(text, everything, paragraphs)):
         return list(quotes), list(entities)
     quotes = everything
@@ -318,55 +153,6 @@ def converse(
     return _rebuild(quotes, entities, reader, decided)
 
 
-#: A dropped quote is taken back as a line of dialogue when its words end like speech, inside the marks.
-_SPOKEN_END_RE = regex.compile(r"[.,!?;:—–-]\s*+\Z")
-
-
-def _recovered(
-    text: str, quotes: Sequence[Quote], marks: Sequence[QuoteSpan], paragraphs: Sequence[int]
-) -> list[Quote]:
-    """Quote-mark spans no quote covers that read as spoken lines: a fiction tag next to them, or a
-    paragraph that opens with them, their words ending like speech ("Not again," / "Quite lost.")."""
-    after_inverted, after_plain, _ = _tag_patterns()
-    starts = sorted((q.start, q.end) for q in quotes)
-    # paragraphs that open with a direct quote: their other quoted pieces are dialogue too
-    lines = {
-        p
-        for q in quotes
-        if q.kind == "direct" and q.start - paragraphs[p := bisect.bisect_right(paragraphs, q.start) - 1] <= 2
-    }
-    begin = [s for s, _ in starts]
-    out = []
-    for span in marks:
-        if span.depth != 0 or span.end - span.start < 2:
-            continue
-        k = bisect.bisect_right(begin, span.end) - 1
-        if k >= 0 and starts[k][1] > span.start:
-            continue  # some quote already covers it
-        body = text[span.start : span.end]
-        if not _SPOKEN_END_RE.search(body):
-            continue
-        window = text[span.outer_end : span.outer_end + TAG_WINDOW]
-        p = bisect.bisect_right(paragraphs, span.open) - 1
-        opens = span.open - paragraphs[p] <= 2
-        if not (opens or p in lines or after_inverted.match(window) or after_plain.match(window)):
-            continue
-        if opens:
-            lines.add(p)  # its paragraph is a line of dialogue: the pieces after the tag are too
-        out.append(
-            Quote(
-                span.start,
-                span.end,
-                body,
-                kind="direct",
-                confidence=0.4,
-                evidence="unattributed",
-                unbalanced=span.unbalanced,
-            )
-        )
-    return out
-
-
 class _Reader:
     """One pass over a text's dialogue; state is the character table and the turns read so far."""
 
@@ -375,7 +161,7 @@ class _Reader:
         self.directs = directs
         self.paragraphs = paragraphs
         self.table = table
-        self.names = _narration_names(text, directs)
+        self.names = narration_names(text, directs)
         self.name_starts = [h.start for h in self.names]
         self.quote_starts = [q.start for q in directs]
         self.next_name = 0
@@ -412,7 +198,7 @@ class _Reader:
             at = window.find(quote_mark)
             window = window if at < 0 else window[:at]
         m = _GENDER_PRONOUN_RE.search(window)
-        if m is not None and not _NAME_RE.search(window, 0, m.start(1)):
+        if m is not None and not NAME_RE.search(window, 0, m.start(1)):
             self.table.vote(c, _PRONOUN_GENDER[m.group(1).lower()])
 
     def resolve_pronoun(
@@ -446,11 +232,11 @@ class _Reader:
 
     def _tag(self, q: Quote) -> tuple[Mention, Cue | None] | None:
         """The speaker mention (and verb) of ``q``'s own tag: from earlier stages, else read here."""
-        if not _untagged(q, self.text) and q.speaker is not None:
-            return _clean(self.text, q.speaker), q.cue
+        if not untagged(q, self.text) and q.speaker is not None:
+            return clean_tag(self.text, q.speaker), q.cue
         p = bisect.bisect_right(self.paragraphs, q.start) - 1
         p_end = self.paragraphs[p + 1] if p + 1 < len(self.paragraphs) else len(self.text)
-        after_inverted, after_plain, before = _tag_patterns()
+        after_inverted, after_plain, before = tag_patterns()
         close = min(q.end + 1, len(self.text))
         window = self.text[close : min(close + TAG_WINDOW, p_end)]
         open_at = max(q.start - 1, self.paragraphs[p])
@@ -461,7 +247,7 @@ class _Reader:
             if m is not None:
                 verb = self.text[base + m.start("verb") : base + m.end("verb")]
                 cue = Cue(base + m.start("verb"), base + m.end("verb"), verb, lemma=verb.lower())
-                return _mention(self.text, base + m.start("sp"), base + m.end("sp")), cue
+                return tag_mention(self.text, base + m.start("sp"), base + m.end("sp")), cue
         return None
 
     def _who(
@@ -490,7 +276,7 @@ class _Reader:
         g = gender_words().get(" ".join(words)) or gender_words().get(words[-1])
         if g is not None and g[1] == "noun":  # "the girl said": a description, resolved like "she"
             return self.resolve_pronoun(g[0], exclude, prefer)
-        role = words[0] in _titles_lower() or words[0] in _role_nouns() or bool(title_gender(words[0]))
+        role = words[0] in title_words() or words[0] in role_nouns() or bool(title_gender(words[0]))
         if len(words) == 1 and role:
             return self.table.observe(m.text, m.start)  # "said the duchess": a character called by a role
         return self.table.lookup(m.text)
@@ -498,10 +284,10 @@ class _Reader:
     def _addressee(self, q: Quote) -> tuple[Character | None, Mention | None]:
         """A vocative inside ``q``: a known character's name or a form of address, set off by commas."""
         body = q.text
-        for vm in _VOCATIVE_RE.finditer(body):
+        for vm in VOCATIVE_RE.finditer(body):
             s, e = vm.start("v") + q.start, vm.end("v") + q.start
             words = self.text[s:e]
-            lead = _ENDEARMENT_RE.match(words)  # "My dear Frederick" addresses Frederick
+            lead = ENDEARMENT_RE.match(words)  # "My dear Frederick" addresses Frederick
             if lead is not None and lead.end() < len(words):
                 s, words = s + lead.end(), words[lead.end() :]
             _, parts = name_parts(words)
@@ -509,7 +295,7 @@ class _Reader:
             c = self.table.lookup(words) if parts and parts[-1] not in not_name_words() else None
             if c is not None:
                 return c, Mention(s, e, words, kind="name")
-            if low in _address_words() or low.removeprefix("my ") in _address_words():
+            if low in address_forms() or low.removeprefix("my ") in address_forms():
                 return None, Mention(s, e, words, kind="nominal")
         return None, None
 
@@ -570,12 +356,12 @@ class _Reader:
                     if cue is not None and q.cue is None:
                         self.cues[qi] = cue
                     c = self._who(m, exclude, prefer)
-                    if c is None and not _untagged(q, self.text):
+                    if c is None and not untagged(q, self.text):
                         t.locked = True
                         t.kept.add(qi)
                     elif c is not None:
                         conf = CONF_PRONOUN if m.kind != "name" else max(CONF_TAG, q.confidence)
-                        conf = min(conf, q.confidence) if not _untagged(q, self.text) else conf
+                        conf = min(conf, q.confidence) if not untagged(q, self.text) else conf
                         evidence = "dialogue-tag" if m.kind == "name" else "dialogue-tag+salience"
                         t.own[qi] = (c, m, evidence, conf)
                         if t.speaker is None:
@@ -612,7 +398,7 @@ class _Reader:
                     t.mention = Mention(hit.start, hit.end, hit.text, kind="name")
                     return
         for m in _PRONOUN_SUBJECT_RE.finditer(self.text, start, end):
-            if self._inside_quote(m.start()) or not _SENTENCE_START_RE.search(
+            if self._inside_quote(m.start()) or not SENTENCE_START_RE.search(
                 self.text[max(0, m.start() - 40) : m.start()]
             ):
                 continue
@@ -727,46 +513,6 @@ def _participants(run: Sequence[_Turn]) -> list[Character]:
             if c is not None and c not in out:
                 out.append(c)
     return out
-
-
-# A vocative: a name or form of address set off by commas or ending the quote ("Ann, come", "…, sir.").
-_VOCATIVE_RE = regex.compile(
-    r"(?:\A|[,;!?.]\s++|\A(?:O|Oh|Ah)\s++)"
-    r"(?P<v>(?:[Mm]y\s++)?[\p{L}][\p{L}'’\-]*+(?:\.?\s[ \t]*+\p{Lu}[\p{L}'’\-]*+){0,2})"
-    r"(?=\s*+(?:[,!?]|\.(?:\s|\Z)|\Z))"
-)
-
-
-_TRAILING_RE = regex.compile(rf"(?:(?<![\p{{L}}])(?:he|she|I)|{_WORD}(?:\.?\s[ \t]*+{_WORD})*+)\Z")
-
-
-def _clean(text: str, m: Mention) -> Mention:
-    """A tag mention as a name or pronoun: "Instead of answering her he" → "he" (a clause read as a name)."""
-    words = m.text.split()
-    if (
-        m.kind != "name"
-        or len(words) < 3
-        or all(w[:1].isupper() or w in ("of", "de", "van", "von") for w in words)
-    ):
-        return m
-    tail = _TRAILING_RE.search(m.text)
-    if tail is None:
-        return m
-    return _mention(text, m.start + tail.start(), m.start + tail.end())
-
-
-def _mention(text: str, start: int, end: int) -> Mention:
-    s = text[start:end]
-    kind = (
-        "pronoun"
-        if s.lower() in ("he", "she", "i")
-        else "name"
-        if s[:1].isupper() and not s.startswith("The ")
-        else "nominal"
-    )
-    if s.startswith(("the ", "The ")) and any(w[:1].isupper() for w in s.split()[1:]):
-        kind = "name"  # "the Mouse": a character called by a capitalised noun
-    return Mention(start, end, s, kind=kind)
 
 
 def _rebuild(

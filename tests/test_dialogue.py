@@ -24,7 +24,8 @@ import pytest
 
 from quoteattr import Pipeline, extract
 from quoteattr.characters import CharacterTable, name_parts
-from quoteattr.dialogue import characters_from, converse, is_conversation, paragraph_bounds
+from quoteattr.dialogue import characters_from, converse
+from quoteattr.dialogue_text import is_conversation, paragraph_bounds
 from quoteattr.evaluate import match_overlap
 from quoteattr.model import Quote
 

@@ -16,6 +16,7 @@ CORE_MODULES = [
     "quoteattr.coref",
     "quoteattr.pipeline",
     "quoteattr.segment",
+    "quoteattr.characters",
 ]
 
 
