@@ -46,6 +46,8 @@ from .dialogue_text import (
     VOCATIVE_RE,
     address_forms,
     clean_tag,
+    dash_line_starts,
+    dash_lines,
     is_conversation,
     narration_names,
     paragraph_bounds,
@@ -142,7 +144,10 @@ def converse(
     """
     paragraphs = paragraph_bounds(text)
     user = characters_from(characters)
-    everything = [*quotes, *recovered_lines(text, quotes, marks, paragraphs)]
+    dashes = dash_lines(text, quotes)
+    if dashes:  # in dash dialogue a line is a paragraph: "— Yes, he said.\n— Out where?"
+        paragraphs = sorted({*paragraphs, *dash_line_starts(text)})
+    everything = [*quotes, *recovered_lines(text, quotes, marks, paragraphs), *dashes]
     if not (force or user or is_conversation(text, everything, paragraphs)):
         return list(quotes), list(entities)
     quotes = everything

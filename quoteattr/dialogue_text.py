@@ -32,6 +32,8 @@ __all__ = [
     "NameHit",
     "address_forms",
     "clean_tag",
+    "dash_line_starts",
+    "dash_lines",
     "is_conversation",
     "narration_names",
     "paragraph_bounds",
@@ -286,6 +288,52 @@ def recovered_lines(
             )
         )
     return out
+
+
+#: A line of dash dialogue ("— Yes, he said."): a dash opening a line, then words.
+_DASH_LINE_RE = regex.compile(r"(?m)^[ \t]*+[—–][ \t]*+(?=\S)")
+#: Dash-opened lines a text needs before they are read as dialogue (one could be a list item).
+MIN_DASH_LINES = 2
+#: Where a dash line's words may stop for a tag: after , ! ? or . and a space.
+_DASH_STOP_RE = regex.compile(r"[,!?.][ \t]++")
+
+
+def dash_lines(text: str, quotes: Sequence[Quote]) -> list[Quote]:
+    """Dash dialogue (``— Yes, he said.`` / ``– Out where?``) as direct quotes, each line a turn.
+
+    The words run from the dash to a speech tag (``, he said``) or the end of the line; none is
+    taken where a quote already is.
+    """
+    found = list(_DASH_LINE_RE.finditer(text))
+    if len(found) < MIN_DASH_LINES:
+        return []
+    after_inverted, after_plain, _ = tag_patterns()
+    begin = sorted(q.start for q in quotes)
+    out = []
+    for m in found:
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        k = bisect.bisect_left(begin, m.end())
+        if k < len(begin) and begin[k] < line_end:
+            continue  # the line already holds a quote
+        end = len(text[m.end() : line_end].rstrip()) + m.end()
+        for stop in _DASH_STOP_RE.finditer(text, m.end(), line_end):
+            window = text[stop.end() : stop.end() + TAG_WINDOW]
+            if after_inverted.match(window) or after_plain.match(window):
+                end = stop.start() + 1  # "Yes," — the tag follows
+                break
+        if end > m.end():
+            out.append(
+                Quote(
+                    m.end(), end, text[m.end() : end], kind="direct", confidence=0.4, evidence="unattributed"
+                )
+            )
+    return out
+
+
+def dash_line_starts(text: str) -> list[int]:
+    """Offsets where a dash-dialogue line starts: each is a turn of its own."""
+    return [m.start() for m in _DASH_LINE_RE.finditer(text)]
 
 
 # A vocative: a name or form of address set off by commas or ending the quote ("Ann, come", "…, sir.").

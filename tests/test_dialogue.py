@@ -6,11 +6,13 @@ Each JSONL line is one invented scene, in the shape of ``tests/cases/attribution
      "quotes": [{"text": "...", "kind": "direct", "speaker": "... or null", "entity": "... or null",
                  "addressee": "... (optional)"}],
      "characters": {"Name": ["alias", ...]}  (optional: passed as Pipeline(characters=...)),
+     "negatives": ["text no reported quote may overlap"] (optional),
      "known_failure": "why it fails today" (optional)}
 
 Per gold quote: a predicted quote must overlap at least half of it; its entity name must equal
 ``entity`` (when not null), its speaker mention ``speaker`` (when not null; untagged lines have no
-tag to point at) and its addressee mention ``addressee`` (when given).
+tag to point at) and its addressee mention ``addressee`` (when given); no quote may overlap a
+``negatives`` string.
 """
 
 from __future__ import annotations
@@ -90,6 +92,10 @@ def test_case(case: dict[str, Any]) -> None:
             problems.append(
                 f"{q['text']!r}: addressee {p.addressee and p.addressee.text!r}, want {q['addressee']!r}"
             )
+    for neg in case.get("negatives", []):
+        at = text.index(neg)
+        if any(p.start < at + len(neg) and at < p.end for p in result.quotes):
+            problems.append(f"reported a quote over the negative {neg!r}")
     assert not problems, "\n".join(problems)
 
 
