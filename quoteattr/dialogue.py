@@ -559,8 +559,16 @@ def _rebuild(
         at = index.get(key) if q.kind == "direct" else None
         if at is not None and key in replaced:
             out.append(attrs.evolve(replaced[key], entity=made[decided[at][0].id]))
-        elif at is not None and at in reader.addressed:  # spoken to someone, by someone unknown
-            out.append(attrs.evolve(q, addressee=reader.addressed[at]))
+        elif at is not None:  # a line no rule here decided: keep it, but a pronoun or a description
+            # the characters do not explain is as weak as any resolved pronoun
+            weak = q.speaker is not None and q.speaker.kind != "name"
+            out.append(
+                attrs.evolve(
+                    q,
+                    addressee=reader.addressed.get(at),
+                    confidence=min(q.confidence, CONF_PRONOUN) if weak else q.confidence,
+                )
+            )
         else:
             out.append(q)
     made_ids = {e.id for e in made.values()}
