@@ -470,7 +470,7 @@ class _Reader:
 
     def _other(self, speaker: Character | None, addressee: Character | None) -> Character | None:
         """The most salient character who is neither the other speaker nor this turn's listener."""
-        for c in self.table.recent():
+        for c in (*self.table.recent(active=True), *self.table.recent()):  # subjects and speakers first
             if c is not speaker and c is not addressee and not c.narrator:
                 return c
         return None
