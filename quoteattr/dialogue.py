@@ -285,7 +285,13 @@ class _Reader:
         role = words[0] in title_words() or words[0] in role_nouns() or bool(title_gender(words[0]))
         if len(words) == 1 and role:
             return self.table.observe(m.text, m.start)  # "said the duchess": a character called by a role
-        return self.table.lookup(m.text)
+        known = self.table.lookup(m.text)
+        if known is None:  # "the lady from Geneva", "her young companion": a gendered word, read like he/she
+            raw = m.text.lower().split()  # name_parts would read "lady" in "the lady from …" as a title
+            gender = next((gender_words()[w][0] for w in raw if w in gender_words()), "")
+            if gender:
+                return self.resolve_pronoun(gender, exclude, prefer)
+        return known
 
     def _addressee(self, q: Quote) -> tuple[Character | None, Mention | None]:
         """A vocative inside ``q``: a known character's name or a form of address, set off by commas."""

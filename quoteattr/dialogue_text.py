@@ -85,7 +85,12 @@ def _verbs() -> tuple[str, ...]:
 def tag_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
     """After a quote: ``, said Ann`` / ``, Ann said``; before one: ``Ann said:``."""
     verb = "(?:" + "|".join(regex.escape(v).replace(r"\ ", r"\s++") for v in _verbs()) + ")"
-    described = r"(?:the|The)\s++(?:[\p{L}\-]++\s++)?+[\p{L}\-]++"  # "the duchess", "the old man"
+    # "the duchess", "the old man", "the lady from Geneva"
+    of = "|".join(DESCRIPTION_LINKS)
+    word = r"[\p{L}\-]++"
+    described = (
+        rf"(?:the|The)\s++{word}(?:\s++(?!(?:{of})\b){word})?+(?:\s++(?:{of})\s++(?:the\s++)?+{word})?+"
+    )
     speaker = rf"(?:{described}|{_WORD}(?:\.?\s[ \t]*+{_WORD}){{0,3}}|he|she|I)"
     lead = r"\A[ \t]*+(?:[,;:]|--|[—–])?+\s*+"
     after_inverted = regex.compile(rf"{lead}(?P<verb>{verb})\s++(?P<sp>{speaker})(?![\p{{L}}])")
@@ -118,15 +123,23 @@ def paragraph_bounds(text: str) -> list[int]:
     return [0] + [m.end() for m in _PARAGRAPH_RE.finditer(text)]
 
 
+_STOP_RE = regex.compile(r"\.\s")
+
+
 def _split_name(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Cut a capitalised run at a full stop unless the word before it is a title or an initial."""
     piece_start = start
-    for m in regex.finditer(r"\.\s", text[start:end]):
-        word = text[start : start + m.start()].split()[-1].lower() if m.start() else ""
+    for m in _STOP_RE.finditer(text, start, end):
+        # the word before the full stop: back to the previous space (one word, so each character once)
+        word = text[
+            max(text.rfind(" ", start, m.start()), text.rfind("\n", start, m.start()), start - 1)
+            + 1 : m.start()
+        ]
+        word = word.lower()
         if len(word) == 1 or title_gender(word) or word + "." in title_words():
             continue
-        yield piece_start, start + m.start()
-        piece_start = start + m.end()
+        yield piece_start, m.start()
+        piece_start = m.end()
     yield piece_start, end
 
 
@@ -289,6 +302,9 @@ def recovered_lines(
         )
     return out
 
+
+#: Words that carry a description on to a place or group in a tag ("the lady from Geneva").
+DESCRIPTION_LINKS = ("from", "of")
 
 #: A line of dash dialogue ("— Yes, he said."): a dash opening a line, then words.
 _DASH_LINE_RE = regex.compile(r"(?m)^[ \t]*+[—–][ \t]*+(?=\S)")
