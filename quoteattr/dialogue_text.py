@@ -363,8 +363,16 @@ VOCATIVE_RE = regex.compile(
 _TRAILING_RE = regex.compile(rf"(?:(?<![\p{{L}}])(?:he|she|I)|{_WORD}(?:\.?\s[ \t]*+{_WORD})*+)\Z")
 
 
+#: Longest tag mention :func:`clean_tag` reads.
+MAX_TAG_CHARS = 200
+
+
 def clean_tag(text: str, m: Mention) -> Mention:
     """A tag mention as a name or pronoun: "Instead of answering her he" → "he" (a clause read as a name)."""
+    if len(m.text) > MAX_TAG_CHARS:
+        return (
+            m  # no speech tag is this long: leave hostile text alone (the search below looks at each start)
+        )
     words = m.text.split()
     if (
         m.kind != "name"

@@ -183,3 +183,15 @@ def test_cost_stays_linear_on_a_long_dialogue() -> None:
     t2 = time.perf_counter()
     assert len(result.quotes) == 4 * 400
     assert (t2 - t1) < 8 * 3 * max(t1 - t0, 0.01), "8x the text should cost about 8x the time"
+
+
+def test_hostile_runs_of_names_and_lines_stay_linear() -> None:
+    head = '"Why?" cried Ann Wood.\n\n"Because!" sighed Tom.\n\n'
+    for unit in ("Mr. Ann Bee Cee. ", '"Ann, Bob," ', "— Why? she cried.\n"):
+        small, big = head + unit * 1000, head + unit * 8000
+        t0 = time.perf_counter()
+        Pipeline(max_chars=None).process(small)
+        t1 = time.perf_counter()
+        Pipeline(max_chars=None).process(big)
+        t2 = time.perf_counter()
+        assert (t2 - t1) < 8 * 3 * max(t1 - t0, 0.02), unit
