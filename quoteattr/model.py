@@ -148,7 +148,9 @@ class Quote(Span):
     speech) or ``mixed`` (reported speech containing quoted words). The
     span of a direct quote excludes its quote marks. ``evidence`` names the
     rule that attributed it, so a result can be explained; ``unbalanced``
-    flags a direct quote whose closing mark was never found.
+    flags a direct quote whose closing mark was never found. ``addressee``
+    is who the quote is spoken to, where the text says so (a vocative:
+    ``"Ann, come here"``), else ``None``.
 
     ``speaker`` is ``None`` when no source was found (``It is said that ...``); then
     ``entity`` is ``None`` too. Otherwise ``entity`` is always set (see :class:`Entity`
@@ -171,6 +173,7 @@ class Quote(Span):
     entity: Entity | None = attrs.field(default=None, eq=False)
     evidence: str = ""
     unbalanced: bool = False
+    addressee: Mention | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -186,6 +189,7 @@ class Quote(Span):
             else {"id": self.entity.id, "name": self.entity.name, "resolved": self.entity.resolved},
             "evidence": self.evidence,
             "unbalanced": self.unbalanced,
+            "addressee": None if self.addressee is None else Span.to_dict(self.addressee),
         }
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar, overload
 
 from .chunking import DEFAULT_MAX_CHARS, check_max_chars, process_in_chunks
+from .dialogue import CharacterSource, characters_from
 from .errors import ConfigError
 from .language import Language, get_language
 from .lexicons import CueSource
@@ -41,6 +42,9 @@ class Pipeline:
             sentence splitter's attribution verbs).
         abbreviations: extra abbreviations for the sentence splitter: one (``"Gov."``) or several
             (``["Gov.", "Sen."]``). A lower-case entry matches any case.
+        characters: the people of a story, for dialogue in fiction: names, ``(name, aliases)`` pairs or a
+            mapping name → aliases (``{"Elizabeth Bennet": ["Lizzy", "Miss Bennet"]}``). An alias
+            always means that character, and the name is the entity name reported. Embedded backend only.
         max_chars: a longer text is processed in pieces cut at paragraph breaks (else sentence ends),
             with offsets still exact in one result; this bounds memory on giant inputs, at the cost
             of coreference across pieces. ``None`` processes any text whole.
@@ -63,6 +67,7 @@ class Pipeline:
         lang: str | Language = "en",
         cues: CueSource = None,
         abbreviations: str | Iterable[str] | None = None,
+        characters: CharacterSource = None,
         max_chars: int | None = DEFAULT_MAX_CHARS,
         **options: Any,
     ) -> None:
@@ -85,10 +90,12 @@ class Pipeline:
                 raise ConfigError(f"the embedded backend takes no options, got {sorted(options)}")
             from .backends.embedded import EmbeddedBackend
 
-            self._backend = EmbeddedBackend(self.lang)
+            self._backend = EmbeddedBackend(self.lang, characters=characters_from(characters))
         else:
             if abbreviations is not None:  # stanza splits sentences itself: the option would do nothing
                 raise ConfigError("the stanza backend splits sentences itself and takes no abbreviations")
+            if characters is not None:
+                raise ConfigError("characters= is supported by the embedded backend only")
             from .backends.stanza import StanzaBackend
 
             self._backend = StanzaBackend(self.lang, **options)

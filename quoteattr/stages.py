@@ -25,7 +25,7 @@ from .records import Found
 from .units import Unit, UnitReading
 
 #: What every document starts with.
-INPUTS = frozenset({"text", "lang"})
+INPUTS = frozenset({"text", "lang", "characters"})
 
 
 @attrs.frozen
@@ -34,6 +34,7 @@ class Work:
 
     text: str
     lang: Language
+    characters: tuple[tuple[str, tuple[str, ...]], ...] = ()  #: the user's list: (name, aliases)
     sentences: tuple[Sentence, ...] | None = None
     quote_spans: tuple[QuoteSpan, ...] | None = None  #: top-level quotations
     units: tuple[Unit, ...] | None = None

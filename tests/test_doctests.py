@@ -22,6 +22,7 @@ CORE_MODULES = [
     "quoteattr.coref",
     "quoteattr.pipeline",
     "quoteattr.segment",
+    "quoteattr.characters",
 ]
 
 

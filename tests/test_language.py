@@ -114,7 +114,15 @@ def test_stages_declare_what_they_read_and_add_and_a_broken_order_is_refused_who
     from quoteattr.backends.embedded import STAGES
     from quoteattr.stages import check, stage
 
-    assert [s.name for s in STAGES] == ["segment", "quotemarks", "units", "attribution", "speakers", "coref"]
+    assert [s.name for s in STAGES] == [
+        "segment",
+        "quotemarks",
+        "units",
+        "attribution",
+        "speakers",
+        "coref",
+        "dialogue",
+    ]
     swapped = (STAGES[0], STAGES[4], STAGES[3], STAGES[1])  # speakers before attribution, units missing
     with pytest.raises(ConfigError) as err:
         check(swapped)

@@ -143,6 +143,7 @@ QUOTE_KEYS = [
     "entity",
     "evidence",
     "unbalanced",
+    "addressee",
 ]
 
 
@@ -160,6 +161,7 @@ def test_quote_to_dict_shape() -> None:
         "entity": {"id": 0, "name": "Ivo Brandt", "resolved": True},
         "evidence": "postposed+name",
         "unbalanced": False,
+        "addressee": None,
     }
 
 
@@ -167,7 +169,7 @@ def test_quote_to_dict_nulls() -> None:
     d = bare_quote().to_dict()
     assert list(d) == QUOTE_KEYS
     assert d["cue"] is None and d["speaker"] is None and d["entity"] is None
-    assert d["evidence"] == "" and d["unbalanced"] is False
+    assert d["evidence"] == "" and d["unbalanced"] is False and d["addressee"] is None
 
 
 def test_result_to_dict_shape_and_json_round_trip() -> None:

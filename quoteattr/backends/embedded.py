@@ -4,6 +4,7 @@ Stages run in a fixed order, each a function of what the previous ones made (:da
 declaring what it reads and adds, checked by :func:`quoteattr.stages.check`)::
 
     text → sentences → quote spans → units → readings → found (+ unclaimed quotes) → quotes, entities
+    → dialogue (fiction: turns, vocatives, characters; languages that ship its word lists)
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ import attrs
 
 from ..attribution import read_units
 from ..coref import resolve
+from ..dialogue import CharacterSource, characters_from, converse
 from ..language import Language, get_language
-from ..lexicons import CueLexicon
+from ..lexicons import CueLexicon, has_file
 from ..model import Result, Sentence
 from ..quotemarks import find_quotes
 from ..records import to_quotes
@@ -57,6 +59,21 @@ def _coref(w: Work) -> Work:
     )
 
 
+#: A language takes part in the conversation stage when it ships the stage's word lists.
+DIALOGUE_LEXICON = "dialogue_verbs.txt"
+
+
+def _dialogue(w: Work) -> Work:
+    """Fiction: speakers of dialogue from turns, vocatives and characters (issue 13)."""
+    assert w.quote_spans is not None and w.quotes is not None and w.entities is not None
+    if not has_file(DIALOGUE_LEXICON, w.lang.code):
+        return w
+    quotes, entities = converse(w.text, w.quotes, w.entities, w.characters, marks=w.quote_spans)
+    return attrs.evolve(
+        w, quotes=tuple(sorted(quotes, key=lambda q: (q.start, q.end))), entities=tuple(entities)
+    )
+
+
 #: The stages, in order, with what each reads and adds (checked at import; docs/architecture.md).
 STAGES: tuple[Stage, ...] = check(
     (
@@ -66,6 +83,7 @@ STAGES: tuple[Stage, ...] = check(
         stage("attribution", "text lang units", "readings", _attribution),
         stage("speakers", "text lang readings", "found", _speakers),
         stage("coref", "text lang found", "quotes entities", _coref),
+        stage("dialogue", "text lang characters quote_spans quotes entities", "quotes entities", _dialogue),
     )
 )
 
@@ -80,16 +98,18 @@ class EmbeddedBackend:
         lang: Language | str | CueLexicon | None = None,
         *,
         abbreviations: Iterable[str] | None = None,
+        characters: CharacterSource = None,
     ) -> None:
         if isinstance(lang, CueLexicon):  # the cues of an English pipeline, as before languages were data
             lang = get_language("en").with_lexicon(lang)
         self.lang = get_language(lang if lang is not None else "en", abbreviations=abbreviations)
         self.lexicon = self.lang.cues
+        self.characters = tuple(characters_from(characters))
 
     def sentences(self, text: str) -> list[Sentence]:
         return split_sentences(text, lang=self.lang)
 
     def process(self, text: str) -> Result:
-        w = run(STAGES, Work(text, self.lang))
+        w = run(STAGES, Work(text, self.lang, self.characters))
         assert w.sentences is not None and w.quotes is not None and w.entities is not None
         return Result(text, w.sentences, w.quotes, w.entities)

@@ -98,7 +98,7 @@ def has_file(name: str, lang: str = DEFAULT_LANGUAGE) -> bool:
     return (language_dir(lang) / name).is_file()
 
 
-def _data_lines(name: str, lang: str = DEFAULT_LANGUAGE) -> list[str]:
+def data_lines(name: str, lang: str = DEFAULT_LANGUAGE) -> list[str]:
     """The non-blank, non-comment lines of ``lexicons/<lang>/<name>``."""
     text = (language_dir(lang) / name).read_text(encoding="utf-8")
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
@@ -151,7 +151,7 @@ def shipped_cues(lang: str = DEFAULT_LANGUAGE) -> CueLexicon:
 
 @functools.cache
 def _shipped_cues(lang: str) -> CueLexicon:
-    return CueLexicon.build(_parse_cue_rows(_data_lines("cues.tsv", lang), f"{lang}/cues.tsv"))
+    return CueLexicon.build(_parse_cue_rows(data_lines("cues.tsv", lang), f"{lang}/cues.tsv"))
 
 
 def load_cues(extra: CueSource = None, lang: str = DEFAULT_LANGUAGE) -> CueLexicon:
@@ -197,7 +197,7 @@ def word_list(name: str, lang: str = DEFAULT_LANGUAGE) -> frozenset[str]:
     """A shipped one-entry-per-line list (``titles.txt``, ``nominals.txt``), lower-cased; empty if absent."""
     if not has_file(name, lang):
         return frozenset()
-    return frozenset(line.strip().lower() for line in _data_lines(name, lang))
+    return frozenset(line.strip().lower() for line in data_lines(name, lang))
 
 
 @attrs.frozen
@@ -214,7 +214,7 @@ class PronounRow:
 def pronoun_rows(lang: str = DEFAULT_LANGUAGE) -> Mapping[str, tuple[PronounRow, ...]]:
     """Pronoun form → every reading of it (a form may have several rows: German "sie")."""
     table: dict[str, list[PronounRow]] = {}
-    for line in _data_lines("pronouns.tsv", lang):
+    for line in data_lines("pronouns.tsv", lang):
         cols = line.split("\t")
         form, person, number, gender = cols[:4]
         cases = frozenset(cols[4].split("|")) if len(cols) > 4 else frozenset({"nom", "acc"})
@@ -232,7 +232,7 @@ def pronouns(lang: str = DEFAULT_LANGUAGE) -> Mapping[str, tuple[int, str, str]]
 def quote_mark_pairs(lang: str = DEFAULT_LANGUAGE) -> tuple[tuple[str, str, str], ...]:
     """(open, close, name) for every quotation style we pair."""
     rows = []
-    for line in _data_lines("quote_marks.tsv", lang):
+    for line in data_lines("quote_marks.tsv", lang):
         opening, closing, name = line.split("\t")
         rows.append((_unescape(opening), _unescape(closing), name))
     return tuple(rows)
@@ -246,7 +246,7 @@ def _unescape(mark: str) -> str:
 def function_words(lang: str = DEFAULT_LANGUAGE) -> Mapping[str, frozenset[str]]:
     """Word class (``det``, ``prep``, ``aux``, ...) → the words of that class, from ``function_words.tsv``."""
     classes: dict[str, set[str]] = {}
-    for line in _data_lines("function_words.tsv", lang):
+    for line in data_lines("function_words.tsv", lang):
         word, cls = line.split("\t")
         classes.setdefault(cls.strip(), set()).add(word.strip().lower())
     return {cls: frozenset(words) for cls, words in classes.items()}
@@ -258,7 +258,7 @@ def tagged_words(name: str, lang: str = DEFAULT_LANGUAGE) -> Mapping[str, str]:
     if not has_file(name, lang):
         return {}
     return {
-        line.split("\t")[0].strip().lower(): line.split("\t")[1].strip() for line in _data_lines(name, lang)
+        line.split("\t")[0].strip().lower(): line.split("\t")[1].strip() for line in data_lines(name, lang)
     }
 
 
@@ -269,7 +269,7 @@ def word_forms(lang: str = DEFAULT_LANGUAGE) -> Mapping[str, tuple[str, ...]]:
         return {}
     return {
         line.split("\t")[0].strip(): tuple(e for e in line.split("\t")[1].strip().split("|") if e)
-        for line in _data_lines("word_forms.tsv", lang)
+        for line in data_lines("word_forms.tsv", lang)
     }
 
 
@@ -279,7 +279,7 @@ def abbreviation_rows(lang: str = DEFAULT_LANGUAGE) -> tuple[tuple[str, str], ..
     if not has_file("abbreviations.txt", lang):
         return ()
     rows = []
-    for line in _data_lines("abbreviations.txt", lang):
+    for line in data_lines("abbreviations.txt", lang):
         fields = line.split()
         rows.append((fields[0], fields[1] if len(fields) > 1 else "general"))
     return tuple(rows)
@@ -290,4 +290,4 @@ def case_sensitive_list(name: str, lang: str = DEFAULT_LANGUAGE) -> frozenset[st
     """A one-word-per-line list kept as written (``sentence_starters.txt`` is matched case-sensitively)."""
     if not has_file(name, lang):
         return frozenset()
-    return frozenset(line.split()[0] for line in _data_lines(name, lang))
+    return frozenset(line.split()[0] for line in data_lines(name, lang))
