@@ -52,6 +52,9 @@ MAX_TIME_ADJUNCT = 3
 #: The most words a speech noun's owner may have before it ("a New York Herald report").
 MAX_NOUN_OWNER = 4
 
+#: The most items a listener may span before its "that" ("told a meeting of island leaders that").
+MAX_LISTENER_SPAN = 8
+
 #: The endings of a possessive that owns a speech noun ("Ruiz's claim").
 POSSESSIVE_ENDINGS = ("'s", "’s")
 
@@ -290,6 +293,8 @@ class UnitReader(UnitView):
             return self.preposed(hit, cue, speaker, k, hits, "ask")
         k_trailer = self.colon_quote_ahead(self.skip_trailer(k))
         that_at = self.find_that(k, k_trailer)
+        if that_at is None and entry.frame == "tell":
+            that_at = self.that_after_listener(after)
         if not at.shares_subject:
             speaker = self.first_subject(speaker, at, subject_first, k_trailer)
         if (
@@ -299,7 +304,9 @@ class UnitReader(UnitView):
         ):
             that_at = None  # "responded to the accusation that …": the that-clause is the accusation's
         if that_at is not None:
-            return self.preposed(hit, cue, speaker, that_at + 1, hits, "that")
+            # "said that, if elected, …": the gold spans keep a "that" a comma follows (emit_span)
+            comma_after = that_at + 1 < self.end and self.items[that_at + 1].text == ","
+            return self.preposed(hit, cue, speaker, that_at if comma_after else that_at + 1, hits, "that")
         nxt = self.items[k_trailer] if k_trailer < self.end else None
         if nxt is not None and (
             nxt.is_quote or (nxt.text in (":", ",") and self.next_is_quote(k_trailer + 1))
@@ -317,6 +324,19 @@ class UnitReader(UnitView):
             return self.end
         evidence, start_after_object = PREPOSED_FRAMES.get(entry.frame, ("clause", True))
         return self.preposed(hit, cue, speaker, k if start_after_object else after, hits, evidence)
+
+    def that_after_listener(self, a: int) -> int | None:
+        """ "told a meeting of island leaders that …": a "that" after a longer listener, with only words
+        that are no verb or cue between (at most :data:`MAX_LISTENER_SPAN` items)."""
+        lang = self.lang
+        stops = lang.finite_hints | lang.cues.first_words | lang.subject_pronouns
+        for k in range(a + 1, min(a + MAX_LISTENER_SPAN, self.end - 1) + 1):
+            it = self.items[k]
+            if it.lower in lang.complementisers:
+                return k
+            if not it.is_word or it.lower in stops:
+                return None
+        return None
 
     def first_subject(self, speaker: Mention, at: Place, subject_first: int, k_trailer: int) -> Mention:
         """A preposed cue speaks for the first noun phrase of its subject ("Sen. X, Democrat of Y, said")."""
@@ -729,8 +749,8 @@ class UnitReader(UnitView):
                     )
                 )
             return
-        if self.items[a].lower in self.lang.complementisers and b - a > 1:
-            a += 1
+        if self.items[a].lower in self.lang.complementisers and b - a > 1 and self.items[a + 1].text != ",":
+            a += 1  # "said that the plan …" (but "said that, if elected, …" keeps it, as the gold spans do)
         start, end = self.span(a, b)
         for i in quotes:
             self.claimed.add(i)
