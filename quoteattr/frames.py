@@ -58,6 +58,13 @@ MAX_LISTENER_SPAN = 8
 #: The endings of a possessive that owns a speech noun ("Ruiz's claim").
 POSSESSIVE_ENDINGS = ("'s", "’s")
 
+#: Frames whose content opens right after the cue (or its object) with a word of these
+#: ``function_words.tsv`` classes, read before any trailer: "asked about …", "pledged to …".
+OPEN_RIGHT_AFTER: dict[str, tuple[str, ...]] = {
+    "ask": ("question", "infinitive", "ask_topic"),
+    "commit": ("infinitive",),
+}
+
 #: Cue frames whose verb takes an object: "…, told the Herald" is not an inverted speaker.
 OBJECT_FRAMES = frozenset({"tell", "of", "obj", "name"})
 
@@ -88,6 +95,7 @@ PREPOSED_FRAMES: dict[str, tuple[str, bool]] = {
     "ask": ("ask", True),
     "obj": ("obj", False),
     "prop": ("prop", False),
+    "commit": ("commit", False),
     "name": ("name", False),
 }
 
@@ -197,6 +205,21 @@ class UnitReader(UnitView):
                 break
         return a
 
+    def possessor_start(self, j: int) -> int:
+        """Where the possessor ending at item ``j`` starts: its run of capitalised words ("North Korea's"),
+        or back to its determiner ("the ministry's"), else ``j`` alone."""
+        a = j
+        while a > 0 and j - a < MAX_NOUN_OWNER and is_cap(self.items[a - 1]) and self.items[a - 1].is_word:
+            a -= 1
+        if a < j or is_cap(self.items[j]):
+            return a
+        for k in range(j - 1, max(-1, j - MAX_NOUN_OWNER), -1):
+            if not self.items[k].is_word:
+                break
+            if self.items[k].lower in self.lang.det:
+                return k
+        return j
+
     def noun_speaker(self, i: int) -> Mention | None:
         """Who a speech noun at item ``i`` belongs to: a possessive ("Ruiz's claim", "his remarks") or a
         name between the article and the noun ("a Herald report"); None when the noun names no one."""
@@ -207,7 +230,7 @@ class UnitReader(UnitView):
         if before.lower in self.lang.cls("possessive"):
             return self.mention(j, j + 1)
         if before.text.endswith(POSSESSIVE_ENDINGS):  # "Ruiz's claim", "the ministry's announcement"
-            first = self.owner_start(j)
+            first = self.possessor_start(j)
             start, end = self.items[first].start, before.end - 2
             kind = mention_kind(self.items[first : j + 1], self.lang)
             return Mention(start, end, self.text[start:end], kind=kind)
@@ -284,13 +307,10 @@ class UnitReader(UnitView):
         ):
             # "warned officials to boost security" / "told reporters how surprised he was"
             return self.preposed(hit, cue, speaker, k, hits, "tell-to")
-        if (
-            entry.frame == "ask"
-            and k < self.end
-            and self.items[k].lower in self.lang.ask_openers | self.lang.cls("ask_topic")
-        ):
-            # "asked about the cost" / "asked the council to vote": no trailer stands between
-            return self.preposed(hit, cue, speaker, k, hits, "ask")
+        opens = OPEN_RIGHT_AFTER.get(entry.frame, ())
+        if k < self.end and any(self.items[k].lower in self.lang.cls(name) for name in opens):
+            # "asked about the cost", "asked the council to vote", "pledged to rebuild": no trailer between
+            return self.preposed(hit, cue, speaker, k, hits, entry.frame)
         k_trailer = self.colon_quote_ahead(self.skip_trailer(k))
         that_at = self.find_that(k, k_trailer)
         if that_at is None and entry.frame == "tell":
@@ -596,6 +616,9 @@ class UnitReader(UnitView):
         content = self.items[start:end]
         if evidence == "ask":
             return self.ask_reading(start, end)
+        if evidence == "commit" and content[0].lower in self.lang.cls("infinitive"):
+            return self.commit_reading(start, end)
+        evidence = "clause" if evidence == "commit" else evidence  # "pledged that …" reads like "said"
         if evidence == "accuse-of" and not any(it.lower in self.lang.cls("accuse") for it in content[1:10]):
             return None  # "people accused of fraud" has no accuser speaking
         has_quote = any(it.is_quote for it in content)
@@ -622,6 +645,10 @@ class UnitReader(UnitView):
         if frame == "quote" and (not has_quote or sum(1 for it in content if it.is_word) > 2):
             return None  # "lachte": a manner of speaking reports a quotation, never a clause
         return evidence, start, end
+
+    def commit_reading(self, start: int, end: int) -> tuple[str, int, int] | None:
+        """ "pledged to cut taxes (on Monday)": a commitment's infinitive is its content."""
+        return ("commit-to", start, self.object_end(start, end)) if end - start > 1 else None
 
     def ask_reading(self, start: int, end: int) -> tuple[str, int, int] | None:
         """A question's content: "asked whether …", "asked about the cost", "asked X to …" (a request)."""

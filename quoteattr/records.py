@@ -88,6 +88,7 @@ FRAMES: tuple[Frame, ...] = (
     Frame("ask-about", "ask-about", 0.7, "Ruiz asked about the cost of the bridge."),
     Frame("ask-to", "ask-to", 0.75, "Ruiz asked the council to vote again."),
     Frame("obj", "obj", 0.75, "Protesters called for new elections."),
+    Frame("commit-to", "commit-to", 0.7, "The mayor pledged to rebuild the bridge."),
     Frame("prop-obj", "prop-obj", 0.7, "The minister denied any role in the deal."),
     Frame("noun-that", "noun-that", 0.7, "Ruiz's claim that the bridge was safe drew protests."),
     Frame("noun-about", "noun-about", 0.65, "His remarks about the bridge budget drew protests."),

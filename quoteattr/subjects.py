@@ -31,6 +31,8 @@ from .units import HARD_BREAKS, PHRASE_BREAKS, TERMINAL, Item, Unit, unit_items
 
 #: How far back a subject may stand from its verb, in tokens.
 MAX_SUBJECT_TOKENS = 40
+#: A one-word opener ending like a participle is one only when longer than this ("Ted," is a name).
+MIN_INTRO_PARTICIPLE = 5
 #: The longest listener "told Y the …" may have when no "that" separates it from the content.
 MAX_LISTENER_WORDS = 4
 
@@ -422,6 +424,14 @@ class UnitView:
             for p in after
         )
 
+    def is_intro_word(self, it: Item) -> bool:
+        """A one-word opener that is no subject: a linker ("However") or a participle ("Chastened")."""
+        w = it.lower
+        participle = len(w) > MIN_INTRO_PARTICIPLE and w.endswith(
+            self.lang.endings("past") + self.lang.endings("gerund")
+        )
+        return w in self.lang.cls("linker") or (participle and w not in self.lang.subject_pronouns)
+
     def clause_subject(self) -> Mention | None:
         """The subject opening the unit: a name, a pronoun, or a short noun phrase before its verb."""
         a = 0
@@ -429,6 +439,8 @@ class UnitView:
             self.items[a].lower in self.lang.conj or self.items[a].lower in self.lang.adv
         ):
             a += 1
+        if a + 2 < self.end and self.items[a + 1].text == "," and self.is_intro_word(self.items[a]):
+            a += 2  # "Chastened, Ruiz revised her plan": a one-word opener before the subject
         if a >= self.end or not self.items[a].is_word:
             return None
         if VERB_SECOND in self.lang.features and (a > 0 or self.items[a].lower in self.lang.prep):

@@ -25,7 +25,7 @@ from ..errors import ConfigError
 
 CUE_TYPES = frozenset({"verb", "noun", "prep", "postp"})
 CUE_FRAMES = frozenset(
-    {"clause", "tell", "ask", "of", "obj", "prop", "name", "according", "venue", "content", "quote"}
+    {"clause", "commit", "tell", "ask", "of", "obj", "prop", "name", "according", "venue", "content", "quote"}
 )
 
 #: The language read when none is named.
