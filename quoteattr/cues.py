@@ -32,6 +32,8 @@ def is_noun_use(items: Sequence[Item], hit: CueHit, lang: Language) -> bool:
         return True  # "others with tweets", "the report", "Friday's tweets"
     if form.endswith(lang.endings("plural")) and (prev.endswith(lang.endings("past")) or nxt in lang.aux):
         return True  # "restricted comments", "battleground states could …": plural nouns
+    if prev in lang.cls("possessive") and nxt in lang.prep:
+        return True  # "his remarks about …", "their comments on …"
     if form != hit.entry.lemma.split()[0]:
         return False
     if prev in lang.cls("sgdet"):

@@ -193,13 +193,10 @@ def _contents(tree: _Tree, hit: CueHit, speaker: int | None, lang: Language) -> 
             first = tree.subtree(objs[0])[0] if objs else tree.subtree(ofs[0])[0]
             last = tree.subtree(ofs[-1])[-1]
             out.append(_Content(tuple(range(first, last + 1)), "of"))
-    elif frame == "obj" and not out:
-        for k in tree.children(c, "obj", "obl"):
-            if toks[k].deprel == "obj" or (hit.last > c and tree.case_of(k) == toks[hit.last].text.lower()):
-                span = [j for j in tree.subtree(k) if j not in excluded]
-                out.append(_Content(tuple(span + _complement(tree, c, span[-1], lang)), "obj"))
-                break
-    elif frame in ("tell", "ask") and not out:
+    elif frame in ("obj", "prop", "ask") and not out:
+        found = _object_content(tree, hit, excluded, lang)
+        out.extend([found] if found is not None else [])
+    if frame in ("tell", "ask") and not out:
         for k in tree.children(c, "xcomp"):
             # "urged Congress to pass the bill": the addressee is part of what was asked.
             objs = [o for o in tree.children(c, "obj", "iobj") if o < k]
@@ -215,6 +212,38 @@ def _contents(tree: _Tree, hit: CueHit, speaker: int | None, lang: Language) -> 
         lo, hi = _np_span(tree, speaker)
         out = [attrs.evolve(x, tokens=tuple(j for j in x.tokens if not lo <= j <= hi)) for x in out]
     return [x for x in out if any(toks[j].upos not in PUNCT_UPOS for j in x.tokens)]
+
+
+def _object_content(tree: _Tree, hit: CueHit, excluded: set[int], lang: Language) -> _Content | None:
+    """An object cue's content ("called for new elections", "denied any role in it") or a question's topic
+    ("asked about the cost"); None when the object is no content (:func:`_object_is_content`)."""
+    toks, c, frame = tree.toks, hit.first, hit.entry.frame
+    if frame == "ask":
+        for k in tree.children(c, "obl"):
+            if tree.case_of(k) in lang.cls("ask_topic"):  # "asked about the cost"
+                case = set(tree.children(k, "case"))
+                return _Content(tuple(j for j in tree.subtree(k) if j not in excluded | case), "ask")
+        return None
+    for k in tree.children(c, "obj", "obl"):
+        if toks[k].deprel == "obj" or (hit.last > c and tree.case_of(k) == toks[hit.last].text.lower()):
+            span = [j for j in tree.subtree(k) if j not in excluded]
+            if frame == "prop" and not _object_is_content(tree, k, span, lang):
+                return None  # "denied the claim", "questioned the driver" (frames.is_object_content)
+            return _Content(tuple(span + _complement(tree, c, span[-1], lang)), "obj")
+    return None
+
+
+def _object_is_content(tree: _Tree, head: int, span: Sequence[int], lang: Language) -> bool:
+    """The surface rule for propositional objects, on the parse: content is at least two words whose
+    head is no person (a pronoun, a name, a role noun) and no bare speech noun ("the claim")."""
+    toks = tree.toks
+    word = toks[head].text.lower()
+    if len(span) < 2 or toks[head].upos in ("PRON", "PROPN"):
+        return False
+    if word in lang.nominals | lang.titles | lang.cls("person"):
+        return False
+    bare = all(toks[j].text.lower() in lang.det | lang.cls("article") for j in span if j != head)
+    return not (bare and lang.cues.noun_frame(word) == "content")
 
 
 def _complement(tree: _Tree, cue: int, after: int, lang: Language) -> list[int]:

@@ -85,8 +85,13 @@ FRAMES: tuple[Frame, ...] = (
     Frame("tell-to", "tell-to", 0.75, "Ruiz warned officials to boost security."),
     Frame("accuse-of", "accuse-of", 0.75, "The union accused the board of ignoring staff."),
     Frame("ask", "ask", 0.75, "Ruiz asked whether the vote was valid."),
+    Frame("ask-about", "ask-about", 0.7, "Ruiz asked about the cost of the bridge."),
     Frame("ask-to", "ask-to", 0.75, "Ruiz asked the council to vote again."),
     Frame("obj", "obj", 0.75, "Protesters called for new elections."),
+    Frame("commit-to", "commit-to", 0.7, "The mayor pledged to rebuild the bridge."),
+    Frame("prop-obj", "prop-obj", 0.7, "The minister denied any role in the deal."),
+    Frame("noun-that", "noun-that", 0.7, "Ruiz's claim that the bridge was safe drew protests."),
+    Frame("noun-about", "noun-about", 0.65, "His remarks about the bridge budget drew protests."),
     Frame("name", "name", 0.75, 'Ruiz called the plan "a mistake".'),
     # verb-second languages (features.txt): an adverbial before the cue puts the speaker after it
     Frame("verb-second-quote", "verb-second-quote", 0.75, "Darauf sagte er: „Wir bleiben.“"),

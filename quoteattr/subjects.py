@@ -15,6 +15,7 @@ from .model import Cue, Mention
 from .phrases import (
     CAPITALISED_NOUNS,
     VERB_SECOND,
+    clause_like,
     is_appositive,
     is_cap,
     is_intro,
@@ -30,6 +31,10 @@ from .units import HARD_BREAKS, PHRASE_BREAKS, TERMINAL, Item, Unit, unit_items
 
 #: How far back a subject may stand from its verb, in tokens.
 MAX_SUBJECT_TOKENS = 40
+#: A one-word opener ending like a participle is one only when longer than this ("Ted," is a name).
+MIN_INTRO_PARTICIPLE = 5
+#: The longest listener "told Y the …" may have when no "that" separates it from the content.
+MAX_LISTENER_WORDS = 4
 
 
 class UnitView:
@@ -218,11 +223,35 @@ class UnitView:
             ):
                 break
             j += 1
-        return (
-            j
-            if j > i
-            and (np_like(self.items[i:j], self.lang) or plain_noun_phrase(self.items[i:j], self.lang))
-            else i
+        if j > i and (np_like(self.items[i:j], self.lang) or plain_noun_phrase(self.items[i:j], self.lang)):
+            return j
+        return self.listener_before_clause(i, entry)
+
+    def listener_before_clause(self, i: int, entry: CueEntry) -> int:
+        """``told reporters the budget …``: the shortest noun phrase after a tell cue that leaves a clause.
+
+        Without a ``that`` the listener and the content run together; the listener is the shortest plain
+        noun phrase (at most :data:`MAX_LISTENER_WORDS` words) after which the rest reads as a clause.
+        """
+        if entry.frame != "tell":
+            return i
+        rest_end = self.end
+        for j in range(i + 1, min(i + MAX_LISTENER_WORDS, rest_end) + 1):
+            head = self.items[i:j]
+            if not all(it.is_word for it in head) or head[-1].lower in self.lang.function_words:
+                continue
+            if not (np_like(head, self.lang) or plain_noun_phrase(head, self.lang)):
+                continue
+            rest = self.items[j:rest_end]
+            if rest and self.opens_subject(rest[0]) and clause_like(rest, self.lang):
+                return j
+        return i
+
+    def opens_subject(self, it: Item) -> bool:
+        """Can a clause's subject start at this word: a determiner, a subject pronoun, a dummy or a name."""
+        lang = self.lang
+        return it.is_word and (
+            it.lower in lang.cls("det") | lang.subject_pronouns | lang.cls("expletive") or is_cap(it)
         )
 
     def subject_parts(self, stop: int, floor: int = 0) -> tuple[int, list[tuple[int, int]]] | None:
@@ -395,6 +424,14 @@ class UnitView:
             for p in after
         )
 
+    def is_intro_word(self, it: Item) -> bool:
+        """A one-word opener that is no subject: a linker ("However") or a participle ("Chastened")."""
+        w = it.lower
+        participle = len(w) > MIN_INTRO_PARTICIPLE and w.endswith(
+            self.lang.endings("past") + self.lang.endings("gerund")
+        )
+        return w in self.lang.cls("linker") or (participle and w not in self.lang.subject_pronouns)
+
     def clause_subject(self) -> Mention | None:
         """The subject opening the unit: a name, a pronoun, or a short noun phrase before its verb."""
         a = 0
@@ -402,6 +439,8 @@ class UnitView:
             self.items[a].lower in self.lang.conj or self.items[a].lower in self.lang.adv
         ):
             a += 1
+        if a + 2 < self.end and self.items[a + 1].text == "," and self.is_intro_word(self.items[a]):
+            a += 2  # "Chastened, Ruiz revised her plan": a one-word opener before the subject
         if a >= self.end or not self.items[a].is_word:
             return None
         if VERB_SECOND in self.lang.features and (a > 0 or self.items[a].lower in self.lang.prep):

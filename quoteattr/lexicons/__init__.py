@@ -24,7 +24,9 @@ import attrs
 from ..errors import ConfigError
 
 CUE_TYPES = frozenset({"verb", "noun", "prep", "postp"})
-CUE_FRAMES = frozenset({"clause", "tell", "ask", "of", "obj", "name", "according", "venue", "quote"})
+CUE_FRAMES = frozenset(
+    {"clause", "commit", "tell", "ask", "of", "obj", "prop", "name", "according", "venue", "content", "quote"}
+)
 
 #: The language read when none is named.
 DEFAULT_LANGUAGE = "en"
@@ -80,8 +82,21 @@ class CueLexicon:
 
     @functools.cached_property
     def first_words_any_case(self) -> frozenset[str]:
-        """:attr:`first_words` in lower, capitalised and upper case, to scan raw text quickly."""
-        return frozenset(v for w in self.first_words for v in (w, w.capitalize(), w.upper()))
+        """:attr:`first_words` and the speech nouns ("the claim that …" is read too) in lower, capitalised
+        and upper case, to scan raw text quickly for units that may attribute."""
+        words = self.first_words | {form.split(" ", 1)[0] for form in self.nouns}
+        return frozenset(v for w in words for v in (w, w.capitalize(), w.upper()))
+
+    @functools.cached_property
+    def nouns(self) -> Mapping[str, CueEntry]:
+        """Every speech-noun form (lower case) → its entry, whose frame is ``venue`` ("in a statement") or
+        ``content`` ("the claim": a noun that stands for what was said)."""
+        return {f.lower(): e for e in self.entries if e.type == "noun" for f in e.forms}
+
+    def noun_frame(self, form: str) -> str | None:
+        """The frame of speech noun ``form`` (any case), or None if it is none."""
+        entry = self.nouns.get(form.lower())
+        return entry.frame if entry is not None else None
 
     @property
     def multiword_forms(self) -> tuple[str, ...]:
