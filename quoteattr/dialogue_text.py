@@ -360,7 +360,13 @@ VOCATIVE_RE = regex.compile(
 )
 
 
-_TRAILING_RE = regex.compile(rf"(?:(?<![\p{{L}}])(?:he|she|I)|{_WORD}(?:\.?\s[ \t]*+{_WORD})*+)\Z")
+#: The trailing name run or pronoun of a tag. Matched in reverse ((?r), from the end of the text): a forward
+#: search anchored at \Z tries every start and is quadratic on a long run of capitalised words. In reverse the
+#: quantifiers are greedy, not possessive, so a word can give back letters to find its capital.
+_WORD_REVERSED = r"\p{Lu}[\p{L}\p{M}'’\-]*"
+_TRAILING_RE = regex.compile(
+    rf"(?r)(?:{_WORD_REVERSED}(?:\.?\s[ \t]*{_WORD_REVERSED})*|(?<![\p{{L}}])(?:he|she|I))\Z"
+)
 
 
 #: Longest tag mention :func:`clean_tag` reads.

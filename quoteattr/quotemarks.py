@@ -177,8 +177,9 @@ def find_quotes(text: str, lang: Language | None = None) -> list[QuoteSpan]:
 DIALOGUE_DASH = "dialogue-dash"
 #: Where a line starts.
 _TURN_START = regex.compile(r"^", regex.MULTILINE)
-#: A dash that opens a line, and the spaces after it.
-_TURN_DASH = regex.compile(r"[^\S\n]*+(?:[–—―]|--)[^\S\n]++")
+#: A dash that opens a line, and the spaces after it. It starts only where a run of spaces starts (the
+#: look-behind), so a search over a long run of spaces is linear, not one retry per space.
+_TURN_DASH = regex.compile(r"(?<![^\S\n])[^\S\n]*+(?:[–—―]|--)[^\S\n]++")
 #: Where a turn's own attribution starts: ", sagte sie" / "? fragte er" (group 1: the punctuation kept).
 _TURN_TAG = regex.compile(r"(?:,|([?!…]))[^\S\n]++(\p{Ll}[\p{L}]*+)")
 
