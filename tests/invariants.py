@@ -87,6 +87,7 @@ def check_result(text: str, result: Result) -> None:
     """Every span of a :class:`Result` slices back; order, nesting and JSON form hold."""
     assert result.text is text or result.text == text
     check_sentences(text, result.sentences)
+    entity_ids = {e.id for e in result.entities}  # once: a set per quote made this check quadratic
     for q in result.quotes:
         check_span(text, q, "quote")
         assert q.start < q.end, ("empty quote", q)
@@ -95,7 +96,7 @@ def check_result(text: str, result: Result) -> None:
         if q.speaker is not None:
             check_span(text, q.speaker, "speaker")
         if q.entity is not None:
-            assert q.entity.id in {e.id for e in result.entities}, ("quote entity not listed", q.entity)
+            assert q.entity.id in entity_ids, ("quote entity not listed", q.entity)
         # The entity policy: a speaker always has an entity (unresolved pronouns too), no speaker none.
         assert (q.speaker is None) == (q.entity is None), ("speaker without entity, or the reverse", q)
     check_nested_or_disjoint(result.quotes, "quotes")
