@@ -202,11 +202,36 @@ def _canonical_name(mention_text: str, lang: Language) -> str:
         else:
             break
     run.reverse()
-    while run and not is_capitalised(run[0]):
+    # "Although Ruiz", "On Oct", "Meanwhile": a sentence opener is not the start of a name
+    while run and (not is_capitalised(run[0]) or run[0].lower() in lang.not_name_openers):
         run.pop(0)
     if run:
         return " ".join(run)
-    return mention_text.strip()
+    return description_name(mention_text.strip(), lang)
+
+
+def description_name(text: str, lang: Language) -> str:
+    """A description named as a reader would write it mid-sentence: "His aides" → "his aides".
+
+    A determiner or quantifier is capitalised only because it opened the sentence; lowering it makes
+    the same description one name wherever it stands, and keeps it from passing for a proper name.
+    """
+    first, _, rest = text.partition(" ")
+    acronym = len(first) > 1 and first.isupper()
+    if rest and first[:1].isupper() and not acronym and first.lower() in lang.not_name_openers | lang.det:
+        return f"{first.lower()} {rest}"
+    return text
+
+
+def proper_name(text: str, lang: Language) -> str | None:
+    """The canonical name of a capitalised run found in the text, or None when it is no name."""
+    name = canonical_name(text, lang)
+    words = name.split()
+    if not words or not is_capitalised(words[0]) or words[0].lower() in lang.not_name_openers:
+        return None
+    if words[0].lower() in lang.titles or words[0].lower() + "." in lang.titles:
+        return None
+    return name
 
 
 def _has_cap(s: str) -> bool:
@@ -289,6 +314,7 @@ def complete_entities(
             entity = made.get(key)
             if entity is None:
                 name = canonical_name(m.text, lang) if m.kind == "name" else m.text.strip()
+                name = description_name(name, lang or english()) if m.kind == "nominal" else name
                 entity = Entity(next_id, name or m.text, (m,), resolved=m.kind != "pronoun")
                 made[key] = entity
                 out_entities.append(entity)
@@ -307,7 +333,7 @@ def _resolve_mention(
     if m.kind == "nominal":
         roles = _roles(m.text, lang)
         for c in clusters.with_role(roles) if isinstance(clusters, _Clusters) else reversed(clusters):
-            if c.last < m.start and roles & c.roles and c.person:
+            if c.last < m.start and roles & c.roles and (c.person or _same_head(c.name, lower)):
                 return c, "nominal-role"
         found = _role_in_text(text, m, roles, lang)
         if found is not None:
@@ -315,7 +341,7 @@ def _resolve_mention(
         for c in clusters.named(lower.strip()) if isinstance(clusters, _Clusters) else reversed(clusters):
             if c.name.lower() == lower.strip():
                 return c, "same-nominal"
-        return _new(clusters, m.text.strip(), m, lang, person=False), "nominal-new"
+        return _new(clusters, description_name(m.text.strip(), lang), m, lang, person=False), "nominal-new"
     name = canonical_name(m.text, lang)
     if " " not in name and ";" not in name:
         longer = _longer_form(text, name, m.start, lang)  # "Pryce" after "Gordon Pryce, a retired engineer"
@@ -328,8 +354,8 @@ def _longer_form(text: str, surname: str, before: int, lang: Language) -> str | 
     """The nearest earlier full name ending with ``surname``."""
     names = _name_pattern(lang.name_particles)
     for match in reversed(list(names.finditer(text, max(0, before - 4 * NAME_LOOKBACK), before))):
-        name = canonical_name(match.group(), lang)
-        if " " in name and name.split()[-1] == surname:
+        name = proper_name(match.group(), lang)
+        if name is not None and " " in name and name.split()[-1] == surname:
             return name
     return None
 
@@ -387,18 +413,17 @@ def _by_recency(clusters: list[_Cluster]) -> list[_Cluster]:
 def _nearest_name(text: str, before: int, lang: Language, gender: str = "") -> str | None:
     window_start = max(0, before - NAME_LOOKBACK)
     pattern = _name_pattern(lang.name_particles)
-    names = [
-        m
-        for m in pattern.finditer(text, window_start, before)
-        if " " in canonical_name(m.group(), lang)
-        and not _other_gender(canonical_name(m.group(), lang), gender, lang)
-    ]
+    names: list[tuple[int, str]] = []
+    for m in pattern.finditer(text, window_start, before):
+        name = proper_name(m.group(), lang)
+        if name is not None and " " in name and not _other_gender(name, gender, lang):
+            names.append((m.start(), name))
     # A name that opens a sentence is a subject, and subjects are what pronouns pick up.
-    for match in reversed(names):
-        head = text[max(0, match.start() - 3) : match.start()]
-        if match.start() == 0 or regex.search(r"(?:[.!?]\s+|\n)$", head):
-            return canonical_name(match.group(), lang)
-    return canonical_name(names[-1].group(), lang) if names else None
+    for start, name in reversed(names):
+        head = text[max(0, start - 3) : start]
+        if start == 0 or regex.search(r"(?:[.!?]\s+|\n)$", head):
+            return name
+    return names[-1][1] if names else None
 
 
 def _role_in_text(text: str, m: Mention, roles: set[str], lang: Language) -> str | None:
@@ -415,7 +440,7 @@ def _role_in_text(text: str, m: Mention, roles: set[str], lang: Language) -> str
     for match in _name_pattern(lang.name_particles).finditer(window):
         after = window[match.end() : match.end() + 60].lower()
         if after.startswith((", a ", ", an ", ", the ")) and head in after.split(",")[1].split():
-            appositive = canonical_name(match.group(), lang)
+            appositive = _person_name(window, match, lang) or appositive
     if appositive is not None:
         return appositive
     tokens = tokenize(text, window_start, m.start)
@@ -428,6 +453,22 @@ def _role_in_text(text: str, m: Mention, roles: set[str], lang: Language) -> str
             if j - (i + 1) >= 2:
                 best = canonical_name(text[tokens[i + 1].start : tokens[j - 1].end], lang)
     return best
+
+
+def _same_head(description: str, nominal: str) -> bool:
+    """ "a police spokeswoman" and "the spokeswoman": an indefinite introduction, then the same role."""
+    return description.lower().split()[-1:] == nominal.split()[-1:]
+
+
+def _person_name(window: str, match: regex.Match[str], lang: Language) -> str | None:
+    """The name ``match`` found, unless it names a place ("on Main Street", "in Port Ellis") or is no name."""
+    name = proper_name(match.group(), lang)
+    if name is None or name.lower().split()[-1] in lang.place_words:
+        return None
+    before = window[max(0, match.start() - 12) : match.start()].lower().split()
+    if before and before[-1] in lang.prep:
+        return None  # "in Dunmore, a spokesman said": a place or an organisation, not the speaker
+    return name
 
 
 def _new(clusters: list[_Cluster], name: str, m: Mention | None, lang: Language, *, person: bool) -> _Cluster:
