@@ -120,6 +120,7 @@ def test_stages_declare_what_they_read_and_add_and_a_broken_order_is_refused_who
         "units",
         "attribution",
         "speakers",
+        "mentions",
         "coref",
         "dialogue",
     ]

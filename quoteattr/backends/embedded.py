@@ -3,7 +3,8 @@
 Stages run in a fixed order, each a function of what the previous ones made (:data:`STAGES`, each
 declaring what it reads and adds, checked by :func:`quoteattr.stages.check`)::
 
-    text → sentences → quote spans → units → readings → found (+ unclaimed quotes) → quotes, entities
+    text → sentences → quote spans → units → readings → found (+ unclaimed quotes) → found (mentions
+    that name nobody dropped) → quotes, entities
     → dialogue (fiction: turns, vocatives, characters; languages that ship its word lists)
 """
 
@@ -18,6 +19,7 @@ from ..coref import resolve
 from ..dialogue import CharacterSource, characters_from, converse
 from ..language import Language, get_language
 from ..lexicons import CueLexicon, has_file
+from ..mentions import drop_non_speakers
 from ..model import Result, Sentence
 from ..quotemarks import find_quotes
 from ..records import to_quotes
@@ -51,6 +53,12 @@ def _speakers(w: Work) -> Work:
     return attrs.evolve(w, found=tuple(share_across_pieces(found)))
 
 
+def _mentions(w: Work) -> Work:
+    """Speaker mentions that name nobody ("In August", "Meanwhile") are dropped (issue 12)."""
+    assert w.found is not None
+    return attrs.evolve(w, found=tuple(drop_non_speakers(w.found, w.lang)))
+
+
 def _coref(w: Work) -> Work:
     assert w.found is not None
     quotes, entities = resolve(w.text, to_quotes(w.text, w.found), w.lang)
@@ -82,6 +90,7 @@ STAGES: tuple[Stage, ...] = check(
         stage("units", "sentences quote_spans", "units", _units),
         stage("attribution", "text lang units", "readings", _attribution),
         stage("speakers", "text lang readings", "found", _speakers),
+        stage("mentions", "lang found", "found", _mentions),
         stage("coref", "text lang found", "quotes entities", _coref),
         stage("dialogue", "text lang characters quote_spans quotes entities", "quotes entities", _dialogue),
     )
