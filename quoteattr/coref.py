@@ -202,12 +202,26 @@ def _canonical_name(mention_text: str, lang: Language) -> str:
         else:
             break
     run.reverse()
+    if run and _attached(words, len(words) - len(run), lang):
+        return description_name(mention_text.strip(), lang)  # "a teacher at Brookfield Primary"
     # "Although Ruiz", "On Oct", "Meanwhile": a sentence opener is not the start of a name
     while run and (not is_capitalised(run[0]) or run[0].lower() in lang.not_name_openers):
         run.pop(0)
     if run:
         return " ".join(run)
     return description_name(mention_text.strip(), lang)
+
+
+def _attached(words: Sequence[str], at: int, lang: Language) -> bool:
+    """Does the capitalised run at ``words[at:]`` hang off a description by a preposition?
+
+    "A farmer near Kilbride", "officials in Dunmore": the place is not the speaker. A title before
+    the preposition ("Secretary of State X") keeps the run a name.
+    """
+    if at < 2 or words[at - 1].lower() not in lang.cls("located"):
+        return False  # "a spokeswoman for X", "an analysis by X" are X's: left to the name rules
+    first = words[0].lower()
+    return first in lang.det or first in lang.not_name_openers or words[at - 2].lower() in lang.nominals
 
 
 def description_name(text: str, lang: Language) -> str:
@@ -333,9 +347,12 @@ def _resolve_mention(
     if m.kind == "nominal":
         roles = _roles(m.text, lang)
         for c in clusters.with_role(roles) if isinstance(clusters, _Clusters) else reversed(clusters):
-            if c.last < m.start and roles & c.roles and (c.person or _same_head(c.name, lower)):
+            if c.last < m.start and roles & c.roles and (c.person or _same_head(c.name, lower, lang)):
                 return c, "nominal-role"
-        found = _role_in_text(text, m, roles, lang)
+        introduced = _introduced(clusters, m, lang)
+        if introduced is not None:
+            return introduced, "nominal-introduced"
+        found = _role_in_text(text, m, roles | {_head(m.text, lang)}, lang)
         if found is not None:
             return _add_name(found, clusters, m, lang, person=True), "nominal-role-text"
         for c in clusters.named(lower.strip()) if isinstance(clusters, _Clusters) else reversed(clusters):
@@ -455,9 +472,34 @@ def _role_in_text(text: str, m: Mention, roles: set[str], lang: Language) -> str
     return best
 
 
-def _same_head(description: str, nominal: str) -> bool:
+def _same_head(description: str, nominal: str, lang: Language) -> bool:
     """ "a police spokeswoman" and "the spokeswoman": an indefinite introduction, then the same role."""
-    return description.lower().split()[-1:] == nominal.split()[-1:]
+    return _head(description, lang) == _head(nominal, lang)
+
+
+def _head(description: str, lang: Language) -> str:
+    """The head noun of a description: its last word before any preposition ("a doctor at the clinic")."""
+    words = description.lower().split()
+    for i, w in enumerate(words):
+        if i > 0 and w in lang.prep:
+            return words[i - 1]
+    return words[-1] if words else ""
+
+
+def _introduced(clusters: list[_Cluster], m: Mention, lang: Language) -> _Cluster | None:
+    """An earlier indefinite description with the same head as the definite ``m`` ("an organiser")."""
+    head = _head(m.text, lang)
+    candidates = clusters.sharing_a_word([head]) if isinstance(clusters, _Clusters) else reversed(clusters)
+    for c in candidates:
+        first = c.name.split()[0].lower() if c.name else ""
+        if (
+            c.last < m.start
+            and not c.person
+            and first in lang.cls("indefdet")
+            and _head(c.name, lang) == head
+        ):
+            return c
+    return None
 
 
 def _person_name(window: str, match: regex.Match[str], lang: Language) -> str | None:
@@ -491,6 +533,8 @@ def _add_name(
     toks = name.lower().split()
     # Every rule below needs a shared word, so only clusters sharing one are candidates (issue 6).
     for c in clusters.sharing_a_word(toks) if isinstance(clusters, _Clusters) else reversed(clusters):
+        if not c.name[:1].isupper():
+            continue  # a description ("the relationship ... after Trump") is no name to join
         ctoks = c.name.lower().split()
         if ctoks == toks:
             break

@@ -1,11 +1,15 @@
-"""The mention layer: speaker mentions that cannot name anyone are dropped before coreference.
+"""The mention layer: speaker mentions cleaned before coreference.
 
 The surface reader takes the words before a cue as its subject, so a sentence that opens with
-an adverbial ("In August, several groups said", "Meanwhile, it attacked") or a lone adverb can
-hand over a "speaker" that names nobody. A reader never takes "Under" or "In August" for a
-person: such a mention opens with a preposition, or is made only of sentence openers (function
-words, months, days; ``lexicons/<lang>/name_stoppers.txt``). The quote keeps its span and cue and
-loses the speaker, so it is counted as unattributed instead of being given to a non-person.
+an adverbial ("In August the council said", "Meanwhile the board said") hands over a mention
+that starts with words naming nobody, or is made only of them ("Under", "Instead"). A reader
+never takes those words for a person:
+
+* a leading adverbial ("Meanwhile", "Although", "Later") is cut off the mention;
+* a mention opening with a preposition keeps only a noun phrase after it ("In August the
+  council" → "the council"), or names nobody;
+* a mention that names nobody is dropped: the quote keeps its span and cue and loses the
+  speaker, so it counts as unattributed instead of being given to a non-person.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import attrs
+import regex
 
 from .language import Language
 from .model import Mention
@@ -20,47 +25,65 @@ from .records import Found
 
 #: Appended to the evidence of a quote whose speaker mention was dropped.
 DROPPED = "+no-speaker"
+#: Function-word classes (function_words.tsv) whose words never start or make up a speaker.
+ADVERBIAL_CLASSES = ("adv", "time", "subord", "conj", "prep", "linker")
+_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’.\-]*+")
 
 
-def names_nobody(m: Mention, lang: Language) -> bool:
-    """Is ``m`` a mention no reader would take for a speaker ("Under", "In August", "Meanwhile")?"""
-    if m.kind == "pronoun":
-        return False
-    words = [w.strip(".,;:()'’\"“”") for w in m.text.split()]
-    words = [w for w in words if w]
+def clean_speakers(found: Iterable[Found], lang: Language) -> list[Found]:
+    """The attributions with each speaker mention trimmed, or dropped when it names nobody."""
+    out: list[Found] = []
+    for f in found:
+        if f.speaker is not None and f.speaker.kind != "pronoun":
+            m = trim(f.speaker, lang)
+            if m is None:
+                f = attrs.evolve(f, speaker=None, speaker_key=None, evidence=f.evidence + DROPPED)
+            elif m != f.speaker:
+                f = attrs.evolve(f, speaker=m)
+        out.append(f)
+    return out
+
+
+def trim(m: Mention, lang: Language) -> Mention | None:
+    """``m`` without its leading adverbials; None when nothing in it can name a speaker."""
+    words = list(_WORD.finditer(m.text))
     if not words:
-        return True
-    first = words[0].lower()
-    if first in lang.prep and not (len(words) > 1 and _is_title(words[1], lang)):
-        return True  # a subject never opens with a preposition: "In August", "Under the plan"
-    return len(words) == 1 and _adverbial(words[0], lang)
+        return m  # "18" (of them): not this layer's to judge
+    keep = _first_kept(words, lang)
+    if keep is None:
+        return None
+    if keep == 0:
+        return m
+    start = m.start + words[keep].start()
+    return Mention(start, m.end, m.text[words[keep].start() :], kind=m.kind)
+
+
+def _first_kept(words: list[regex.Match[str]], lang: Language) -> int | None:
+    """Index of the first word of the speaker inside the mention's words, or None."""
+    lower = [w.group().lower().rstrip(".") for w in words]
+    if lower[0] in lang.prep:
+        if len(lower) > 1 and _is_title(lower[1], lang):
+            return 0  # "Under Secretary X"
+        later = [i for i in range(2, len(lower)) if lower[i] in lang.det]
+        return later[-1] if later else None  # "In August the council" → "the council"
+    i = 0
+    while i < len(lower) and _adverbial(words[i].group(), lang):
+        i += 1
+    if i == len(lower):
+        return None  # "Instead", "Meanwhile", "egregiously"
+    return i
 
 
 def _is_title(word: str, lang: Language) -> bool:
-    return word.lower() in lang.titles or word.lower() + "." in lang.titles
+    return word in lang.titles or word + "." in lang.titles
 
 
 def _adverbial(word: str, lang: Language) -> bool:
-    """A lone word that can only be an adverbial: "Meanwhile", "Instead", "Although", "egregiously".
+    """A word that only opens a clause: "Meanwhile", "Instead", "Although", "Later", "egregiously".
 
-    Quantifiers and demonstratives ("all", "some", "dieser", "beide") are left alone: they do stand
-    for people.
+    Quantifiers and demonstratives ("all", "some", "dieser", "beide") are not: they stand for people.
     """
     lower = word.lower()
     if any(lower in lang.cls(name) for name in ADVERBIAL_CLASSES):
         return True
     return lower.endswith("ly") and word.islower()
-
-
-#: Function-word classes (function_words.tsv) whose words, alone, are never a speaker.
-ADVERBIAL_CLASSES = ("adv", "time", "subord", "conj", "prep", "linker")
-
-
-def drop_non_speakers(found: Iterable[Found], lang: Language) -> list[Found]:
-    """The attributions, with every speaker mention that names nobody removed."""
-    out: list[Found] = []
-    for f in found:
-        if f.speaker is not None and names_nobody(f.speaker, lang):
-            f = attrs.evolve(f, speaker=None, speaker_key=None, evidence=f.evidence + DROPPED)
-        out.append(f)
-    return out

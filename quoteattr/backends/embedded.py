@@ -19,7 +19,7 @@ from ..coref import resolve
 from ..dialogue import CharacterSource, characters_from, converse
 from ..language import Language, get_language
 from ..lexicons import CueLexicon, has_file
-from ..mentions import drop_non_speakers
+from ..mentions import clean_speakers
 from ..model import Result, Sentence
 from ..quotemarks import find_quotes
 from ..records import to_quotes
@@ -54,9 +54,9 @@ def _speakers(w: Work) -> Work:
 
 
 def _mentions(w: Work) -> Work:
-    """Speaker mentions that name nobody ("In August", "Meanwhile") are dropped (issue 12)."""
+    """Speaker mentions lose leading adverbials; those that name nobody are dropped (issue 12)."""
     assert w.found is not None
-    return attrs.evolve(w, found=tuple(drop_non_speakers(w.found, w.lang)))
+    return attrs.evolve(w, found=tuple(clean_speakers(w.found, w.lang)))
 
 
 def _coref(w: Work) -> Work:
