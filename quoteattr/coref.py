@@ -390,6 +390,10 @@ def _resolve_pronoun(
             and ";" not in c.name
             and not (gender and c.gender and gender != c.gender)
         ]
+        newer = _subject_since(text, m.start, compatible[0].last if compatible else 0, lang, gender)
+        if newer is not None and not _known_other(clusters, newer, gender):
+            # "… Hale said. Mbeki disagreed. '…,' he said": the newer subject
+            return _add_name(newer, clusters, None, lang, person=True), "pronoun-subject"
         if compatible:
             # "she" never goes to a speaker known as "he"; among the last few, one known to match is preferred
             known = [c for c in compatible[:RECENT_SPEAKERS] if gender and c.gender == gender]
@@ -401,6 +405,10 @@ def _resolve_pronoun(
     for c in _by_recency(clusters):
         if c.last < m.start:
             return c, "pronoun-group"
+    # no earlier speaker: "Norrland Bank raised its rates. '…,' it said" — the subject organisation
+    name = _nearest_name(text, m.start, lang)
+    if name is not None:
+        return _add_name(name, clusters, None, lang, person=False), "pronoun-org-name"
     return None, "pronoun-unresolved"
 
 
@@ -427,8 +435,31 @@ def _by_recency(clusters: list[_Cluster]) -> list[_Cluster]:
     return sorted(clusters, key=lambda c: c.last, reverse=True)
 
 
-def _nearest_name(text: str, before: int, lang: Language, gender: str = "") -> str | None:
-    window_start = max(0, before - NAME_LOOKBACK)
+def _known_other(clusters: list[_Cluster], name: str, gender: str) -> bool:
+    """Is ``name`` an entity already known to be of the gender other than ``gender``?"""
+    found = clusters.named(name.lower()) if isinstance(clusters, _Clusters) else clusters
+    return any(c.name == name and gender and c.gender and c.gender != gender for c in found)
+
+
+def _subject_since(text: str, before: int, after: int, lang: Language, gender: str) -> str | None:
+    """A full name opening a sentence after the last speaker's mention and before the pronoun, if any.
+
+    Lappin & Leass in miniature: a subject more recent than the last speaker is more salient than it.
+    Only a name at a sentence start counts (a subject), and only after a known speaker (``after`` > 0).
+    """
+    if after <= 0:
+        return None
+    end = text.find(".", after)
+    if end < 0 or end >= before:
+        return None  # the speaker's own sentence runs up to the pronoun
+    name = _nearest_name(text, before, lang, gender, start=end, subject_only=True)
+    return name
+
+
+def _nearest_name(
+    text: str, before: int, lang: Language, gender: str = "", *, start: int = 0, subject_only: bool = False
+) -> str | None:
+    window_start = max(0, before - NAME_LOOKBACK, start)
     pattern = _name_pattern(lang.name_particles)
     names: list[tuple[int, str]] = []
     for m in pattern.finditer(text, window_start, before):
@@ -440,7 +471,7 @@ def _nearest_name(text: str, before: int, lang: Language, gender: str = "") -> s
         head = text[max(0, start - 3) : start]
         if start == 0 or regex.search(r"(?:[.!?]\s+|\n)$", head):
             return name
-    return names[-1][1] if names else None
+    return names[-1][1] if names and not subject_only else None
 
 
 def _role_in_text(text: str, m: Mention, roles: set[str], lang: Language) -> str | None:
