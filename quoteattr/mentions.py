@@ -26,7 +26,7 @@ from .records import Found
 #: Appended to the evidence of a quote whose speaker mention was dropped.
 DROPPED = "+no-speaker"
 #: Function-word classes (function_words.tsv) whose words never start or make up a speaker.
-ADVERBIAL_CLASSES = ("adv", "time", "subord", "conj", "prep", "linker")
+ADVERBIAL_CLASSES = ("adv", "time", "subord", "conj", "prep", "linker", "lone_adverbial")
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’.\-]*+")
 
 
