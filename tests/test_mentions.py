@@ -41,3 +41,27 @@ def test_a_dropped_speaker_leaves_the_quote_without_an_entity() -> None:
 
     result = extract("Instead, said the report, the dam would hold for a decade or more.")
     assert all(q.entity is None or q.entity.name.lower() != "instead" for q in result.quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "listener"),
+    [
+        ('"Both suspects are in custody," the spokeswoman told the Herald.', "the Herald"),
+        ("Treasurer Mark Ellison told reporters the budget would be balanced.", "reporters"),
+        ("Ruiz told him that the deal was off.", "him"),
+        ('Ines Calder told the Morning Star: "We will appeal."', "the Morning Star"),
+    ],
+)
+def test_told_names_the_addressee(text: str, listener: str) -> None:
+    from quoteattr import extract
+
+    (q,) = extract(text).quotes
+    assert q.addressee is not None and q.addressee.text == listener
+    assert text[q.addressee.start : q.addressee.end] == listener
+
+
+def test_said_has_no_addressee() -> None:
+    from quoteattr import extract
+
+    (q,) = extract('"We are ready," Ruiz said on Friday.').quotes
+    assert q.addressee is None

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from ..addressees import tell_addressees
 from ..attribution import read_units
 from ..coref import resolve
 from ..dialogue import CharacterSource, characters_from, converse
@@ -67,6 +68,12 @@ def _coref(w: Work) -> Work:
     )
 
 
+def _addressees(w: Work) -> Work:
+    """News: the listener a "tell" verb names becomes the quote's addressee (issue 12)."""
+    assert w.quotes is not None
+    return attrs.evolve(w, quotes=tuple(tell_addressees(w.text, w.quotes, w.lang)))
+
+
 #: A language takes part in the conversation stage when it ships the stage's word lists.
 DIALOGUE_LEXICON = "dialogue_verbs.txt"
 
@@ -92,6 +99,7 @@ STAGES: tuple[Stage, ...] = check(
         stage("speakers", "text lang readings", "found", _speakers),
         stage("mentions", "lang found", "found", _mentions),
         stage("coref", "text lang found", "quotes entities", _coref),
+        stage("addressees", "text lang quotes", "quotes", _addressees),
         stage("dialogue", "text lang characters quote_spans quotes entities", "quotes entities", _dialogue),
     )
 )
