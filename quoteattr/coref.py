@@ -202,11 +202,50 @@ def _canonical_name(mention_text: str, lang: Language) -> str:
         else:
             break
     run.reverse()
-    while run and not is_capitalised(run[0]):
+    if run and _attached(words, len(words) - len(run), lang):
+        return description_name(mention_text.strip(), lang)  # "a teacher at Brookfield Primary"
+    # "Although Ruiz", "On Oct", "Meanwhile": a sentence opener is not the start of a name
+    while run and (not is_capitalised(run[0]) or run[0].lower() in lang.not_name_openers):
         run.pop(0)
     if run:
         return " ".join(run)
-    return mention_text.strip()
+    return description_name(mention_text.strip(), lang)
+
+
+def _attached(words: Sequence[str], at: int, lang: Language) -> bool:
+    """Does the capitalised run at ``words[at:]`` hang off a description by a preposition?
+
+    "A farmer near Kilbride", "officials in Dunmore": the place is not the speaker. A title before
+    the preposition ("Secretary of State X") keeps the run a name.
+    """
+    if at < 2 or words[at - 1].lower() not in lang.cls("located"):
+        return False  # "a spokeswoman for X", "an analysis by X" are X's: left to the name rules
+    first = words[0].lower()
+    return first in lang.det or first in lang.not_name_openers or words[at - 2].lower() in lang.nominals
+
+
+def description_name(text: str, lang: Language) -> str:
+    """A description named as a reader would write it mid-sentence: "His aides" → "his aides".
+
+    A determiner or quantifier is capitalised only because it opened the sentence; lowering it makes
+    the same description one name wherever it stands, and keeps it from passing for a proper name.
+    """
+    first, _, rest = text.partition(" ")
+    acronym = len(first) > 1 and first.isupper()
+    if rest and first[:1].isupper() and not acronym and first.lower() in lang.not_name_openers | lang.det:
+        return f"{first.lower()} {rest}"
+    return text
+
+
+def proper_name(text: str, lang: Language) -> str | None:
+    """The canonical name of a capitalised run found in the text, or None when it is no name."""
+    name = canonical_name(text, lang)
+    words = name.split()
+    if not words or not is_capitalised(words[0]) or words[0].lower() in lang.not_name_openers:
+        return None
+    if words[0].lower() in lang.titles or words[0].lower() + "." in lang.titles:
+        return None
+    return name
 
 
 def _has_cap(s: str) -> bool:
@@ -289,6 +328,7 @@ def complete_entities(
             entity = made.get(key)
             if entity is None:
                 name = canonical_name(m.text, lang) if m.kind == "name" else m.text.strip()
+                name = description_name(name, lang or english()) if m.kind == "nominal" else name
                 entity = Entity(next_id, name or m.text, (m,), resolved=m.kind != "pronoun")
                 made[key] = entity
                 out_entities.append(entity)
@@ -307,15 +347,18 @@ def _resolve_mention(
     if m.kind == "nominal":
         roles = _roles(m.text, lang)
         for c in clusters.with_role(roles) if isinstance(clusters, _Clusters) else reversed(clusters):
-            if c.last < m.start and roles & c.roles and c.person:
+            if c.last < m.start and roles & c.roles and (c.person or _same_head(c.name, lower, lang)):
                 return c, "nominal-role"
-        found = _role_in_text(text, m, roles, lang)
+        introduced = _introduced(clusters, m, lang)
+        if introduced is not None:
+            return introduced, "nominal-introduced"
+        found = _role_in_text(text, m, roles | {_head(m.text, lang)}, lang)
         if found is not None:
             return _add_name(found, clusters, m, lang, person=True), "nominal-role-text"
         for c in clusters.named(lower.strip()) if isinstance(clusters, _Clusters) else reversed(clusters):
             if c.name.lower() == lower.strip():
                 return c, "same-nominal"
-        return _new(clusters, m.text.strip(), m, lang, person=False), "nominal-new"
+        return _new(clusters, description_name(m.text.strip(), lang), m, lang, person=False), "nominal-new"
     name = canonical_name(m.text, lang)
     if " " not in name and ";" not in name:
         longer = _longer_form(text, name, m.start, lang)  # "Pryce" after "Gordon Pryce, a retired engineer"
@@ -328,8 +371,8 @@ def _longer_form(text: str, surname: str, before: int, lang: Language) -> str | 
     """The nearest earlier full name ending with ``surname``."""
     names = _name_pattern(lang.name_particles)
     for match in reversed(list(names.finditer(text, max(0, before - 4 * NAME_LOOKBACK), before))):
-        name = canonical_name(match.group(), lang)
-        if " " in name and name.split()[-1] == surname:
+        name = proper_name(match.group(), lang)
+        if name is not None and " " in name and name.split()[-1] == surname:
             return name
     return None
 
@@ -347,6 +390,10 @@ def _resolve_pronoun(
             and ";" not in c.name
             and not (gender and c.gender and gender != c.gender)
         ]
+        newer = _subject_since(text, m.start, compatible[0].last if compatible else 0, lang, gender)
+        if newer is not None and not _known_other(clusters, newer, gender):
+            # "… Hale said. Mbeki disagreed. '…,' he said": the newer subject
+            return _add_name(newer, clusters, None, lang, person=True), "pronoun-subject"
         if compatible:
             # "she" never goes to a speaker known as "he"; among the last few, one known to match is preferred
             known = [c for c in compatible[:RECENT_SPEAKERS] if gender and c.gender == gender]
@@ -358,6 +405,10 @@ def _resolve_pronoun(
     for c in _by_recency(clusters):
         if c.last < m.start:
             return c, "pronoun-group"
+    # no earlier speaker: "Norrland Bank raised its rates. '…,' it said" — the subject organisation
+    name = _nearest_name(text, m.start, lang)
+    if name is not None:
+        return _add_name(name, clusters, None, lang, person=False), "pronoun-org-name"
     return None, "pronoun-unresolved"
 
 
@@ -384,21 +435,43 @@ def _by_recency(clusters: list[_Cluster]) -> list[_Cluster]:
     return sorted(clusters, key=lambda c: c.last, reverse=True)
 
 
-def _nearest_name(text: str, before: int, lang: Language, gender: str = "") -> str | None:
-    window_start = max(0, before - NAME_LOOKBACK)
+def _known_other(clusters: list[_Cluster], name: str, gender: str) -> bool:
+    """Is ``name`` an entity already known to be of the gender other than ``gender``?"""
+    found = clusters.named(name.lower()) if isinstance(clusters, _Clusters) else clusters
+    return any(c.name == name and gender and c.gender and c.gender != gender for c in found)
+
+
+def _subject_since(text: str, before: int, after: int, lang: Language, gender: str) -> str | None:
+    """A full name opening a sentence after the last speaker's mention and before the pronoun, if any.
+
+    Lappin & Leass in miniature: a subject more recent than the last speaker is more salient than it.
+    Only a name at a sentence start counts (a subject), and only after a known speaker (``after`` > 0).
+    """
+    if after <= 0:
+        return None
+    end = text.find(".", after)
+    if end < 0 or end >= before:
+        return None  # the speaker's own sentence runs up to the pronoun
+    name = _nearest_name(text, before, lang, gender, start=end, subject_only=True)
+    return name
+
+
+def _nearest_name(
+    text: str, before: int, lang: Language, gender: str = "", *, start: int = 0, subject_only: bool = False
+) -> str | None:
+    window_start = max(0, before - NAME_LOOKBACK, start)
     pattern = _name_pattern(lang.name_particles)
-    names = [
-        m
-        for m in pattern.finditer(text, window_start, before)
-        if " " in canonical_name(m.group(), lang)
-        and not _other_gender(canonical_name(m.group(), lang), gender, lang)
-    ]
+    names: list[tuple[int, str]] = []
+    for m in pattern.finditer(text, window_start, before):
+        name = proper_name(m.group(), lang)
+        if name is not None and " " in name and not _other_gender(name, gender, lang):
+            names.append((m.start(), name))
     # A name that opens a sentence is a subject, and subjects are what pronouns pick up.
-    for match in reversed(names):
-        head = text[max(0, match.start() - 3) : match.start()]
-        if match.start() == 0 or regex.search(r"(?:[.!?]\s+|\n)$", head):
-            return canonical_name(match.group(), lang)
-    return canonical_name(names[-1].group(), lang) if names else None
+    for start, name in reversed(names):
+        head = text[max(0, start - 3) : start]
+        if start == 0 or regex.search(r"(?:[.!?]\s+|\n)$", head):
+            return name
+    return names[-1][1] if names and not subject_only else None
 
 
 def _role_in_text(text: str, m: Mention, roles: set[str], lang: Language) -> str | None:
@@ -415,7 +488,7 @@ def _role_in_text(text: str, m: Mention, roles: set[str], lang: Language) -> str
     for match in _name_pattern(lang.name_particles).finditer(window):
         after = window[match.end() : match.end() + 60].lower()
         if after.startswith((", a ", ", an ", ", the ")) and head in after.split(",")[1].split():
-            appositive = canonical_name(match.group(), lang)
+            appositive = _person_name(window, match, lang) or appositive
     if appositive is not None:
         return appositive
     tokens = tokenize(text, window_start, m.start)
@@ -428,6 +501,47 @@ def _role_in_text(text: str, m: Mention, roles: set[str], lang: Language) -> str
             if j - (i + 1) >= 2:
                 best = canonical_name(text[tokens[i + 1].start : tokens[j - 1].end], lang)
     return best
+
+
+def _same_head(description: str, nominal: str, lang: Language) -> bool:
+    """ "a police spokeswoman" and "the spokeswoman": an indefinite introduction, then the same role."""
+    return _head(description, lang) == _head(nominal, lang)
+
+
+def _head(description: str, lang: Language) -> str:
+    """The head noun of a description: its last word before any preposition ("a doctor at the clinic")."""
+    words = description.lower().split()
+    for i, w in enumerate(words):
+        if i > 0 and w in lang.prep:
+            return words[i - 1]
+    return words[-1] if words else ""
+
+
+def _introduced(clusters: list[_Cluster], m: Mention, lang: Language) -> _Cluster | None:
+    """An earlier indefinite description with the same head as the definite ``m`` ("an organiser")."""
+    head = _head(m.text, lang)
+    candidates = clusters.sharing_a_word([head]) if isinstance(clusters, _Clusters) else reversed(clusters)
+    for c in candidates:
+        first = c.name.split()[0].lower() if c.name else ""
+        if (
+            c.last < m.start
+            and not c.person
+            and first in lang.cls("indefdet")
+            and _head(c.name, lang) == head
+        ):
+            return c
+    return None
+
+
+def _person_name(window: str, match: regex.Match[str], lang: Language) -> str | None:
+    """The name ``match`` found, unless it names a place ("on Main Street", "in Port Ellis") or is no name."""
+    name = proper_name(match.group(), lang)
+    if name is None or name.lower().split()[-1] in lang.place_words:
+        return None
+    before = window[max(0, match.start() - 12) : match.start()].lower().split()
+    if before and before[-1] in lang.prep:
+        return None  # "in Dunmore, a spokesman said": a place or an organisation, not the speaker
+    return name
 
 
 def _new(clusters: list[_Cluster], name: str, m: Mention | None, lang: Language, *, person: bool) -> _Cluster:
@@ -450,6 +564,8 @@ def _add_name(
     toks = name.lower().split()
     # Every rule below needs a shared word, so only clusters sharing one are candidates (issue 6).
     for c in clusters.sharing_a_word(toks) if isinstance(clusters, _Clusters) else reversed(clusters):
+        if not c.name[:1].isupper():
+            continue  # a description ("the relationship ... after Trump") is no name to join
         ctoks = c.name.lower().split()
         if ctoks == toks:
             break

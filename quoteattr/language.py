@@ -110,6 +110,8 @@ class Language:
     sentence_starters: frozenset[str]
     features: frozenset[str] = frozenset()  #: word-order rules the language switches on (features.txt)
     given_names: Mapping[str, str] = attrs.field(factory=dict)  #: given name → gender (given_names.tsv)
+    name_stoppers: frozenset[str] = frozenset()  #: words that open sentences, never names (name_stoppers.txt)
+    place_words: frozenset[str] = frozenset()  #: last words of place names, "Main Street" (place_words.txt)
     # derived once, read constantly by the rules
     det: frozenset[str] = attrs.field(init=False)
     prep: frozenset[str] = attrs.field(init=False)
@@ -132,6 +134,7 @@ class Language:
     finite_hints: frozenset[str] = attrs.field(init=False)
     function_words: frozenset[str] = attrs.field(init=False)
     splitter_verbs: frozenset[str] = attrs.field(init=False)
+    not_name_openers: frozenset[str] = attrs.field(init=False)  #: a name run never starts with one of these
 
     def __attrs_post_init__(self) -> None:
         w = self.words
@@ -159,6 +162,9 @@ class Language:
         )
         derived["finite_hints"] = derived["aux"] | self.irregular_past | w.get("finite", frozenset())  # type: ignore[operator]
         derived["function_words"] = _classes(w, "det", "prep", "conj", "subord", "adv", "time")
+        derived["not_name_openers"] = (
+            self.name_stoppers | _classes(w, "prep", "conj", "subord", "adv", "time", "question") | nom
+        )
         derived["splitter_verbs"] = frozenset(
             form
             for form, entry in self.cues.by_form.items()
@@ -261,6 +267,8 @@ def _shipped(code: str) -> Language:
         sentence_starters=lx.case_sensitive_list("sentence_starters.txt", code),
         features=lx.word_list("features.txt", code),
         given_names=lx.tagged_words("given_names.tsv", code),
+        name_stoppers=lx.word_list("name_stoppers.txt", code),
+        place_words=lx.word_list("place_words.txt", code),
     )
 
 

@@ -120,7 +120,9 @@ def test_stages_declare_what_they_read_and_add_and_a_broken_order_is_refused_who
         "units",
         "attribution",
         "speakers",
+        "mentions",
         "coref",
+        "addressees",
         "dialogue",
     ]
     swapped = (STAGES[0], STAGES[4], STAGES[3], STAGES[1])  # speakers before attribution, units missing

@@ -3,7 +3,8 @@
 Stages run in a fixed order, each a function of what the previous ones made (:data:`STAGES`, each
 declaring what it reads and adds, checked by :func:`quoteattr.stages.check`)::
 
-    text → sentences → quote spans → units → readings → found (+ unclaimed quotes) → quotes, entities
+    text → sentences → quote spans → units → readings → found (+ unclaimed quotes) → found (mentions
+    that name nobody dropped) → quotes, entities
     → dialogue (fiction: turns, vocatives, characters; languages that ship its word lists)
 """
 
@@ -13,11 +14,13 @@ from collections.abc import Iterable
 
 import attrs
 
+from ..addressees import tell_addressees
 from ..attribution import read_units
 from ..coref import resolve
 from ..dialogue import CharacterSource, characters_from, converse
 from ..language import Language, get_language
 from ..lexicons import CueLexicon, has_file
+from ..mentions import clean_speakers
 from ..model import Result, Sentence
 from ..quotemarks import find_quotes
 from ..records import to_quotes
@@ -51,12 +54,24 @@ def _speakers(w: Work) -> Work:
     return attrs.evolve(w, found=tuple(share_across_pieces(found)))
 
 
+def _mentions(w: Work) -> Work:
+    """Speaker mentions lose leading adverbials; those that name nobody are dropped (issue 12)."""
+    assert w.found is not None
+    return attrs.evolve(w, found=tuple(clean_speakers(w.found, w.lang)))
+
+
 def _coref(w: Work) -> Work:
     assert w.found is not None
     quotes, entities = resolve(w.text, to_quotes(w.text, w.found), w.lang)
     return attrs.evolve(
         w, quotes=tuple(sorted(quotes, key=lambda q: (q.start, q.end))), entities=tuple(entities)
     )
+
+
+def _addressees(w: Work) -> Work:
+    """News: the listener a "tell" verb names becomes the quote's addressee (issue 12)."""
+    assert w.quotes is not None
+    return attrs.evolve(w, quotes=tuple(tell_addressees(w.text, w.quotes, w.lang)))
 
 
 #: A language takes part in the conversation stage when it ships the stage's word lists.
@@ -82,7 +97,9 @@ STAGES: tuple[Stage, ...] = check(
         stage("units", "sentences quote_spans", "units", _units),
         stage("attribution", "text lang units", "readings", _attribution),
         stage("speakers", "text lang readings", "found", _speakers),
+        stage("mentions", "lang found", "found", _mentions),
         stage("coref", "text lang found", "quotes entities", _coref),
+        stage("addressees", "text lang quotes", "quotes", _addressees),
         stage("dialogue", "text lang characters quote_spans quotes entities", "quotes entities", _dialogue),
     )
 )

@@ -1,0 +1,80 @@
+"""Addressees of news quotes: the listener a "tell" verb names ("told the Herald", "told reporters").
+
+The listener is read from the words the cue and the quote leave between them, or after the cue
+when the quote comes first; the content boundary is the attribution stage's business and is not
+changed here. The fiction conversation stage sets addressees from vocatives; a quote that already
+has one keeps it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+import regex
+
+from .language import Language
+from .model import Mention, Quote
+
+#: The most words an addressee may have ("told a meeting of island leaders").
+MAX_WORDS = 6
+#: Where a listener after a postposed cue ends: punctuation, a quote mark or a line break.
+_END = regex.compile(r"[.,;:!?\n\"“”‘’«»]")
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’.\-]*+")
+
+
+def tell_addressees(text: str, quotes: Iterable[Quote], lang: Language) -> list[Quote]:
+    """The quotes, each "tell" quote given the listener its cue names, if it has none yet."""
+    out: list[Quote] = []
+    for q in quotes:
+        if q.addressee is None and q.cue is not None and _tells(q.cue.text, lang):
+            listener = _listener(text, q, lang)
+            if listener is not None:
+                q = attrs.evolve(q, addressee=listener)
+        out.append(q)
+    return out
+
+
+def _tells(cue: str, lang: Language) -> bool:
+    words = cue.split()
+    entry = lang.cues.lookup(words[-1]) if len(words) == 1 else None
+    return entry is not None and entry.frame == "tell"
+
+
+def _listener(text: str, q: Quote, lang: Language) -> Mention | None:
+    """The noun phrase right after the cue, up to the content, punctuation or a preposition."""
+    assert q.cue is not None
+    start = q.cue.end
+    if q.start >= start:
+        end = q.start
+    elif q.end <= q.cue.start:
+        stop = _END.search(text, start, min(len(text), start + 200))
+        end = stop.start() if stop else min(len(text), start + 200)
+    else:
+        return None
+    words = list(_WORD.finditer(text, start, end))[: MAX_WORDS + 1]
+    kept = []
+    for w in words:
+        lower = w.group().lower()
+        if lower in lang.complementisers or lower in lang.prep or lower in lang.time:
+            break
+        kept.append(w)
+    if not kept or len(kept) > MAX_WORDS or not _opens_listener(kept[0].group(), lang):
+        return None
+    s, e = kept[0].start(), kept[-1].end()
+    first = kept[0].group().lower()
+    named = any(w.group()[:1].isupper() for w in kept)
+    kind = "pronoun" if first in lang.object_pronouns else ("name" if named else "nominal")
+    return Mention(s, e, text[s:e], kind=kind)
+
+
+def _opens_listener(word: str, lang: Language) -> bool:
+    """A listener starts with a determiner, a name, an object pronoun or a plural role ("reporters")."""
+    lower = word.lower()
+    return (
+        lower in lang.det
+        or word[:1].isupper()
+        or lower in lang.object_pronouns
+        or lower in lang.nominals
+        or lower in lang.cls("person")
+    )
