@@ -70,3 +70,16 @@ def test_mypy_strict_without_optional_extras(tmp_path: Path) -> None:
         "quoteattr",
     )  # fmt: skip
     assert proc.returncode == 0, proc.stdout[-4000:]
+
+
+#: Issue 11: no library module grows past what one reader can hold; split it by job before it does.
+MAX_MODULE_LINES = 600
+
+
+def test_no_library_module_is_over_the_line_limit() -> None:
+    sizes = {
+        str(p.relative_to(ROOT)): len(p.read_text(encoding="utf-8").splitlines())
+        for p in (ROOT / "quoteattr").rglob("*.py")
+    }
+    over = {name: n for name, n in sizes.items() if n > MAX_MODULE_LINES}
+    assert not over, f"modules over {MAX_MODULE_LINES} lines: {over}"
