@@ -436,9 +436,21 @@ def test_case(case: Case) -> None:
     from quoteattr import extract  # imported here so the data tests above run without the pipeline
 
     result = extract(case.text)
-    problems = check_prediction(case, result.quotes)
+    assert_case(case, check_prediction(case, result.quotes), result.quotes)
+
+
+def assert_case(case: Case, problems: list[str], quotes: Sequence[Any]) -> None:
+    """Fail with the problems found, or xfail a known failure (strict: one that passes must lose its mark).
+
+    Every hand-case file (attribution, German, reported speech, speakers) ends its test here.
+    """
     if case.known_failure:
-        # strict: a known failure that starts passing must lose its mark
         assert problems, f"case {case.id} passes now: remove its known_failure ({case.known_failure})"
         pytest.xfail(f"known failure: {case.known_failure}")
-    assert not problems, format_problems(case, problems, result.quotes)
+    assert not problems, format_problems(case, problems, quotes)
+
+
+def thin_patterns(cases: Sequence[Case], required: Iterable[str], minimum: int) -> dict[str, int]:
+    """The required patterns that have fewer than ``minimum`` cases, with their counts."""
+    per_pattern = Counter(c.pattern for c in cases)
+    return {p: per_pattern[p] for p in required if per_pattern[p] < minimum}

@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from test_cases import Case, check_prediction, format_problems, load_cases
+from test_cases import Case, assert_case, check_prediction, load_cases, thin_patterns
 
 DE_CASES_PATH = Path(__file__).parent / "cases" / "attribution_de.jsonl"
 MIN_DE_CASES = 60
@@ -36,8 +36,7 @@ def test_every_german_case_says_its_language() -> None:
 
 
 def test_required_patterns_are_covered() -> None:
-    per_pattern = Counter(c.pattern for c in DE_CASES)
-    thin = {p: per_pattern[p] for p in REQUIRED_PATTERNS if per_pattern[p] < 3}
+    thin = thin_patterns(DE_CASES, REQUIRED_PATTERNS, 3)
     assert thin == {}, f"patterns with fewer than 3 German cases: {thin}"
 
 
@@ -47,10 +46,7 @@ def test_case_de(case: Case) -> None:
 
     result = extract(case.text, lang="de")
     problems = check_prediction(case, result.quotes)
-    if case.known_failure:
-        assert problems, f"case {case.id} passes now: remove its known_failure ({case.known_failure})"
-        pytest.xfail(f"known failure: {case.known_failure}")
-    assert not problems, format_problems(case, problems, result.quotes)
+    assert_case(case, problems, result.quotes)
 
 
 # ---------------------------------------------------------------- the seam from the outside

@@ -8,11 +8,10 @@ repeated, apposition, an organisation's ``it``, pronouns among several people, t
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 import pytest
-from test_cases import Case, check_prediction, format_problems, load_cases
+from test_cases import Case, assert_case, check_prediction, load_cases, thin_patterns
 
 SPEAKER_CASES_PATH = Path(__file__).parent / "cases" / "speakers.jsonl"
 MIN_SPEAKER_CASES = 80
@@ -29,8 +28,7 @@ def test_enough_speaker_cases() -> None:
 
 
 def test_required_patterns_are_covered() -> None:
-    per_pattern = Counter(c.pattern for c in SPEAKER_CASES)
-    thin = {p: per_pattern[p] for p in REQUIRED_PATTERNS if per_pattern[p] < 5}
+    thin = thin_patterns(SPEAKER_CASES, REQUIRED_PATTERNS, 5)
     assert thin == {}, f"patterns with fewer than 5 cases: {thin}"
 
 
@@ -41,10 +39,7 @@ def test_speaker_case(case: Case) -> None:
     result = extract(case.text)
     problems = check_prediction(case, result.quotes)
     problems += _split_entities(case, result.quotes)
-    if case.known_failure:
-        assert problems, f"case {case.id} passes now: remove its known_failure ({case.known_failure})"
-        pytest.xfail(f"known failure: {case.known_failure}")
-    assert not problems, format_problems(case, problems, result.quotes)
+    assert_case(case, problems, result.quotes)
 
 
 def _split_entities(case: Case, predicted: object) -> list[str]:

@@ -7,11 +7,10 @@ the trailing adjuncts that are not content.
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 import pytest
-from test_cases import Case, check_prediction, format_problems, load_cases
+from test_cases import Case, assert_case, check_prediction, load_cases, thin_patterns
 
 REPORTED_CASES_PATH = Path(__file__).parent / "cases" / "reported.jsonl"
 MIN_REPORTED_CASES = 80
@@ -28,8 +27,7 @@ def test_enough_reported_cases() -> None:
 
 
 def test_required_patterns_are_covered() -> None:
-    per_pattern = Counter(c.pattern for c in REPORTED_CASES)
-    thin = {p: per_pattern[p] for p in REQUIRED_PATTERNS if per_pattern[p] < 3}
+    thin = thin_patterns(REPORTED_CASES, REQUIRED_PATTERNS, 3)
     assert thin == {}, f"patterns with fewer than 3 cases: {thin}"
 
 
@@ -39,10 +37,7 @@ def test_reported_case(case: Case) -> None:
 
     result = extract(case.text)
     problems = check_prediction(case, result.quotes)
-    if case.known_failure:
-        assert problems, f"case {case.id} passes now: remove its known_failure ({case.known_failure})"
-        pytest.xfail(f"known failure: {case.known_failure}")
-    assert not problems, format_problems(case, problems, result.quotes)
+    assert_case(case, problems, result.quotes)
 
 
 # ---------------------------------------------------------------- the parse-aware path reads the same frames
