@@ -35,15 +35,11 @@ from .lexicons import data_lines, function_words, pronouns, word_list
 __all__ = ["Character", "CharacterTable", "address_words", "gender_words", "name_parts"]
 
 
-def _lines(name: str) -> list[str]:
-    return data_lines(name, "en")  # the dialogue stage's word lists are English so far
-
-
 @functools.lru_cache(maxsize=1)
 def gender_words() -> Mapping[str, tuple[str, str]]:
     """``lexicons/en/gender.tsv``: word → (gender, use); the first row of a word wins for its gender."""
     table: dict[str, tuple[str, str]] = {}
-    for line in _lines("gender.tsv"):
+    for line in data_lines("gender.tsv", "en"):  # the dialogue stage is English so far
         word, gender, use = line.split("\t")
         table.setdefault(word, (gender, use))
         if use == "title":  # "sir" is both a title and a form of address: remember the title use
@@ -54,7 +50,9 @@ def gender_words() -> Mapping[str, tuple[str, str]]:
 @functools.lru_cache(maxsize=1)
 def address_words() -> frozenset[str]:
     """Words of ``gender.tsv`` used to address someone ("sir", "Daddy"), whatever their other uses."""
-    return frozenset(line.split("\t")[0] for line in _lines("gender.tsv") if line.split("\t")[2] == "address")
+    return frozenset(
+        line.split("\t")[0] for line in data_lines("gender.tsv", "en") if line.split("\t")[2] == "address"
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -75,8 +73,8 @@ def function_words_all() -> frozenset[str]:
     return frozenset(w for words in function_words().values() for w in words)
 
 
-#: Marital titles: "Miss Wood" and "Mrs. Wood" are two women, never one.
-_MARITAL = frozenset({"miss", "mrs", "ms", "mademoiselle", "madame", "mlle", "mme"})
+#: Marital titles (``lexicons/en/marital_titles.txt``): "Miss Wood" and "Mrs. Wood" are two women, never one.
+_MARITAL = word_list("marital_titles.txt")
 
 
 def name_parts(surface: str) -> tuple[str, tuple[str, ...]]:

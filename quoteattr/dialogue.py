@@ -58,6 +58,7 @@ from .dialogue_text import (
     title_words,
     untagged,
 )
+from .lexicons import function_words
 from .model import Cue, Entity, Mention, Quote
 from .quotemarks import QuoteSpan
 
@@ -84,7 +85,7 @@ VOTE_WINDOW = 160
 _PRONOUN_SUBJECT_RE = regex.compile(r"(?<![\p{L}])(He|She|I)(?=\s++[\p{Ll}])")
 # The he/she after a name votes for its gender ("him"/"her" are too often someone else).
 _GENDER_PRONOUN_RE = regex.compile(r"\b(he|she)\b", regex.IGNORECASE)
-_ARTICLES = frozenset({"the", "a", "an"})
+_ARTICLES = function_words()["bare_article"]
 _PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
 
 

@@ -18,7 +18,13 @@ import regex
 if TYPE_CHECKING:
     from quoteattr.segment import _Scanner
 
-from quoteattr.language import Language, check_abbreviations, english, normalise_abbreviation
+from quoteattr.language import (
+    ABBREVIATION_KINDS,
+    Language,
+    check_abbreviations,
+    english,
+    normalise_abbreviation,
+)
 
 # --- character classes -------------------------------------------------------------------------
 # Whitespace is exactly what str.isspace() accepts, so trimming with str.strip() agrees with the scan
@@ -102,7 +108,6 @@ ABBREVIATIONS: Final[Mapping[str, str]] = MappingProxyType(dict(english().abbrev
 SENTENCE_STARTERS: Final = english().sentence_starters
 #: Verbs that keep ``"Why now?" Smith asked.`` in one sentence: every one-word form of a verb cue.
 ATTRIBUTION_VERBS: Final = english().splitter_verbs
-_ABBREVIATION_KINDS: Final = frozenset({"general", "prefix", "number"})
 _ATTRIBUTION_SPAN: Final = 4 * 32 + 16
 
 
@@ -200,7 +205,7 @@ _NEXT_DIGIT, _NEXT_SYMBOL = _BIT["next_digit"], _BIT["next_symbol"]
 _NEXT_NUMERIC, _NEXT_CAPITAL = _BIT["next_numeric"], _BIT["next_capital"]
 _NEXT_STARTER, _NEXT_INITIAL = _BIT["next_starter"], _BIT["next_initial"]
 _MARKER, _INITIAL = _BIT["marker"], _BIT["initial"]
-_ABBR_BITS: Final[dict[str, int]] = {k: _BIT["abbr_" + k] for k in _ABBREVIATION_KINDS}
+_ABBR_BITS: Final[dict[str, int]] = {k: _BIT["abbr_" + k] for k in ABBREVIATION_KINDS}
 _ABBR_GENERAL = _ABBR_BITS["general"]
 _LINE_IS_ITEM, _NEXT_IS_ITEM = _BIT["line_is_item"], _BIT["next_is_item"]
 
