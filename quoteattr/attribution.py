@@ -26,13 +26,15 @@ from collections.abc import Sequence
 
 import attrs
 
-from .cues import cue_word_starts
-from .frames import UnitReader
+from .cues import cue_word_starts, find_cues, find_noun_cues
+from .frames import frames_on
 from .language import Language
 from .model import Mention
 from .phrases import opening_subject
-from .records import Found
-from .units import Unit, UnitReading, _word_items
+from .readings import ContentView, Context, Reading, apply
+from .records import CueHit, Found, Frame
+from .sites import Site
+from .units import Unit, UnitReading, _word_items, unit_items
 
 #: How much of a unit without quotes or cues is read to find the name opening it.
 OPENING_CHARS = 120
@@ -52,11 +54,76 @@ def read_unit(text: str, unit: Unit, lang: Language, cue_starts: Sequence[int] |
         cue_starts = cue_word_starts(text[: unit.end], lang.cues)
     if not _may_attribute(text, unit, cue_starts):  # most sentences: nothing to read
         return UnitReading(unit, (), frozenset(), (), 0)
-    reader = UnitReader(text, unit, lang)
-    found = drop_crossing(reader.read())
-    claimed = frozenset(reader.items[i].start for i in reader.claimed)
-    words = sum(1 for it in reader.items if it.is_word)
-    return UnitReading(unit, tuple(found), claimed, tuple(reader.bare), words)
+    view = ContentView(text, unit, lang, unit_items(text, unit))
+    ctx = read_frames(view)
+    found = drop_crossing(ctx.found)
+    claimed = frozenset(view.items[i].start for i in ctx.claimed)
+    words = sum(1 for it in view.items if it.is_word)
+    return UnitReading(unit, tuple(found), claimed, ctx.bare, words)
+
+
+def read_frames(view: ContentView) -> Context:
+    """Fold the unit's cues through the frames: the one place that keeps state between them.
+
+    The unit frames first (a dash signature; a headline's colon, which ends the reading); then a
+    closing ", X said." probed at the last cue, which owns the whole unit when it reads; then each cue
+    in text order, unless it stands inside content already read; then the speech nouns.
+    """
+    ctx = Context(tuple(find_cues(view.items, view.lang)))
+    for frame in frames_on("unit"):
+        assert frame.read is not None
+        reading = frame.read(Site(view, None, ctx))
+        if reading is not None:
+            ctx = apply(view, ctx, reading)
+            if reading.until >= view.end:
+                return ctx
+    hits = ctx.hits
+    if len(hits) > 1 and hits[-1].entry.frame != "according" and not view.items[hits[-1].first].is_quote:
+        # "X called for Y, sources said.": a closing attribution owns everything before it.
+        probe = attrs.evolve(ctx, floor=hits[-2].last + 1, only_postposed=True)
+        probe = apply(view, probe, read_cue(view, hits[-1], probe))
+        if probe.found:
+            return probe
+        ctx = attrs.evolve(ctx, claimed=probe.claimed, bare=probe.bare)
+    until = 0  # items before this index belong to an earlier attribution's content
+    for hit in hits:
+        if hit.first < until:
+            continue  # a cue inside reported content ("He said officials said ...")
+        reading = read_cue(view, hit, ctx)
+        ctx = apply(view, ctx, reading)
+        until = max(until, reading.until)
+    for hit in find_noun_cues(view.items, view.end, view.lang):
+        reading = _first_reading(frames_on("noun"), Site(view, hit, ctx))
+        if reading is not None:
+            ctx = apply(view, ctx, reading)
+    return ctx
+
+
+def read_cue(view: ContentView, hit: CueHit, ctx: Context) -> Reading:
+    """The first frame that reads this cue, asked in table order (a passive cue reports nothing)."""
+    according = hit.entry.frame == "according"
+    if not according and view.is_passive(hit):
+        return Reading(hit.first)
+    reading = _first_reading(frames_on("according" if according else "verb"), Site(view, hit, ctx))
+    return reading if reading is not None else Reading(hit.first)
+
+
+def _first_reading(frames: Sequence[Frame], site: Site) -> Reading | None:
+    """The first final reading; a speaker named on the way (``final=False``) is kept when the final
+    reading names none."""
+    named = None
+    for frame in frames:
+        assert frame.read is not None
+        reading = frame.read(site)
+        if reading is None:
+            continue
+        if not reading.final:
+            named = reading.speaker
+            continue
+        return (
+            reading if reading.speaker is not None or named is None else attrs.evolve(reading, speaker=named)
+        )
+    return None if named is None else Reading(site.cue_hit.first, speaker=named)
 
 
 def read_units(text: str, units: Sequence[Unit], lang: Language) -> list[UnitReading]:

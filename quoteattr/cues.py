@@ -122,3 +122,17 @@ def cue_word_starts(text: str, lexicon: CueLexicon) -> list[int]:
     """Offsets of every word that can start a cue, in one pass over the text (sorted)."""
     first_words = lexicon.first_words_any_case  # "said", "Said", "SAID": no lower() per word
     return [m.start() for m in _WORD_RE.finditer(text) if m.group() in first_words]
+
+
+def find_noun_cues(items: Sequence[Item], end: int, lang: Language) -> list[CueHit]:
+    """Speech nouns (``noun`` rows of ``cues.tsv``) right before a complement word ("claim that",
+    "remarks about"), outside quotations, among the first ``end`` items."""
+    opens = lang.cls("noun_complement")
+    nouns = lang.cues.nouns
+    hits = []
+    for i in range(end - 2):
+        noun = items[i]
+        entry = None if noun.is_quote else nouns.get(noun.lower)
+        if entry is not None and items[i + 1].lower in opens:
+            hits.append(CueHit(i, i, entry))
+    return hits

@@ -1,8 +1,10 @@
-"""Content readings of the frames: objects, questions, commitments, speech nouns, and the content span.
+"""Content readings of the frames, and the records a frame returns.
 
-:class:`ContentReader` holds what a unit's frames have found so far (``found``, ``claimed``) and the
-readings that decide where a cue's content is and whether an object is content at all (issue 14):
-``denied the claim`` reports nothing; ``denied that …`` and ``denied any wrongdoing by the agency`` do.
+:class:`ContentView` holds the readings that decide where a cue's content is and whether an object
+is content at all (issue 14): ``denied the claim`` reports nothing; ``denied that …`` and ``denied any
+wrongdoing by the agency`` do. A frame (:mod:`quoteattr.frames`) returns a :class:`Reading`; only the
+driver (:mod:`quoteattr.attribution`) turns it into records, with :func:`apply`, and carries the
+:class:`Context` from one cue to the next.
 """
 
 from __future__ import annotations
@@ -10,12 +12,13 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
+import attrs
+
 from .clauses import ClauseView
-from .language import Language
 from .model import Cue, Mention
 from .phrases import clause_like, is_cap, is_name, mention_kind
-from .records import DIRECT_BONUS, FRAME, CueHit, Found, Frame
-from .units import TERMINAL, Item, Unit
+from .records import DIRECT_BONUS, CueHit, Found, Frame
+from .units import PHRASE_BREAKS, TERMINAL, Item
 
 #: The most items a trailing time adjunct after an object may have ("on Sunday", "late last week").
 MAX_TIME_ADJUNCT = 3
@@ -30,52 +33,8 @@ POSSESSIVE_ENDINGS = ("'s", "’s")
 CLAUSE_FRAMES = frozenset({"clause", "verb-second-clause"})
 
 
-class ContentReader(ClauseView):
-    """What one unit's frames found, and the readings of content spans they share."""
-
-    def __init__(self, text: str, unit: Unit, lang: Language) -> None:
-        super().__init__(text, unit, lang)
-        self.found: list[Found] = []
-        self.claimed: set[int] = set()  # item indexes of quotes already attributed
-
-    def read_speech_nouns(self, hits: Sequence[CueHit]) -> None:
-        """ "Ruiz's claim that …", "a Herald report that …", "his remarks about …": a speech noun
-        (a ``noun`` row of ``cues.tsv``) and its complement, where no verb already reported it."""
-        opens = self.lang.cls("noun_complement")
-        for i in range(self.end - 2):
-            noun = self.items[i]
-            entry = None if noun.is_quote else self.lang.cues.nouns.get(noun.lower)
-            if entry is None or self.items[i + 1].lower not in opens:
-                continue
-            start = i + 2
-            if self.owner_start(i) <= self.items_start_of_clause(i):
-                continue  # a subject ("Ruiz's claim that … drew protests"): where would its content end?
-            if any(f.start <= self.items[start].start < f.end for f in self.found):
-                continue  # already content of a verb: "said his remarks about …"
-            end = self.content_end(start, hits)
-            content = self.items[start:end]
-            if not content:
-                continue
-            if self.items[i + 1].lower in self.lang.complementisers:
-                # "the claim that taxes would rise"; not a relative clause "the report that he wrote"
-                if not (any(it.is_quote for it in content) or clause_like(content, self.lang)):
-                    continue
-                verb = next((it for it in content if it.lower not in self.lang.adv), content[0])
-                if verb.lower in self.lang.finite_hints | self.lang.cues.first_words or verb.lower.endswith(
-                    self.lang.endings("past")
-                ):
-                    continue  # "a statement that said …": a relative clause, its verb right after "that"
-                evidence = "noun-that"
-            else:
-                end = self.object_end(start, end)
-                if sum(1 for it in self.items[start:end] if it.is_word) < 2 or self.noun_speaker(i) is None:
-                    continue  # a topic needs two words and an owner ("his remarks about the budget")
-                evidence = "noun-about"
-            a, b = self.items[start].start, self.items[end - 1].end
-            # a cue inside the noun's content reports inside it ("reports that Ruiz called X …")
-            self.found = [f for f in self.found if f.quote is not None or not (a <= f.start and f.end <= b)]
-            cue = Cue(noun.start, noun.end, noun.text, lemma=entry.lemma, type="noun")
-            self.emit_span(start, end, cue, self.noun_speaker(i), FRAME[evidence])
+class ContentView(ClauseView):
+    """The readings of content spans the frames share; read-only, like the views it builds on."""
 
     def owner_start(self, i: int) -> int:
         """Where the noun phrase of a speech noun at item ``i`` starts (its determiners, owner, modifiers)."""
@@ -262,40 +221,149 @@ class ContentReader(ClauseView):
                 return k
         return end
 
-    def emit_span(self, a: int, b: int, cue: Cue | None, speaker: Mention | None, frame: Frame) -> None:
-        """Record items ``[a, b)`` as the content: direct if it is one quotation, else indirect or mixed."""
-        while b > a and self.items[b - 1].text in TERMINAL | {",", ";", ":"}:
-            b -= 1
-        while a < b and self.items[a].text in (",", ":", "—", "–"):
-            a += 1
-        if a >= b:
-            return
-        quotes = [i for i in range(a, b) if self.items[i].is_quote]
-        words = [it for it in self.items[a:b] if not it.is_quote and it.text[:1].isalnum()]
-        if quotes and not words:
-            for i in quotes:
-                q = self.items[i].quote
-                assert q is not None
-                if i in self.claimed:
-                    continue
-                self.claimed.add(i)
-                self.found.append(
-                    Found(
-                        q.start,
-                        q.end,
-                        "direct",
-                        cue,
-                        speaker,
-                        frame.evidence,
-                        round(min(1.0, frame.confidence + DIRECT_BONUS), 3),
-                        quote=q,
-                    )
-                )
-            return
-        if self.items[a].lower in self.lang.complementisers and b - a > 1 and self.items[a + 1].text != ",":
-            a += 1  # "said that the plan …" (but "said that, if elected, …" keeps it, as the gold spans do)
-        start, end = self.span(a, b)
+    def left_material(self, subject_first: int, found: Sequence[Found]) -> tuple[int, int] | None:
+        """Content before a postposed attribution: up to the comma (or quote) before the subject,
+        after the content of any attribution already ``found`` in this unit."""
+        j = subject_first - 1
+        if j < 0:
+            return None
+        if self.items[j].text in (",", "—", "–", ":"):
+            end = j
+        elif self.items[j].is_quote:
+            end = j + 1
+        else:
+            return None
+        start = 0
+        for f in found:
+            if f.end <= self.items[end - 1].end:
+                while start < end and self.items[start].start < f.end:
+                    start += 1
+        while start < end and (
+            self.items[start].lower in self.lang.conj or self.items[start].text in PHRASE_BREAKS
+        ):
+            start += 1
+        if start >= end:
+            return None
+        material = self.items[start:end]
+        if not any(it.is_quote for it in material):
+            words = [it for it in material if it.is_word]
+            if (
+                len(words) < 2
+                or words[0].lower in self.lang.time
+                or (words[0].lower in self.lang.prep and len(words) < 6)
+            ):
+                return None
+        return start, end
+
+
+# -- what a frame returns, and what the driver carries from one cue to the next ---------------
+
+
+@attrs.frozen
+class Content:
+    """Items ``[a, b)`` a frame reads as content, with its cue, its speaker and the frame row it reads."""
+
+    a: int
+    b: int
+    cue: Cue | None
+    speaker: Mention | None
+    frame: Frame
+    bonus: float = DIRECT_BONUS  #: what a direct quote adds to the row's confidence (a signature: none)
+
+
+@attrs.frozen
+class Reading:
+    """What one frame read at one cue: never a change to anything, only this record.
+
+    ``until``: the items before it belong to this attribution (a later cue inside them reports
+    inside its content); ``speaker``: the speaker the frame named, who speaks a later "adding …"
+    (``None`` leaves the previous one); ``bare``: a cue with a speaker and no content ("Ruiz
+    said."), which may own a quotation nearby; ``supersedes``: the content replaces the indirect
+    readings inside it (a speech noun's content holds the cues that report inside it).
+    """
+
+    until: int
+    contents: tuple[Content, ...] = ()
+    speaker: Mention | None = None
+    bare: tuple[Cue, Mention] | None = None
+    supersedes: bool = False
+    final: bool = True  #: False: the frame named a speaker but reads no content here; the next ones try
+
+
+@attrs.frozen
+class Context:
+    """What the driver carries from one cue to the next (the frames only read it).
+
+    ``found`` and ``claimed`` (item indexes of attributed quotations) so far; ``last_speaker``, who
+    speaks a coordinated or participle cue; ``floor``, the item a subject search may not reach back
+    over; ``only_postposed``, set while probing for a closing ", X said." that owns the whole unit.
+    """
+
+    hits: tuple[CueHit, ...]
+    found: tuple[Found, ...] = ()
+    claimed: frozenset[int] = frozenset()
+    last_speaker: Mention | None = None
+    floor: int = 0
+    only_postposed: bool = False
+    bare: tuple[tuple[Cue, Mention], ...] = ()
+
+
+def apply(view: ClauseView, ctx: Context, reading: Reading) -> Context:
+    """The context after ``reading``: its contents found (and their quotations claimed), its speaker
+    the last one, its bare cue kept."""
+    found, claimed = list(ctx.found), set(ctx.claimed)
+    for content in reading.contents:
+        if reading.supersedes:
+            a, b = view.items[content.a].start, view.items[content.b - 1].end
+            found = [f for f in found if f.quote is not None or not (a <= f.start and f.end <= b)]
+        _emit(view, content, found, claimed)
+    return attrs.evolve(
+        ctx,
+        found=tuple(found),
+        claimed=frozenset(claimed),
+        last_speaker=reading.speaker if reading.speaker is not None else ctx.last_speaker,
+        bare=ctx.bare if reading.bare is None else (*ctx.bare, reading.bare),
+    )
+
+
+def _emit(view: ClauseView, content: Content, found: list[Found], claimed: set[int]) -> None:
+    """Items ``[a, b)`` as a record: direct if they are one quotation, else indirect or mixed."""
+    items, frame = view.items, content.frame
+    a, b = content.a, content.b
+    while b > a and items[b - 1].text in TERMINAL | {",", ";", ":"}:
+        b -= 1
+    while a < b and items[a].text in (",", ":", "—", "–"):
+        a += 1
+    if a >= b:
+        return
+    quotes = [i for i in range(a, b) if items[i].is_quote]
+    words = [it for it in items[a:b] if not it.is_quote and it.text[:1].isalnum()]
+    if quotes and not words:
+        confidence = (
+            round(min(1.0, frame.confidence + content.bonus), 3) if content.bonus else frame.confidence
+        )
         for i in quotes:
-            self.claimed.add(i)
-        kind = "mixed" if quotes else "indirect"
-        self.found.append(Found(start, end, kind, cue, speaker, frame.evidence, frame.confidence))
+            q = items[i].quote
+            assert q is not None
+            if i in claimed:
+                continue
+            claimed.add(i)
+            found.append(
+                Found(
+                    q.start,
+                    q.end,
+                    "direct",
+                    content.cue,
+                    content.speaker,
+                    frame.evidence,
+                    confidence,
+                    quote=q,
+                )
+            )
+        return
+    if items[a].lower in view.lang.complementisers and b - a > 1 and items[a + 1].text != ",":
+        a += 1  # "said that the plan …" (but "said that, if elected, …" keeps it, as the gold spans do)
+    start, end = view.span(a, b)
+    claimed.update(quotes)
+    kind = "mixed" if quotes else "indirect"
+    found.append(Found(start, end, kind, content.cue, content.speaker, frame.evidence, frame.confidence))

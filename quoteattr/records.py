@@ -3,13 +3,15 @@
 The surface reader (:mod:`quoteattr.frames`, :mod:`quoteattr.speakers`) and the parse reader
 (:mod:`quoteattr.parse_rules`) produce the same :class:`Found` records from the same
 :class:`CueHit`; :func:`to_quotes` turns either into :class:`~quoteattr.model.Quote` objects.
-Every rule that attributes a quote is one :class:`Frame` row of :data:`FRAMES`, with its
-evidence label and confidence stated once.
+Every rule that attributes a quote is one :class:`Frame` row, with its evidence label and confidence
+stated once: the surface frames in :data:`quoteattr.frames.FRAMES` (each with the pure function that
+reads it), the context and parse rules in :data:`RULES`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -17,7 +19,11 @@ from .lexicons import CueEntry
 from .model import Cue, Entity, Mention, Quote
 from .quotemarks import QuoteSpan
 
-__all__ = ["DIRECT_BONUS", "FRAME", "FRAMES", "MIN_QUOTE_WORDS", "CueHit", "Found", "Frame", "to_quotes"]
+if TYPE_CHECKING:  # the surface reader's types, upstream of nothing here at run time
+    from .readings import Reading
+    from .sites import Site
+
+__all__ = ["DIRECT_BONUS", "FRAME", "MIN_QUOTE_WORDS", "RULES", "CueHit", "Found", "Frame", "to_quotes"]
 
 #: Fewer words than this inside quote marks, with no cue, is a scare quote or a title, not speech.
 MIN_QUOTE_WORDS = 4
@@ -54,49 +60,30 @@ class Found:
 
 @attrs.frozen
 class Frame:
-    """One rule that attributes quotes: its name, the evidence label a quote carries, its confidence."""
+    """One rule that attributes quotes: its name, the evidence label a quote carries, its confidence,
+    an example sentence it reads, and for a surface frame the pure function that reads it.
+
+    ``read`` takes a :class:`~quoteattr.sites.Site` and returns a :class:`~quoteattr.readings.Reading`
+    or ``None``; ``on`` says what the frame reads (``unit``, ``verb``, ``according``, ``noun``). A row
+    without ``read`` is a label that another row's function emits, or a rule of a table read elsewhere.
+    """
 
     name: str
     evidence: str
     confidence: float
     example: str
+    read: Callable[[Site], Reading | None] | None = None
+    on: str = ""
 
 
 #: What a direct quote (content that is exactly one quotation) adds to a surface frame's confidence.
 DIRECT_BONUS = 0.05
 
-#: Every rule, stated once. ``Quote.evidence`` starts with the rule's evidence label.
-FRAMES: tuple[Frame, ...] = (
-    # surface frames: a cue in the unit (quoteattr.frames)
-    Frame("dash-signed", "dash-signed", 0.8, '"We stay." ― Pamela Ortiz'),
-    Frame("headline-colon", "headline-colon", 0.6, "Ruiz: We will not back down"),
-    Frame("postposed", "postposed", 0.9, '"We will win," Ruiz said.'),
-    Frame("inverted", "inverted", 0.9, '"We will win," said Ruiz.'),
-    Frame("interrupted", "interrupted", 0.95, '"We will," Ruiz said, "win."'),
-    Frame("interrupted-inverted", "interrupted", 0.9, '"We will," said Ruiz, "win."'),
-    Frame("parenthetical", "parenthetical", 0.8, "To be safe, she said, officials should wait."),
-    Frame("according-to", "according-to", 0.85, "According to Ruiz, the bridge will reopen."),
-    Frame("according-to-inside", "according-to", 0.75, "The bridge, according to Ruiz, will reopen soon."),
-    Frame("according-to-bare", "according-to", 0.8, "Laut Polizei wurde niemand verletzt."),
-    Frame("according-to-post", "according-to", 0.8, "Dem Sprecher zufolge ist der Schaden gering."),
-    Frame("that", "that", 0.85, "Ruiz said that the bridge would reopen."),
-    Frame("clause", "clause", 0.75, "Ruiz said the bridge would reopen."),
-    Frame("preposed-quote", "preposed-quote", 0.75, 'Ruiz said: "We will win."'),
-    Frame("tell-to", "tell-to", 0.75, "Ruiz warned officials to boost security."),
-    Frame("accuse-of", "accuse-of", 0.75, "The union accused the board of ignoring staff."),
-    Frame("ask", "ask", 0.75, "Ruiz asked whether the vote was valid."),
-    Frame("ask-about", "ask-about", 0.7, "Ruiz asked about the cost of the bridge."),
-    Frame("ask-to", "ask-to", 0.75, "Ruiz asked the council to vote again."),
-    Frame("obj", "obj", 0.75, "Protesters called for new elections."),
-    Frame("commit-to", "commit-to", 0.7, "The mayor pledged to rebuild the bridge."),
-    Frame("prop-obj", "prop-obj", 0.7, "The minister denied any role in the deal."),
-    Frame("noun-that", "noun-that", 0.7, "Ruiz's claim that the bridge was safe drew protests."),
-    Frame("noun-about", "noun-about", 0.65, "His remarks about the bridge budget drew protests."),
-    Frame("name", "name", 0.75, 'Ruiz called the plan "a mistake".'),
-    # verb-second languages (features.txt): an adverbial before the cue puts the speaker after it
-    Frame("verb-second-quote", "verb-second-quote", 0.75, "Darauf sagte er: „Wir bleiben.“"),
-    Frame("verb-second-that", "verb-second-that", 0.85, "Am Abend erklärte sie, dass die Brücke hält."),
-    Frame("verb-second-clause", "verb-second-clause", 0.75, "Dann sagte er, die Brücke halte."),
+#: The rules that read no cue in its unit, stated once (``read=None``): the context rules of
+#: :mod:`quoteattr.speakers` and the parse rules of :mod:`quoteattr.parse_rules`. The surface frames,
+#: each with its reading function, are the other table, :data:`quoteattr.frames.FRAMES`.
+#: ``Quote.evidence`` starts with the rule's evidence label.
+RULES: tuple[Frame, ...] = (
     # context rules: a quote no cue claimed takes its speaker from its neighbours (quoteattr.speakers)
     Frame("transcript-label", "transcript-label", 0.8, '"WALLACE: Let us start with the budget."'),
     Frame("same-sentence", "same-sentence", 0.85, '"We will," Ruiz said, adding: "We must."'),
@@ -122,7 +109,7 @@ FRAMES: tuple[Frame, ...] = (
     Frame("parse-unattributed", "parse:quote-unattributed", 0.3, '"We will win, whatever happens."'),
 )
 #: Rules by name.
-FRAME: dict[str, Frame] = {f.name: f for f in FRAMES}
+FRAME: dict[str, Frame] = {f.name: f for f in RULES}
 
 
 def to_quotes(

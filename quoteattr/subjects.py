@@ -36,15 +36,16 @@ MAX_LISTENER_WORDS = 4
 class UnitView:
     """A read-only view of one unit: its items, and where subjects, trailers and contents lie.
 
-    Nothing here changes after construction; the frames (:mod:`quoteattr.frames`) keep their own
-    state and pass what they need (the ``floor`` a subject search may not cross) as arguments.
+    Nothing here changes after construction; the frames (:mod:`quoteattr.frames`) are pure functions
+    over it, and the driver passes what they need (the ``floor`` a subject search may not cross) as
+    arguments.
     """
 
-    def __init__(self, text: str, unit: Unit, lang: Language) -> None:
+    def __init__(self, text: str, unit: Unit, lang: Language, items: list[Item] | None = None) -> None:
         self.text = text
         self.unit = unit
         self.lang = lang
-        self.items = unit_items(text, unit)
+        self.items = unit_items(text, unit) if items is None else items  #: tokenised once per unit
         self.end = len(self.items)
         while self.end > 0 and self.items[self.end - 1].text in TERMINAL:
             self.end -= 1

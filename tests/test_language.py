@@ -91,9 +91,11 @@ def test_no_word_list_left_in_the_rule_modules() -> None:
 
 
 def test_every_frame_is_stated_once_and_its_example_reads_with_its_evidence() -> None:
-    from quoteattr.records import FRAME, FRAMES
+    from quoteattr.frames import FRAME, FRAMES
+    from quoteattr.records import RULES
 
-    assert len({f.name for f in FRAMES}) == len(FRAMES)
+    names = [f.name for f in FRAMES + RULES]
+    assert len(set(names)) == len(names)
     for name in ("postposed", "inverted", "that", "clause", "according-to", "accuse-of", "ask", "tell-to"):
         frame = FRAME[name]
         evidence = [q.evidence.split("+")[0] for q in extract(frame.example).quotes]

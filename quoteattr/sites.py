@@ -1,0 +1,145 @@
+"""A cue seen from its unit: what stands before it, who its subject is, where its content may start.
+
+:class:`Site` answers the questions several frames (:mod:`quoteattr.frames`) ask of one cue, each
+once and only when asked; it reads the unit's view and the driver's context and changes neither.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import NamedTuple
+
+from .model import Cue, Mention
+from .readings import ContentView, Context
+from .records import CueHit
+
+#: The most items a listener may span before its "that" ("told a meeting of island leaders that").
+MAX_LISTENER_SPAN = 8
+
+
+class Place(NamedTuple):
+    """What stands right before a cue, which decides how its speaker is found."""
+
+    j: int  #: the item before the cue (after skipping adverbs and auxiliaries), -1 at the unit start
+    coordinated: bool  #: "… and said": the cue shares the subject of the clause before
+    participle: bool  #: ", adding that …": a participle shares the last subject
+    inverted: bool  #: a comma, a colon or a quotation right before: ", said X." may follow
+
+    @property
+    def shares_subject(self) -> bool:
+        return self.coordinated or self.participle
+
+
+class Site:
+    """A cue seen from its unit under the driver's context, and what several frames ask of it.
+
+    Each answer is computed once, when a frame first asks (a memo of pure questions: no frame can
+    change one). ``hit`` is ``None`` for the frames that read a whole unit (a dash signature, a headline).
+    """
+
+    def __init__(self, view: ContentView, hit: CueHit | None, ctx: Context) -> None:
+        self.view, self.hit, self.ctx = view, hit, ctx
+
+    @property
+    def cue_hit(self) -> CueHit:
+        assert self.hit is not None, "a cue frame reads a cue"
+        return self.hit
+
+    @cached_property
+    def cue(self) -> Cue:
+        return self.view.cue_of(self.cue_hit)
+
+    @cached_property
+    def place(self) -> Place:
+        """What stands before the cue (skipping adverbs and auxiliaries)."""
+        v, hit = self.view, self.cue_hit
+        j = hit.first - 1
+        while j >= 0 and v.items[j].lower in v.lang.adv | v.lang.aux:
+            j -= 1
+        if j < 0:
+            return Place(j, False, False, False)
+        before = v.items[j]
+        # ", adding that …" / "Trump said, adding later, …": a participle shares the last subject.
+        participle = before.text == "," and v.items[hit.first].lower.endswith(v.lang.endings("gerund"))
+        inverted = before.text in (",", ":") or before.is_quote  # ", said X." follows a comma or a quote
+        return Place(j, before.lower in v.lang.conj, participle, inverted)
+
+    @cached_property
+    def subject(self) -> tuple[Mention | None, int]:
+        """Who speaks and where the subject starts: the subject before the cue, or the shared subject."""
+        at = self.place
+        if at.shares_subject:
+            # "Cruz exhorted Republicans … and said …": with no earlier cue, the sentence's subject speaks
+            last = self.ctx.last_speaker
+            return (last if last is not None else self.view.clause_subject()), at.j
+        return self.view.subject_before(at.j + 1, self.ctx.floor) or (None, 0)
+
+    @property
+    def speaker(self) -> Mention | None:
+        return self.subject[0]
+
+    @cached_property
+    def after(self) -> int:
+        """The item after the cue, or after its separated particle ("warf ihm vor, …")."""
+        hit = self.cue_hit
+        return hit.last + 1 if hit.particle is None else hit.particle + 1
+
+    @cached_property
+    def k(self) -> int:
+        """Where the content may start: after the listener of ``told``/``asked``."""
+        entry = self.cue_hit.entry
+        return self.view.skip_object(self.after, entry) if entry.frame in ("tell", "ask") else self.after
+
+    @cached_property
+    def k_trailer(self) -> int:
+        """Past the trailer ("on Sunday in a statement"), or at the colon that opens a quotation."""
+        return self.view.colon_quote_ahead(self.view.skip_trailer(self.k))
+
+    @cached_property
+    def left(self) -> tuple[int, int] | None:
+        """Content before a postposed attribution (after what earlier frames found)."""
+        return self.view.left_material(self.subject[1], self.ctx.found)
+
+    @cached_property
+    def first(self) -> Mention | None:
+        """A preposed cue speaks for the first noun phrase of its subject ("Sen. X, Democrat of Y, said")."""
+        v, speaker, left, k_trailer = self.view, self.speaker, self.left, self.k_trailer
+        if self.place.shares_subject or speaker is None:
+            return speaker
+        reads_postposed = left is not None and (
+            k_trailer >= v.end or v.items[k_trailer].text == "," or v.items[left[1] - 1].is_quote
+        )
+        if not reads_postposed:
+            first = v.preposed_subject(self.place.j + 1, self.ctx.floor)
+            if first is not None and first != speaker:
+                return first
+        return speaker
+
+    @cached_property
+    def that_at(self) -> int | None:
+        """The complementiser opening the content ("said that", "told a meeting of leaders that")."""
+        v, entry = self.view, self.cue_hit.entry
+        that_at = v.find_that(self.k, self.k_trailer)
+        if that_at is None and entry.frame == "tell":
+            that_at = _that_after_listener(v, self.after)
+        if (
+            that_at is not None
+            and that_at > self.k
+            and v.lang.cues.noun_frame(v.items[that_at - 1].lower) == "content"
+        ):
+            return None  # "responded to the accusation that …": the that-clause is the accusation's
+        return that_at
+
+
+def _that_after_listener(v: ContentView, a: int) -> int | None:
+    """ "told a meeting of island leaders that …": a "that" after a longer listener, with only words
+    that are no verb or cue between (at most :data:`MAX_LISTENER_SPAN` items)."""
+    lang = v.lang
+    stops = lang.finite_hints | lang.cues.first_words | lang.subject_pronouns
+    for k in range(a + 1, min(a + MAX_LISTENER_SPAN, v.end - 1) + 1):
+        it = v.items[k]
+        if it.lower in lang.complementisers:
+            return k
+        if not it.is_word or it.lower in stops:
+            return None
+    return None

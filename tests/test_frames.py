@@ -1,0 +1,86 @@
+"""The surface frames are one table of pure functions (issue 11): each row's function reads a cue and
+returns a record, never changes what it reads, and every row's example reads with its evidence."""
+
+from __future__ import annotations
+
+import inspect
+
+import attrs
+import pytest
+
+from quoteattr import extract
+from quoteattr.attribution import read_frames
+from quoteattr.cues import find_cues
+from quoteattr.frames import FRAME, FRAMES, frames_on
+from quoteattr.language import get_language
+from quoteattr.quotemarks import find_quotes
+from quoteattr.readings import ContentView, Context
+from quoteattr.records import RULES
+from quoteattr.sites import Site
+from quoteattr.units import Unit, unit_items
+
+#: Rows whose example is German (read with ``lang="de"``).
+GERMAN = frozenset(
+    {"verb-second-quote", "verb-second-that", "verb-second-clause", "according-to-bare", "according-to-post"}
+)
+
+
+def _view(text: str, lang_code: str = "en") -> ContentView:
+    lang = get_language(lang_code)
+    quotes = tuple(q for q in find_quotes(text, lang) if q.depth == 0)
+    unit = Unit(0, len(text), 0, quotes)
+    return ContentView(text, unit, lang, unit_items(text, unit))
+
+
+def test_names_are_unique_across_both_tables_and_each_reader_is_a_module_function() -> None:
+    names = [f.name for f in FRAMES + RULES]
+    assert len(set(names)) == len(names)
+    assert all(f.read is None for f in RULES)
+    for f in FRAMES:
+        assert 0 < f.confidence <= 1 and f.evidence, f
+        if f.read is not None:
+            assert inspect.isfunction(f.read) and f.read.__qualname__ == f.read.__name__, f.name
+            assert f.on in {"unit", "verb", "according", "noun"}, f.name
+    assert frames_on("verb")[0].name == "inverted"
+
+
+@pytest.mark.parametrize("frame", FRAMES, ids=lambda f: f.name)
+def test_every_rows_example_reads_with_its_evidence(frame: object) -> None:
+    assert isinstance(frame, type(FRAMES[0]))
+    lang = "de" if frame.name in GERMAN else "en"
+    evidence = [q.evidence.split("+")[0] for q in extract(frame.example, lang=lang).quotes]
+    assert frame.evidence in evidence, (frame.name, frame.example, evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will win," Ruiz said, adding that the bridge would reopen.',
+        "Ruiz told reporters that the bridge would reopen, and aides said it was safe.",
+        "The bridge, according to Ruiz, will reopen soon.",
+        "Officials called for calm, two aides said.",
+    ],
+)
+def test_frames_are_pure_the_same_site_reads_the_same_and_nothing_changes(text: str) -> None:
+    view = _view(text)
+    items_before = list(view.items)
+    ctx = Context(tuple(find_cues(view.items, view.lang)))
+    for hit in ctx.hits:
+        for frame in frames_on("according" if hit.entry.frame == "according" else "verb"):
+            assert frame.read is not None
+            first, second = frame.read(Site(view, hit, ctx)), frame.read(Site(view, hit, ctx))
+            assert first == second, frame.name
+    assert view.items == items_before and ctx == Context(ctx.hits)
+    assert read_frames(view) == read_frames(view)
+
+
+def test_the_driver_alone_carries_the_previous_speaker_to_a_participle_cue() -> None:
+    view = _view('"We will win," Ruiz said, adding that the bridge would reopen.')
+    ctx = read_frames(view)
+    assert [f.evidence for f in ctx.found] == ["postposed", "that"]
+    assert {f.speaker.text for f in ctx.found if f.speaker is not None} == {"Ruiz"}
+    assert attrs.has(type(ctx)) and ctx.last_speaker is not None and ctx.last_speaker.text == "Ruiz"
+
+
+def test_a_label_row_names_the_row_that_emits_it() -> None:
+    assert FRAME["interrupted"].read is None and FRAME["preposed-quote"].read is not None
