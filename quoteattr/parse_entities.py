@@ -8,22 +8,28 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .language import Language
+from .mention_kinds import COMMON, PRONOUN, PROPER, KindWord, classify
 from .model import Entity, Mention
 from .parsed import CorefChain, ParsedDoc, Token
 from .records import Found
+from .tokens import is_capitalised
 
 
-def mention_kind(tok: Token) -> str:
-    """A parsed speaker's kind from its head token: pronoun, name (PROPN or a named entity) or nominal."""
+def mention_kind(tok: Token, lang: Language) -> str:
+    """A parsed speaker's kind from its head token: the one definition in :mod:`quoteattr.mention_kinds`,
+    with the parser's tag as the evidence (PRON a pronoun; PROPN or a named entity a proper name)."""
     if tok.upos == "PRON":
-        return "pronoun"
-    if tok.upos == "PROPN" or tok.ner != "O":
-        return "name"
-    return "nominal"
+        evidence = PRONOUN
+    elif tok.upos == "PROPN" or tok.ner != "O":
+        evidence = PROPER
+    else:
+        evidence = COMMON
+    return classify([KindWord(tok.text.lower(), is_capitalised(tok.text), evidence)], lang)
 
 
 def entities_for(
-    doc: ParsedDoc, trees: Sequence[Sequence[Token]], found: Sequence[Found]
+    doc: ParsedDoc, trees: Sequence[Sequence[Token]], found: Sequence[Found], lang: Language
 ) -> tuple[tuple[Entity, ...], dict[tuple[int, int], Entity]]:
     """Entities for the speakers: from coreference chains, else one per distinct name or nominal."""
     chain_of: dict[tuple[int, int], int] = {}
@@ -46,7 +52,7 @@ def entities_for(
             group = ("text", f.speaker.text.lower())
         if group not in made:
             if c is not None:
-                name, mentions = _chain_entity(doc, trees, doc.coref[c])
+                name, mentions = _chain_entity(doc, trees, doc.coref[c], lang)
             else:
                 name, mentions = f.speaker.text, (f.speaker,)
             made[group] = Entity(len(made), name, mentions)
@@ -55,7 +61,7 @@ def entities_for(
 
 
 def _chain_entity(
-    doc: ParsedDoc, trees: Sequence[Sequence[Token]], chain: CorefChain
+    doc: ParsedDoc, trees: Sequence[Sequence[Token]], chain: CorefChain, lang: Language
 ) -> tuple[str, tuple[Mention, ...]]:
     """The chain's name (longest PROPN-headed mention, else its representative) and its mentions."""
     text = doc.text
@@ -68,7 +74,7 @@ def _chain_entity(
             toks[a].start,
             toks[b - 1].end,
             text[toks[a].start : toks[b - 1].end],
-            kind=mention_kind(toks[head]),
+            kind=mention_kind(toks[head], lang),
         )
         mentions.append(m)
         if toks[head].upos == "PROPN":

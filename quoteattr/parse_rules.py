@@ -28,14 +28,14 @@ import attrs
 import regex
 
 from . import quotemarks
-from .coref import complete_entities, resolve
 from .language import Language, english
 from .lexicons import CueEntry, CueLexicon
-from .model import Cue, Entity, Mention, Quote, Result, Sentence
-from .parse_entities import entities_for, mention_kind
+from .model import Cue, Mention, Result, Sentence
+from .parse_combine import combine as combine  # the merge of two results lives there; kept importable here
+from .parse_entities import mention_kind
 from .parsed import ParsedDoc, ParsedSentence, Token
 from .quotemarks import QuoteSpan
-from .records import FRAME, MIN_QUOTE_WORDS, CueHit, Found, to_quotes
+from .records import FRAME, MIN_QUOTE_WORDS, CueHit, Found
 
 # --- label groups (UD) -------------------------------------------------------------------------------
 #: Dependents that are the reported clause of a cue verb (``it was announced that ...``: csubj:pass).
@@ -270,8 +270,8 @@ def _according(tree: _Tree, hit: CueHit) -> list[_Content]:
 class _QuoteIndex:
     """Top-level quote spans (from the embedded quote-mark stage) with lookups in log time."""
 
-    def __init__(self, text: str, lang: Language) -> None:
-        self.spans = list(quotemarks.top_level(quotemarks.find_quotes(text, lang)))
+    def __init__(self, spans: Iterable[QuoteSpan]) -> None:
+        self.spans = list(quotemarks.top_level(list(spans)))
         self.starts = [q.open for q in self.spans]
         self.reach: list[int] = []  # running maximum of content ends: sorted even if spans overlap
         for q in self.spans:
@@ -320,30 +320,40 @@ class _Pass:
 
 
 def attribute(doc: ParsedDoc, lang: Language | CueLexicon | None = None) -> Result:
-    """Quotes with cues, speakers and entities for a parsed document.
+    """Quotes with cues, speakers and entities for a parsed document: the parse reader alone.
 
     ``lang`` is the :class:`~quoteattr.language.Language` (English when ``None``; a bare
     :class:`CueLexicon` is read as English with those cues). Offsets are exact into ``doc.text``.
     Every quote's ``evidence`` names the rule that found it: ``parse:<speaker rule>+<content rule>``.
+    It runs the stanza backend's ``parse-only`` stages (:mod:`quoteattr.backends.parse_stages`):
+    this reader's records, then the same mention, coreference (the document's chains when it has
+    them), addressee and dialogue stages as the embedded pipeline.
     """
-    if not isinstance(lang, Language):
-        lang = english() if lang is None else english().with_lexicon(lang)
-    text = doc.text
-    p = _Pass(text, lang, _QuoteIndex(text, lang), [_Tree(s, n) for n, s in enumerate(doc.sentences)])
+    from .backends.parse_stages import run_parsed
+
+    return run_parsed(doc, as_language(lang), "parse-only")
+
+
+def as_language(lang: Language | CueLexicon | None) -> Language:
+    """The Language for the parse reader: English when None, English with these cues for a CueLexicon."""
+    if isinstance(lang, Language):
+        return lang
+    return english() if lang is None else english().with_lexicon(lang)
+
+
+def read(doc: ParsedDoc, lang: Language, spans: Iterable[QuoteSpan] | None = None) -> list[Found]:
+    """The parse reader's records for a parsed document, one per quote, in text order.
+
+    ``spans`` are the quotations of the quote-mark stage (found here when not given).
+    """
+    if spans is None:
+        spans = quotemarks.find_quotes(doc.text, lang)
+    p = _Pass(doc.text, lang, _QuoteIndex(spans), [_Tree(s, n) for n, s in enumerate(doc.sentences)])
     _read_cues(p, _verb_forms(lang.cues))
     _read_governed_quotes(p)
     _read_following_quotes(p)
     _read_unattributed_quotes(p)
-    found = _dedupe(p.found)
-    if not doc.coref:
-        # No chains from the parser: the embedded resolver links pronouns and short names.
-        resolved, entity_list = resolve(text, to_quotes(text, found), lang)
-        ordered = sorted(resolved, key=lambda q: (q.start, q.end))
-        return Result(text, _sentences(doc), tuple(ordered), tuple(entity_list))
-    entities, by_key = entities_for(doc, [t.toks for t in p.trees], found)
-    out = to_quotes(text, found, lambda f: by_key.get(f.speaker_key) if f.speaker_key else None)
-    completed, entity_list = complete_entities(out, entities, lang)  # a pronoun in no chain: unresolved
-    return Result(text, _sentences(doc), tuple(completed), tuple(entity_list))
+    return _dedupe(p.found)
 
 
 def _read_cues(p: _Pass, forms: dict[str, CueEntry]) -> None:
@@ -362,7 +372,7 @@ def _read_cues(p: _Pass, forms: dict[str, CueEntry]) -> None:
             if not contents and spk is not None and hit.entry.type == "verb":
                 p.waiting.append((tree, hit, spk, rule))
             for content in contents:
-                p.found.extend(_judge(p.text, tree, hit, spk, rule, content, p.index, p.used, p.lang))
+                p.found.extend(_judge(p, tree, hit, spk, rule, content))
 
 
 def _read_governed_quotes(p: _Pass) -> None:
@@ -376,7 +386,7 @@ def _read_governed_quotes(p: _Pass) -> None:
             (tree, hit, spk, rule), dep = governed
             p.used.add(n)
             evidence = f"parse:{rule}+quote-{dep}"
-            p.found.append(_direct(p.text, tree, hit, spk, evidence, q, SPEAKER_CONFIDENCE[rule]))
+            p.found.append(_direct(p, tree, hit, spk, evidence, q, SPEAKER_CONFIDENCE[rule]))
 
 
 def _read_following_quotes(p: _Pass) -> None:
@@ -387,7 +397,7 @@ def _read_following_quotes(p: _Pass) -> None:
         if nxt is not None:
             p.used.add(nxt)
             evidence = f"parse:{rule}+following-quote"
-            p.found.append(_direct(p.text, tree, hit, spk, evidence, p.index.spans[nxt], confidence))
+            p.found.append(_direct(p, tree, hit, spk, evidence, p.index.spans[nxt], confidence))
 
 
 def _read_unattributed_quotes(p: _Pass) -> None:
@@ -400,76 +410,9 @@ def _read_unattributed_quotes(p: _Pass) -> None:
             )
 
 
-def combine(
-    primary: Result, secondary: Result, *, chains: Result | None = None, lang: Language | None = None
-) -> Result:
-    """``primary``'s quotes, completed by ``secondary`` where ``primary`` found nothing.
-
-    A ``primary`` quote without a speaker takes the ``secondary`` attribution
-    of the quote overlapping it most; a ``secondary`` quote with a speaker
-    that overlaps no ``primary`` quote is added. Entities are then resolved again over all
-    quotes, unless ``chains`` (a parse-aware result built from coreference
-    chains) is given: then each speaker joins the chain entity with a mention
-    overlapping it, if any.
-    """
-    text = primary.text
-    quotes: list[Quote] = []
-    for q in primary.quotes:
-        if q.speaker is None:
-            alt = max(
-                (s for s in secondary.quotes if s.speaker is not None and _overlap(q, s)),
-                key=lambda s: _overlap(q, s),
-                default=None,
-            )
-            q = alt if alt is not None else q
-        quotes.append(q)
-    # Only attributed quotes are added: a bare quote the primary rules left out is a title or a scare quote.
-    quotes += [
-        s
-        for s in secondary.quotes
-        if s.speaker is not None and not any(_overlap(s, q) for q in primary.quotes)
-    ]
-    if chains is not None:
-        linked = [attrs.evolve(q, entity=_entity_for(q, chains)) for q in quotes]
-        used = {q.entity.id: q.entity for q in linked if q.entity is not None}
-        linked, entity_list = complete_entities(linked, [used[k] for k in sorted(used)], lang)
-        return Result(
-            text,
-            primary.sentences,
-            tuple(sorted(linked, key=lambda q: (q.start, q.end))),
-            tuple(entity_list),
-        )
-    resolved, entities = resolve(text, [attrs.evolve(q, entity=None) for q in quotes], lang)
-    return Result(
-        text, primary.sentences, tuple(sorted(resolved, key=lambda q: (q.start, q.end))), tuple(entities)
-    )
-
-
-def _overlap(a: Quote | Mention, b: Quote | Mention) -> int:
-    return max(0, min(a.end, b.end) - max(a.start, b.start))
-
-
-def _entity_for(q: Quote, parsed: Result) -> Entity | None:
-    if q.speaker is None:
-        return None
-    for e in parsed.entities:
-        if any(_overlap(m, q.speaker) for m in e.mentions):
-            return e
-    return None
-
-
-def _judge(
-    text: str,
-    tree: _Tree,
-    hit: CueHit,
-    spk: int | None,
-    rule: str,
-    content: _Content,
-    index: _QuoteIndex,
-    used: set[int],
-    lang: Language,
-) -> list[Found]:
+def _judge(p: _Pass, tree: _Tree, hit: CueHit, spk: int | None, rule: str, content: _Content) -> list[Found]:
     """Classify one content as direct, mixed or indirect, and build its quote(s)."""
+    text, index, used, lang = p.text, p.index, p.used, p.lang
     toks = tree.toks
     evidence = f"parse:{rule}+{content.rule}"
     words = [j for j in content.tokens if toks[j].upos not in PUNCT_UPOS]
@@ -485,14 +428,14 @@ def _judge(
         outside = outside[1:]  # 'said that "..."' is still a direct quote
     if touched and not outside:
         used.update(touched)
-        return [_direct(text, tree, hit, spk, evidence, quotes[n], SPEAKER_CONFIDENCE[rule]) for n in touched]
+        return [_direct(p, tree, hit, spk, evidence, quotes[n], SPEAKER_CONFIDENCE[rule]) for n in touched]
     kind = "indirect"
     if touched:
         kind = "mixed"
         used.update(touched)
         lo = min([lo] + [quotes[n].open for n in touched if quotes[n].open < lo])
         hi = max([hi] + [quotes[n].outer_end for n in touched if quotes[n].outer_end > hi])
-    speaker, key = _speaker_mention(text, tree, spk)
+    speaker, key = _speaker_mention(text, tree, spk, lang)
     return [
         Found(
             lo, hi, kind, _cue(text, tree, hit), speaker, evidence, SPEAKER_CONFIDENCE[rule], speaker_key=key
@@ -501,9 +444,10 @@ def _judge(
 
 
 def _direct(
-    text: str, tree: _Tree, hit: CueHit, spk: int | None, evidence: str, q: QuoteSpan, confidence: float
+    p: _Pass, tree: _Tree, hit: CueHit, spk: int | None, evidence: str, q: QuoteSpan, confidence: float
 ) -> Found:
-    speaker, key = _speaker_mention(text, tree, spk)
+    text = p.text
+    speaker, key = _speaker_mention(text, tree, spk, p.lang)
     return Found(q.start, q.end, "direct", _cue(text, tree, hit), speaker, evidence, confidence, q, key)
 
 
@@ -542,13 +486,13 @@ def _cue(text: str, tree: _Tree, hit: CueHit) -> Cue:
 
 
 def _speaker_mention(
-    text: str, tree: _Tree, spk: int | None
+    text: str, tree: _Tree, spk: int | None, lang: Language
 ) -> tuple[Mention | None, tuple[int, int] | None]:
     if spk is None:
         return None, None
     lo, hi = _np_span(tree, spk)
     a, b = tree.toks[lo].start, tree.toks[hi].end
-    return Mention(a, b, text[a:b], kind=mention_kind(tree.toks[spk])), (tree.offset, spk)
+    return Mention(a, b, text[a:b], kind=mention_kind(tree.toks[spk], lang)), (tree.offset, spk)
 
 
 def _word_count(s: str) -> int:
@@ -565,7 +509,8 @@ def _dedupe(found: Iterable[Found]) -> list[Found]:
     return sorted(best.values(), key=lambda f: (f.start, f.end))
 
 
-def _sentences(doc: ParsedDoc) -> tuple[Sentence, ...]:
+def sentences_of(doc: ParsedDoc) -> tuple[Sentence, ...]:
+    """The parsed sentences as model sentences (exact offsets; paragraphs from blank lines)."""
     breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(doc.text)]
     return tuple(
         Sentence(s.start, s.end, doc.text[s.start : s.end], paragraph=bisect.bisect_left(breaks, s.start))

@@ -9,6 +9,7 @@ import itertools
 from collections.abc import Sequence
 
 from .language import Language
+from .mention_kinds import KindWord, classify
 from .model import Mention
 from .tokens import is_capitalised
 from .units import Item
@@ -157,21 +158,8 @@ def trim_np(items: Sequence[Item], a: int, b: int, lang: Language) -> tuple[int,
 
 
 def mention_kind(items: Sequence[Item], lang: Language) -> str:
-    words = [it for it in items if it.is_word]
-    if len(words) == 1 and words[0].lower in lang.pronouns:
-        return "pronoun"
-    content = [w for w in words if w.lower not in lang.det]
-    if any(
-        is_cap(w) and w.lower not in lang.nominals and w.lower not in lang.titles for w in content[1:]
-    ) or (
-        content
-        and is_cap(content[0])
-        and content[0].lower not in lang.nominals
-        and content[0].lower not in lang.titles
-        and (words[0] is content[0] or words[0].lower in lang.cls("definite"))
-    ):
-        return "name"
-    return "nominal"
+    """The kind of a speaker phrase: the one definition in :mod:`quoteattr.mention_kinds`, on its words."""
+    return classify([KindWord(it.lower, is_cap(it)) for it in items if it.is_word], lang)
 
 
 def clause_like(items: Sequence[Item], lang: Language) -> bool:

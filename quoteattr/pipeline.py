@@ -44,7 +44,7 @@ class Pipeline:
             (``["Gov.", "Sen."]``). A lower-case entry matches any case.
         characters: the people of a story, for dialogue in fiction: names, ``(name, aliases)`` pairs or a
             mapping name → aliases (``{"Elizabeth Bennet": ["Lizzy", "Miss Bennet"]}``). An alias
-            always means that character, and the name is the entity name reported. Embedded backend only.
+            always means that character, and the name is the entity name reported.
         max_chars: a longer text is processed in pieces cut at paragraph breaks (else sentence ends),
             with offsets still exact in one result; this bounds memory on giant inputs, at the cost
             of coreference across pieces. ``None`` processes any text whole.
@@ -94,11 +94,9 @@ class Pipeline:
         else:
             if abbreviations is not None:  # stanza splits sentences itself: the option would do nothing
                 raise ConfigError("the stanza backend splits sentences itself and takes no abbreviations")
-            if characters is not None:
-                raise ConfigError("characters= is supported by the embedded backend only")
             from .backends.stanza import StanzaBackend
 
-            self._backend = StanzaBackend(self.lang, **options)
+            self._backend = StanzaBackend(self.lang, characters=characters, **options)
 
     def process(self, doc: str | StanzaDocument) -> Result:
         """Find the quotes in one text.

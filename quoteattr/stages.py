@@ -20,12 +20,13 @@ import attrs
 from .errors import ConfigError
 from .language import Language
 from .model import Entity, Quote, Sentence
+from .parsed import ParsedDoc
 from .quotemarks import QuoteSpan
 from .records import Found
 from .units import Unit, UnitReading
 
-#: What every document starts with.
-INPUTS = frozenset({"text", "lang", "characters"})
+#: What every document starts with (``parsed`` is None unless a parser read the text).
+INPUTS = frozenset({"text", "lang", "characters", "parsed"})
 
 
 @attrs.frozen
@@ -35,11 +36,13 @@ class Work:
     text: str
     lang: Language
     characters: tuple[tuple[str, tuple[str, ...]], ...] = ()  #: the user's list: (name, aliases)
+    parsed: ParsedDoc | None = None  #: a dependency parse of ``text`` (the stanza backend)
     sentences: tuple[Sentence, ...] | None = None
     quote_spans: tuple[QuoteSpan, ...] | None = None  #: top-level quotations
     units: tuple[Unit, ...] | None = None
     readings: tuple[UnitReading, ...] | None = None
     found: tuple[Found, ...] | None = None
+    parse_found: tuple[Found, ...] | None = None  #: the parse reader's records, before they meet ``found``
     quotes: tuple[Quote, ...] | None = None
     entities: tuple[Entity, ...] | None = None
 

@@ -23,18 +23,37 @@ import warnings
 from collections.abc import Mapping
 from typing import Any
 
+from ..dialogue import CharacterSource, characters_from
 from ..errors import BackendUnavailable, ConfigError, InputError
 from ..language import Language, get_language
 from ..lexicons import CueLexicon, CueSource
 from ..model import Result
-from ..parse_rules import attribute, combine
 from ..parsed import CorefChain, ParsedDoc, ParsedSentence, Token
+from .parse_stages import COMBINE_MODES, run_parsed
 
 #: Processors run on raw text. ``coref`` is appended when asked for.
 DEFAULT_PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
 INSTALL_HINT = "pip install quoteattr[stanza]"
-#: Ways the parse-aware rules and the embedded rules are combined (see ``StanzaBackend``).
-COMBINE_MODES = ("surface-first", "parse-first", "parse-only")
+#: Options of :class:`~quoteattr.Pipeline` this backend cannot honour, and why: passed here they would
+#: reach ``stanza.Pipeline``, which drops what it does not know without a word.
+UNSUPPORTED = {
+    "abbreviations": "stanza splits sentences itself and takes no abbreviations",
+    "max_chars": "give max_chars to quoteattr.Pipeline, which cuts long texts before the backend",
+    "cues": "give cues to quoteattr.Pipeline, or pass a Language as the first argument",
+}
+#: Prefixes of the per-processor options stanza reads (``tokenize_pretokenized``, ``pos_batch_size``).
+PROCESSOR_PREFIXES = (
+    "tokenize_",
+    "mwt_",
+    "pos_",
+    "lemma_",
+    "depparse_",
+    "ner_",
+    "coref_",
+    "sentiment_",
+    "constituency_",
+    "langid_",
+)
 
 
 def import_stanza() -> Any:
@@ -61,6 +80,7 @@ class StanzaBackend:
         use_gpu: run on the GPU when there is one.
         download_method: passed to stanza; None (the default) never downloads.
         coref: add stanza's coreference processor (its models are a separate download).
+        characters: the people of a story, for the dialogue stage (as ``Pipeline(characters=...)``).
         combine: how the parse-aware rules meet the embedded surface rules: ``"surface-first"``
             (default; the surface rules' quotes, with the parse's attribution wherever they found
             no speaker and the parse's quotes they missed), ``"parse-first"`` (the other way
@@ -71,6 +91,8 @@ class StanzaBackend:
 
     Raises:
         BackendUnavailable: stanza is not installed, or its models are missing.
+        ConfigError: an unknown ``combine`` mode, or an option stanza does not read (named in the
+            message; :data:`UNSUPPORTED` says why for the options of ``quoteattr.Pipeline``).
     """
 
     name = "stanza"
@@ -87,11 +109,13 @@ class StanzaBackend:
         coref: bool = False,
         combine: str = "surface-first",
         lazy: bool = False,
+        characters: CharacterSource = None,
         **stanza_kwargs: Any,
     ) -> None:
         if combine not in COMBINE_MODES:
             raise ConfigError(f"combine must be one of {', '.join(COMBINE_MODES)}, got {combine!r}")
         self.combine = combine
+        self.characters = tuple(characters_from(characters))
         if isinstance(lexicon, Language):
             language = lexicon
         elif isinstance(lexicon, CueLexicon):
@@ -103,6 +127,7 @@ class StanzaBackend:
         self.lang = lang or language.code
         self.coref = coref
         self._stanza = import_stanza()
+        _check_options(self._stanza, stanza_kwargs)
         processors = stanza_kwargs.pop("processors", DEFAULT_PROCESSORS)
         if coref and isinstance(processors, str) and "coref" not in processors.split(","):
             processors += ",coref"
@@ -185,21 +210,28 @@ class StanzaBackend:
             )
         if not has_parse(doc):
             return self._surface(doc.text)  # nothing to read a parse from
-        parsed = from_stanza(doc)
-        result = attribute(parsed, self.language)
-        if self.combine == "parse-only":
-            return result
-        chains = result if parsed.coref else None
-        surface = self._surface(doc.text)
-        if self.combine == "parse-first":
-            return combine(result, surface, chains=chains, lang=self.language)
-        return combine(surface, result, chains=chains, lang=self.language)
+        return run_parsed(from_stanza(doc), self.language, self.combine, self.characters)
 
     def _surface(self, text: str) -> Result:
         """The embedded pipeline's result for the same text."""
         from .embedded import EmbeddedBackend
 
-        return EmbeddedBackend(self.language).process(text)
+        return EmbeddedBackend(self.language, characters=self.characters).process(text)
+
+
+def _check_options(stanza: Any, options: dict[str, Any]) -> None:
+    """Refuse options stanza would silently drop: ours that do not apply here, and unknown names."""
+    import inspect
+
+    known = set(inspect.signature(stanza.Pipeline).parameters) - {"kwargs", "self"}
+    for key in sorted(options):
+        if key in UNSUPPORTED:
+            raise ConfigError(f"the stanza backend does not take {key}=: {UNSUPPORTED[key]}")
+        if key not in known and not key.startswith(PROCESSOR_PREFIXES):
+            raise ConfigError(
+                f"the stanza backend does not know the option {key}=; it takes dir, model_paths, use_gpu, "
+                "download_method, coref, combine, lazy, characters, and stanza.Pipeline's own options"
+            )
 
 
 def has_parse(doc: Any) -> bool:
