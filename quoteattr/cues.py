@@ -69,7 +69,7 @@ def separated_particle(items: Sequence[Item], lowers: Sequence[str], start: int,
 def find_cues(items: Sequence[Item], lang: Language) -> list[CueHit]:
     """Cue words outside quotations, longest multi-word form first."""
     hits: list[CueHit] = []
-    headline = is_title_case(items)
+    headline: bool | None = None  # read once, and only for a capitalised cue word: most units have none
     lexicon = lang.cues
     first_words = lexicon.first_words
     lowers = [it.lower if it.quote is None else "" for it in items]
@@ -91,6 +91,8 @@ def find_cues(items: Sequence[Item], lang: Language) -> list[CueHit]:
             items[i].text[:1].isupper() and i > 0 and not items[i - 1].is_quote and items[i - 1].text != ":"
         )
         # "United States" holds no cue; a title-case headline does, with an inflected verb ("Says", "Warned")
+        if capitalised and headline is None:
+            headline = is_title_case(items)
         proper = capitalised and not (headline and lowers[i].endswith(lang.endings("headline_verb")))
         found = _with_particle(found, items, lowers)
         if (

@@ -530,4 +530,9 @@ FRAME: dict[str, Frame] = {f.name: f for f in FRAMES}
 
 def frames_on(kind: str) -> tuple[Frame, ...]:
     """The frames that read ``kind`` (``unit``, ``verb``, ``according``, ``noun``), in the driver's order."""
-    return tuple(f for f in FRAMES if f.read is not None and f.on == kind)
+    return _FRAMES_ON.get(kind, ())
+
+
+_FRAMES_ON: dict[str, tuple[Frame, ...]] = {
+    kind: tuple(f for f in FRAMES if f.read is not None and f.on == kind) for kind in {f.on for f in FRAMES}
+}

@@ -311,6 +311,9 @@ class Context:
 def apply(view: ClauseView, ctx: Context, reading: Reading) -> Context:
     """The context after ``reading``: its contents found (and their quotations claimed), its speaker
     the last one, its bare cue kept."""
+    unchanged_speaker = reading.speaker is None or reading.speaker == ctx.last_speaker
+    if not reading.contents and reading.bare is None and unchanged_speaker:
+        return ctx  # the common case of a cue that reads nothing: nothing to copy
     found, claimed = list(ctx.found), set(ctx.claimed)
     for content in reading.contents:
         if reading.supersedes:
