@@ -39,7 +39,7 @@ DEFAULT_SEEDS = REPO / "seeds"
 sys.path.insert(0, str(REPO))
 
 from quoteattr.errors import QuoteattrError  # noqa: E402
-from quoteattr.evaluate import KINDS, Report, evaluate, format_rows, load_gold  # noqa: E402
+from quoteattr.evaluate import KINDS, EvalConfig, Report, evaluate, format_rows, load_gold  # noqa: E402
 
 _ROWS = ("all", *KINDS)
 #: The language of each shared corpus whose records do not say it, by file-name prefix.
@@ -122,7 +122,8 @@ def main(argv: list[str] | None = None) -> int:
         try:
             docs = load_gold(path)
             lang = corpus_language(path)
-            report = evaluate(docs, system=_system(lang), keep_going=True, by=args.by)
+            config = EvalConfig(lang=lang)  # spans trimmed of the language's complementisers
+            report = evaluate(docs, system=_system(lang), keep_going=True, by=args.by, config=config)
         except (QuoteattrError, OSError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2

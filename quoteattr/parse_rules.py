@@ -33,7 +33,9 @@ from .lexicons import CueEntry, CueLexicon
 from .model import Cue, Mention, Result, Sentence
 from .parse_combine import combine as combine  # the merge of two results lives there; kept importable here
 from .parse_entities import mention_kind
-from .parsed import ParsedDoc, ParsedSentence, Token
+from .parse_nouns import complement_clause, find_noun_cues, noun_contents, noun_speaker
+from .parse_tree import Content, Tree, trim_trailing_time
+from .parsed import ParsedDoc, Token
 from .quotemarks import QuoteSpan
 from .records import FRAME, MIN_QUOTE_WORDS, CueHit, Found
 
@@ -57,45 +59,10 @@ PUNCT_UPOS = frozenset({"PUNCT", "SYM"})
 # The words these rules read (relative pronouns, "by", "of", "that", ...) come from the Language.
 
 #: Confidence of each speaker rule (from the one rule table); the content rule does not change it.
-SPEAKER_RULES = ("nsubj", "agent", "according", "conj", "xcomp", "relcl", "advcl", "none")
+SPEAKER_RULES = ("nsubj", "agent", "according", "conj", "xcomp", "relcl", "advcl", "none", "poss", "by")
 SPEAKER_CONFIDENCE = {rule: FRAME[f"parse-{rule}"].confidence for rule in SPEAKER_RULES}
 
 _PARAGRAPH_BREAK = regex.compile(r"\n[^\S\n]*\n")
-
-
-# --- sentence index ----------------------------------------------------------------------------------
-class _Tree:
-    """Children lists and subtrees of one sentence (0-based indices)."""
-
-    def __init__(self, sent: ParsedSentence, offset: int) -> None:
-        self.toks = sent.tokens
-        self.offset = offset  # index of this sentence in the document
-        self.kids: list[list[int]] = [[] for _ in self.toks]
-        for i, tok in enumerate(self.toks):
-            if tok.head:
-                self.kids[tok.head - 1].append(i)
-
-    def head(self, i: int) -> int | None:
-        h = self.toks[i].head
-        return h - 1 if h else None
-
-    def children(self, i: int, *deprels: str) -> list[int]:
-        return [k for k in self.kids[i] if not deprels or self.toks[k].deprel in deprels]
-
-    def subtree(self, i: int) -> list[int]:
-        seen, todo = [i], [i]
-        while todo:
-            for k in self.kids[todo.pop()]:
-                seen.append(k)
-                todo.append(k)
-        return sorted(seen)
-
-    def case_of(self, i: int) -> str:
-        """The lower-cased ``case``/``mark`` word of a nominal or clause (``of``, ``by``), or ''."""
-        for k in self.kids[i]:
-            if self.toks[k].deprel in ("case", "mark") and k < i:
-                return self.toks[k].text.lower()
-        return ""
 
 
 # --- cue lexicon index -------------------------------------------------------------------------------
@@ -105,7 +72,7 @@ def _verb_forms(lexicon: CueLexicon) -> dict[str, CueEntry]:
     return {form: e for e in lexicon.entries if e.type in ("verb", "prep") for form in e.forms}
 
 
-def _find_cues(tree: _Tree, forms: dict[str, CueEntry]) -> Iterator[CueHit]:
+def _find_cues(tree: Tree, forms: dict[str, CueEntry]) -> Iterator[CueHit]:
     toks = tree.toks
     for i, tok in enumerate(toks):
         if i + 1 < len(toks):
@@ -121,7 +88,7 @@ def _find_cues(tree: _Tree, forms: dict[str, CueEntry]) -> Iterator[CueHit]:
 
 
 # --- speakers ----------------------------------------------------------------------------------------
-def _speaker(tree: _Tree, cue: int, lang: Language) -> tuple[int | None, str]:
+def _speaker(tree: Tree, cue: int, lang: Language) -> tuple[int | None, str]:
     """The head token of the cue's speaker and the rule that found it."""
     toks = tree.toks
     v, rule = cue, "nsubj"
@@ -148,7 +115,7 @@ def _speaker(tree: _Tree, cue: int, lang: Language) -> tuple[int | None, str]:
     return None, "none"
 
 
-def _np_span(tree: _Tree, head: int) -> tuple[int, int]:
+def _np_span(tree: Tree, head: int) -> tuple[int, int]:
     """First and last token of the speaker's noun phrase around ``head``."""
     keep = [head]
     for k in tree.kids[head]:
@@ -165,21 +132,15 @@ def _np_span(tree: _Tree, head: int) -> tuple[int, int]:
 
 
 # --- content -----------------------------------------------------------------------------------------
-@attrs.frozen
-class _Content:
-    tokens: tuple[int, ...]
-    rule: str
-
-
-def _contents(tree: _Tree, hit: CueHit, speaker: int | None, lang: Language) -> list[_Content]:
+def _contents(tree: Tree, hit: CueHit, speaker: int | None, lang: Language) -> list[Content]:
     """Every reported content of one cue (an interrupted quote gives two)."""
     toks, c, frame = tree.toks, hit.first, hit.entry.frame
-    out: list[_Content] = []
+    out: list[Content] = []
     if frame == "according":
         return _according(tree, hit)
     excluded = set(range(hit.first, hit.last + 1))
     for k in tree.children(c, *CLAUSE_DEPS):
-        out.append(_Content(tuple(tree.subtree(k)), toks[k].deprel))
+        out.append(Content(tuple(tree.subtree(k)), toks[k].deprel))
     if frame == "of":
         objs = tree.children(c, "obj")
         # "of" hangs on the verb (UD) or, in some parsers' output, on the object.
@@ -192,29 +153,29 @@ def _contents(tree: _Tree, hit: CueHit, speaker: int | None, lang: Language) -> 
         if ofs:
             first = tree.subtree(objs[0])[0] if objs else tree.subtree(ofs[0])[0]
             last = tree.subtree(ofs[-1])[-1]
-            out.append(_Content(tuple(range(first, last + 1)), "of"))
+            out.append(Content(tuple(range(first, last + 1)), "of"))
     elif frame in ("obj", "prop", "ask") and not out:
         found = _object_content(tree, hit, excluded, lang)
         out.extend([found] if found is not None else [])
     if frame in ("tell", "ask") and not out:
         for k in tree.children(c, "xcomp"):
-            # "urged Congress to pass the bill": the addressee is part of what was asked.
-            objs = [o for o in tree.children(c, "obj", "iobj") if o < k]
-            first = tree.subtree(objs[0])[0] if objs else tree.subtree(k)[0]
-            out.append(_Content(tuple(range(first, tree.subtree(k)[-1] + 1)), "xcomp"))
+            # "urged Congress to pass the bill": the listener is the addressee, not content (as the
+            # surface tell-to frame reads it); what was asked is the infinitive.
+            sub = tree.subtree(k)
+            out.append(Content(tuple(range(sub[0], sub[-1] + 1)), "xcomp"))
     h = tree.head(c)
     if toks[c].deprel == "parataxis" and h is not None:
         # "The plan will fail, she said": the cue hangs off the clause it reports.
         own = set(tree.subtree(c))
         rest = tuple(j for j in tree.subtree(h) if j not in own)
-        out.append(_Content(rest, "parataxis-head"))
+        out.append(Content(rest, "parataxis-head"))
     if speaker is not None:  # "The deal, the minister said, will fail": the speaker is no content
         lo, hi = _np_span(tree, speaker)
         out = [attrs.evolve(x, tokens=tuple(j for j in x.tokens if not lo <= j <= hi)) for x in out]
     return [x for x in out if any(toks[j].upos not in PUNCT_UPOS for j in x.tokens)]
 
 
-def _object_content(tree: _Tree, hit: CueHit, excluded: set[int], lang: Language) -> _Content | None:
+def _object_content(tree: Tree, hit: CueHit, excluded: set[int], lang: Language) -> Content | None:
     """An object cue's content ("called for new elections", "denied any role in it") or a question's topic
     ("asked about the cost"); None when the object is no content (:func:`_object_is_content`)."""
     toks, c, frame = tree.toks, hit.first, hit.entry.frame
@@ -222,31 +183,36 @@ def _object_content(tree: _Tree, hit: CueHit, excluded: set[int], lang: Language
         for k in tree.children(c, "obl"):
             if tree.case_of(k) in lang.cls("ask_topic"):  # "asked about the cost"
                 case = set(tree.children(k, "case"))
-                return _Content(tuple(j for j in tree.subtree(k) if j not in excluded | case), "ask")
+                return Content(tuple(j for j in tree.subtree(k) if j not in excluded | case), "ask")
         return None
     for k in tree.children(c, "obj", "obl"):
         if toks[k].deprel == "obj" or (hit.last > c and tree.case_of(k) == toks[hit.last].text.lower()):
             span = [j for j in tree.subtree(k) if j not in excluded]
             if frame == "prop" and not _object_is_content(tree, k, span, lang):
                 return None  # "denied the claim", "questioned the driver" (frames.is_object_content)
-            return _Content(tuple(span + _complement(tree, c, span[-1], lang)), "obj")
+            complement = _complement(tree, c, span[-1], lang)
+            if not complement:  # "called for new elections on Sunday": the time is the call's
+                span = trim_trailing_time(tree, span, lang.time)
+            return Content(tuple(span + complement), "obj")
     return None
 
 
-def _object_is_content(tree: _Tree, head: int, span: Sequence[int], lang: Language) -> bool:
+def _object_is_content(tree: Tree, head: int, span: Sequence[int], lang: Language) -> bool:
     """The surface rule for propositional objects, on the parse: content is at least two words whose
     head is no person (a pronoun, a name, a role noun) and no bare speech noun ("the claim")."""
     toks = tree.toks
     word = toks[head].text.lower()
     if len(span) < 2 or toks[head].upos in ("PRON", "PROPN"):
         return False
+    if lang.cues.noun_frame(word) is not None and complement_clause(tree, head, lang) is not None:
+        return False  # "rejected the claim that …": the claim's clause is read as the noun's content
     if word in lang.nominals | lang.titles | lang.cls("person"):
         return False
     bare = all(toks[j].text.lower() in lang.det | lang.cls("article") for j in span if j != head)
     return not (bare and lang.cues.noun_frame(word) == "content")
 
 
-def _complement(tree: _Tree, cue: int, after: int, lang: Language) -> list[int]:
+def _complement(tree: Tree, cue: int, after: int, lang: Language) -> list[int]:
     """What an object cue says of its object: ``called on X *to stop*``, ``criticized X *for Y*``."""
     for k in tree.children(cue, *COMPLEMENT_DEPS):
         if k > after and (tree.toks[k].deprel == "xcomp" or tree.case_of(k) in lang.cls("complement_case")):
@@ -254,7 +220,7 @@ def _complement(tree: _Tree, cue: int, after: int, lang: Language) -> list[int]:
     return []
 
 
-def _according(tree: _Tree, hit: CueHit) -> list[_Content]:
+def _according(tree: Tree, hit: CueHit) -> list[Content]:
     """``according to X, CLAUSE``: X is the obl the preposition marks; CLAUSE is what X hangs on."""
     speaker = tree.head(hit.first)
     if speaker is None or tree.toks[hit.first].deprel != "case":
@@ -263,7 +229,7 @@ def _according(tree: _Tree, hit: CueHit) -> list[_Content]:
     if clause is None:
         return []
     own = set(tree.subtree(speaker))
-    return [_Content(tuple(j for j in tree.subtree(clause) if j not in own), "according")]
+    return [Content(tuple(j for j in tree.subtree(clause) if j not in own), "according")]
 
 
 # --- quote marks -------------------------------------------------------------------------------------
@@ -302,7 +268,7 @@ class _QuoteIndex:
 
 
 # --- the document pass -------------------------------------------------------------------------------
-_CueRead = tuple[_Tree, CueHit, int | None, str]  # a cue, its speaker head token and the speaker rule
+_CueRead = tuple[Tree, CueHit, int | None, str]  # a cue, its speaker head token and the speaker rule
 
 
 @attrs.define
@@ -312,7 +278,7 @@ class _Pass:
     text: str
     lang: Language
     index: _QuoteIndex
-    trees: list[_Tree]
+    trees: list[Tree]
     found: list[Found] = attrs.Factory(list)
     used: set[int] = attrs.Factory(set)  #: indices of quotes already reported
     waiting: list[_CueRead] = attrs.Factory(list)  #: cues with a speaker but no content
@@ -348,7 +314,7 @@ def read(doc: ParsedDoc, lang: Language, spans: Iterable[QuoteSpan] | None = Non
     """
     if spans is None:
         spans = quotemarks.find_quotes(doc.text, lang)
-    p = _Pass(doc.text, lang, _QuoteIndex(spans), [_Tree(s, n) for n, s in enumerate(doc.sentences)])
+    p = _Pass(doc.text, lang, _QuoteIndex(spans), [Tree(s, n) for n, s in enumerate(doc.sentences)])
     _read_cues(p, _verb_forms(lang.cues))
     _read_governed_quotes(p)
     _read_following_quotes(p)
@@ -359,6 +325,7 @@ def read(doc: ParsedDoc, lang: Language, spans: Iterable[QuoteSpan] | None = Non
 def _read_cues(p: _Pass, forms: dict[str, CueEntry]) -> None:
     """Every cue outside quotes: its speaker and its contents (a cue with none waits for a quote)."""
     for tree in p.trees:
+        sentence_found = len(p.found)
         for hit in _find_cues(tree, forms):
             if p.index.inside(tree.toks[hit.first]) is not None:
                 continue  # a cue inside a quote is the quoted speaker's, not the article's
@@ -373,6 +340,26 @@ def _read_cues(p: _Pass, forms: dict[str, CueEntry]) -> None:
                 p.waiting.append((tree, hit, spk, rule))
             for content in contents:
                 p.found.extend(_judge(p, tree, hit, spk, rule, content))
+        _read_noun_cues(p, tree, len(p.found) - sentence_found)
+
+
+def _read_noun_cues(p: _Pass, tree: Tree, made: int) -> None:
+    """Speech nouns outside quotes and outside what this sentence's verbs reported
+    ("said his claim that …" is the verb's): their owner and their content (:mod:`parse_nouns`)."""
+    toks = tree.toks
+    reported = [(f.start, f.end) for f in p.found[len(p.found) - made :]] if made else []
+    for hit in find_noun_cues(tree, p.lang):
+        n = hit.last
+        if p.index.inside(toks[n]) is not None or any(a <= toks[n].start < b for a, b in reported):
+            continue
+        spk, rule = noun_speaker(tree, n, p.lang)
+        h = tree.head(n)
+        if spk is None and hit.entry.frame == "venue" and h is not None and (tree.offset, h) in p.cues_at:
+            # "said in a statement that …": the venue's clause is the verb's; "rejected the claim that …"
+            # is not (the claim is someone else's).
+            _, _, spk, rule = p.cues_at[(tree.offset, h)]
+        for content in noun_contents(tree, n, p.lang, spk is not None):
+            p.found.extend(_judge(p, tree, hit, spk, rule, content))
 
 
 def _read_governed_quotes(p: _Pass) -> None:
@@ -410,12 +397,13 @@ def _read_unattributed_quotes(p: _Pass) -> None:
             )
 
 
-def _judge(p: _Pass, tree: _Tree, hit: CueHit, spk: int | None, rule: str, content: _Content) -> list[Found]:
+def _judge(p: _Pass, tree: Tree, hit: CueHit, spk: int | None, rule: str, content: Content) -> list[Found]:
     """Classify one content as direct, mixed or indirect, and build its quote(s)."""
     text, index, used, lang = p.text, p.index, p.used, p.lang
     toks = tree.toks
     evidence = f"parse:{rule}+{content.rule}"
-    words = [j for j in content.tokens if toks[j].upos not in PUNCT_UPOS]
+    confidence = SPEAKER_CONFIDENCE[rule] if content.confidence is None else content.confidence
+    words = _without_complementiser([j for j in content.tokens if toks[j].upos not in PUNCT_UPOS], tree, lang)
     lo, hi = toks[words[0]].start, toks[words[-1]].end
     quotes = index.spans
     touched = index.touching(lo, hi)
@@ -428,7 +416,7 @@ def _judge(p: _Pass, tree: _Tree, hit: CueHit, spk: int | None, rule: str, conte
         outside = outside[1:]  # 'said that "..."' is still a direct quote
     if touched and not outside:
         used.update(touched)
-        return [_direct(p, tree, hit, spk, evidence, quotes[n], SPEAKER_CONFIDENCE[rule]) for n in touched]
+        return [_direct(p, tree, hit, spk, evidence, quotes[n], confidence) for n in touched]
     kind = "indirect"
     if touched:
         kind = "mixed"
@@ -436,15 +424,27 @@ def _judge(p: _Pass, tree: _Tree, hit: CueHit, spk: int | None, rule: str, conte
         lo = min([lo] + [quotes[n].open for n in touched if quotes[n].open < lo])
         hi = max([hi] + [quotes[n].outer_end for n in touched if quotes[n].outer_end > hi])
     speaker, key = _speaker_mention(text, tree, spk, lang)
-    return [
-        Found(
-            lo, hi, kind, _cue(text, tree, hit), speaker, evidence, SPEAKER_CONFIDENCE[rule], speaker_key=key
-        )
-    ]
+    return [Found(lo, hi, kind, _cue(text, tree, hit), speaker, evidence, confidence, speaker_key=key)]
+
+
+def _without_complementiser(words: list[int], tree: Tree, lang: Language) -> list[int]:
+    """The content words without a leading "that" (the surface "that" frame's boundary): content is
+    what was said. A "that" a comma follows stays ("said that, if elected, …", as the surface keeps it)."""
+    if len(words) < 2:
+        return words
+    first = tree.toks[words[0]]
+    after = tree.toks[words[0] + 1] if words[0] + 1 < len(tree.toks) else None
+    if (
+        first.deprel == "mark"
+        and first.text.lower() in lang.complementisers
+        and (after is None or after.text != ",")
+    ):
+        return words[1:]
+    return words
 
 
 def _direct(
-    p: _Pass, tree: _Tree, hit: CueHit, spk: int | None, evidence: str, q: QuoteSpan, confidence: float
+    p: _Pass, tree: Tree, hit: CueHit, spk: int | None, evidence: str, q: QuoteSpan, confidence: float
 ) -> Found:
     text = p.text
     speaker, key = _speaker_mention(text, tree, spk, p.lang)
@@ -452,7 +452,7 @@ def _direct(
 
 
 def _governing_cue(
-    trees: Sequence[_Tree],
+    trees: Sequence[Tree],
     starts: Sequence[int],
     q: QuoteSpan,
     cues_at: dict[tuple[int, int], _CueRead],
@@ -471,7 +471,7 @@ def _governing_cue(
     return None
 
 
-def _following_quote(text: str, index: _QuoteIndex, used: set[int], tree: _Tree) -> int | None:
+def _following_quote(text: str, index: _QuoteIndex, used: set[int], tree: Tree) -> int | None:
     """The unused quote opening right after this sentence (only whitespace between)."""
     end = tree.toks[-1].end
     n = index.first_from(end)
@@ -480,13 +480,13 @@ def _following_quote(text: str, index: _QuoteIndex, used: set[int], tree: _Tree)
     return n
 
 
-def _cue(text: str, tree: _Tree, hit: CueHit) -> Cue:
+def _cue(text: str, tree: Tree, hit: CueHit) -> Cue:
     a, b = tree.toks[hit.first].start, tree.toks[hit.last].end
     return Cue(a, b, text[a:b], lemma=hit.entry.lemma, type=hit.entry.type)
 
 
 def _speaker_mention(
-    text: str, tree: _Tree, spk: int | None, lang: Language
+    text: str, tree: Tree, spk: int | None, lang: Language
 ) -> tuple[Mention | None, tuple[int, int] | None]:
     if spk is None:
         return None, None

@@ -107,6 +107,8 @@ RULES: tuple[Frame, ...] = (
     Frame("parse-none", "parse:none", 0.4, "The bridge will reopen, it was said."),
     Frame("parse-following-quote", "parse:following-quote", 0.6, 'Ruiz said:\n"We will win."'),
     Frame("parse-unattributed", "parse:quote-unattributed", 0.3, '"We will win, whatever happens."'),
+    Frame("parse-poss", "parse:poss", 0.8, "Ruiz's claim that the bridge was safe drew protests."),
+    Frame("parse-by", "parse:by", 0.8, "The report by the council that the bridge was safe drew protests."),
 )
 #: Rules by name.
 FRAME: dict[str, Frame] = {f.name: f for f in RULES}

@@ -91,7 +91,7 @@ def test_prepositional_clause_becomes_marked_advcl() -> None:
     ("rows", "expected"),
     [
         (ACCORDING, ("indirect", "the man fled", "According to", "police")),
-        (PASSIVE, ("indirect", "that taxes will rise", "announced", "the agency")),
+        (PASSIVE, ("indirect", "taxes will rise", "announced", "the agency")),
         (ACCUSED, ("indirect", "Jones of lying", "accused", "Smith")),
     ],
 )

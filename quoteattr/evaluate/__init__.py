@@ -28,7 +28,8 @@ Definitions
 * Spans are compared after *trimming* both ends of both spans: whitespace,
   punctuation (every Unicode ``P*`` character, so quote marks of all styles)
   and the symbols in :attr:`EvalConfig.extra_trim_chars`; then one leading
-  word from :attr:`EvalConfig.leading_words` ("that") and the edges again.
+  word from :meth:`EvalConfig.leading` (the complementisers of the document's language: "that";
+  German "dass", "daß") and the edges again.
 * **exact**: trimmed spans have equal offsets. **overlap**: the trimmed spans
   share at least half (:attr:`EvalConfig.match_fraction`) of the trimmed gold
   span. Both are one-to-one; overlap pairs are chosen greedily by largest
@@ -102,7 +103,7 @@ from .report import LEGEND, Breakdown, Report, format_rows
 from .run import System, evaluate
 
 #: Default leading words trimmed before comparing spans (read-only; pass an :class:`EvalConfig` to change).
-LEADING_WORDS: tuple[str, ...] = DEFAULT_CONFIG.leading_words
+LEADING_WORDS: tuple[str, ...] = DEFAULT_CONFIG.leading()
 #: Default extra trimmed symbols (read-only; see :class:`EvalConfig`).
 EXTRA_TRIM_CHARS: frozenset[str] = DEFAULT_CONFIG.extra_trim_chars
 #: Default tokens ignored in speaker names (read-only; see :class:`EvalConfig`).

@@ -12,6 +12,9 @@ from collections.abc import Iterable
 
 import attrs
 
+from ..language import get_language
+from ..lexicons import DEFAULT_LANGUAGE
+
 
 def _words(value: Iterable[str]) -> tuple[str, ...]:
     """Lower-cased words, so a caller's ``["That"]`` means the same as ``["that"]``."""
@@ -43,16 +46,23 @@ class EvalConfig:
 
     Every field has the default the published scores use; override by keyword.
 
-    >>> EvalConfig().leading_words
+    >>> EvalConfig().leading()
     ('that',)
+    >>> EvalConfig().leading("de")
+    ('dass', 'daß')
     >>> EvalConfig(confidence_bands=[0.8]).band(0.85)
     '[0.80, 1.00]'
     """
 
     #: Words removed from the start of a span before comparing (PolNeAR-style
     #: indirect spans may start with the complementizer). More words make exact
-    #: matching more lenient.
-    leading_words: tuple[str, ...] = attrs.field(default=("that",), converter=_words)
+    #: matching more lenient. ``None`` (the default): the complementisers of the
+    #: document's language (``Language.complementisers``: "that"; German "dass", "daß").
+    leading_words: tuple[str, ...] | None = attrs.field(
+        default=None, converter=attrs.converters.optional(_words)
+    )
+    #: The language of gold documents that do not say theirs (a ``"lang"`` key on a gold record wins).
+    lang: str = DEFAULT_LANGUAGE
     #: Quote-like symbols trimmed besides whitespace and Unicode punctuation (``P*``).
     extra_trim_chars: frozenset[str] = attrs.field(default=frozenset({"`", "´"}), converter=_chars)
     #: Tokens ignored when comparing speaker names.
@@ -71,6 +81,12 @@ class EvalConfig:
     context_chars: int = attrs.field(default=60, validator=attrs.validators.ge(0))
     #: Longest span text shown in an error before its middle is elided.
     max_shown: int = attrs.field(default=160, validator=attrs.validators.ge(3))
+
+    def leading(self, lang: str | None = None) -> tuple[str, ...]:
+        """The leading words trimmed from spans of a document in ``lang`` (default: :attr:`lang`)."""
+        if self.leading_words is not None:
+            return self.leading_words
+        return tuple(sorted(get_language(lang or self.lang).complementisers))
 
     def band(self, confidence: float) -> str:
         """The label of the confidence band holding ``confidence`` (the top band is closed)."""

@@ -50,8 +50,11 @@ def _trim_edges(text: str, start: int, end: int, config: EvalConfig) -> Span:
     return start, end
 
 
-def trim_span(text: str, start: int, end: int, config: EvalConfig = DEFAULT_CONFIG) -> Span:
-    """Offsets of ``text[start:end]`` without edge spaces, punctuation, quote marks and one leading "that".
+def trim_span(
+    text: str, start: int, end: int, config: EvalConfig = DEFAULT_CONFIG, lang: str | None = None
+) -> Span:
+    """Offsets of ``text[start:end]`` without edge spaces, punctuation, quote marks and one leading word
+    of :meth:`EvalConfig.leading` for the document's language ``lang`` ("that"; German "dass").
 
     >>> text = 'He said that "we will win."'
     >>> s, e = trim_span(text, 8, 27)
@@ -60,18 +63,23 @@ def trim_span(text: str, start: int, end: int, config: EvalConfig = DEFAULT_CONF
     >>> t = "that's final"
     >>> t[slice(*trim_span(t, 0, len(t)))]
     "that's final"
+    >>> d = "Sie sagte, dass es regnet."
+    >>> d[slice(*trim_span(d, 11, 25, lang="de"))]
+    'es regnet'
     """
     start, end = _trim_edges(text, start, end, config)
-    for word in config.leading_words:
+    for word in config.leading(lang):
         n = len(word)
         if end - start > n and text[start : start + n].lower() == word and _opens_after_word(text[start + n]):
             return _trim_edges(text, start + n, end, config)
     return start, end
 
 
-def eval_span(text: str, start: int, end: int, config: EvalConfig = DEFAULT_CONFIG) -> Span:
+def eval_span(
+    text: str, start: int, end: int, config: EvalConfig = DEFAULT_CONFIG, lang: str | None = None
+) -> Span:
     """The trimmed span, or the raw one if trimming leaves nothing (a quote of bare punctuation)."""
-    s, e = trim_span(text, start, end, config)
+    s, e = trim_span(text, start, end, config, lang)
     return (s, e) if e > s else (start, end)
 
 
@@ -171,8 +179,8 @@ def _unannotated(doc: GoldDoc, preds: Sequence[PredQuote], candidates: Mapping[i
 def match_document(doc: GoldDoc, preds: Sequence[PredQuote], config: EvalConfig = DEFAULT_CONFIG) -> DocMatch:
     """Pair one document's predictions with its gold quotes (the rules are in the package docstring)."""
     text = doc.text
-    gspan = {i: eval_span(text, g.start, g.end, config) for i, g in enumerate(doc.quotes)}
-    pspan = {j: eval_span(text, p.start, p.end, config) for j, p in enumerate(preds)}
+    gspan = {i: eval_span(text, g.start, g.end, config, doc.lang) for i, g in enumerate(doc.quotes)}
+    pspan = {j: eval_span(text, p.start, p.end, config, doc.lang) for j, p in enumerate(preds)}
     required = {i: s for i, s in gspan.items() if not doc.quotes[i].optional}
     optional = {i: s for i, s in gspan.items() if doc.quotes[i].optional}
     negs = [occ for n in doc.negatives for occ in occurrences(text, n)]

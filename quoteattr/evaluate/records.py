@@ -199,6 +199,7 @@ class GoldDoc:
     quotes: tuple[GoldQuote, ...] = ()
     negatives: tuple[str, ...] = ()
     annotated_kinds: frozenset[str] | None = None
+    lang: str | None = None  #: the record's ``"lang"`` (None: the evaluation's, ``EvalConfig.lang``)
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any], where: str = "gold") -> GoldDoc:
@@ -217,6 +218,9 @@ class GoldDoc:
         if not all(isinstance(n, str) for n in negatives):
             raise InputError(f"{where}: 'negatives' must be strings")
         doc_meta = _meta(d, where)
+        lang = d.get("lang")
+        if lang is not None and not isinstance(lang, str):
+            raise InputError(f"{where}: 'lang' must be a language code such as 'de', got {lang!r}")
         return cls(
             id=str(doc_id),
             text=text,
@@ -225,6 +229,7 @@ class GoldDoc:
             ),
             negatives=tuple(n for n in negatives if n),
             annotated_kinds=_annotated_kinds(d, where),
+            lang=lang or None,
         )
 
 

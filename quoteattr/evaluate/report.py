@@ -33,7 +33,8 @@ _COLUMNS = (
 )
 
 LEGEND = (
-    "exact: equal spans after trimming spaces, punctuation, quote marks and a leading 'that'; "
+    "exact: equal spans after trimming spaces, punctuation, quote marks and a leading complementiser "
+    "of the document's language ('that', 'dass'); "
     "overlap: >= 50% of the gold span, one-to-one.\n"
     "speaker/cue acc: on overlap matches; e2e: overlap match with the right speaker; "
     "opt: optional gold (not scored); neg: negatives reported.\n"

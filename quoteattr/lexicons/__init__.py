@@ -150,13 +150,22 @@ def _entry(lemma: str, type_: str, frame: str, forms: str, particle: str = "") -
     if frame.strip() not in CUE_FRAMES:
         raise ConfigError(f"'frame' must be one of {sorted(CUE_FRAMES)}, got {frame.strip()!r}")
     words = tuple(dict.fromkeys(f.strip().lower() for f in forms.split("|") if f.strip()))
+    particle = particle.strip().lower()
     return CueEntry(
         lemma.strip().lower(),
         type_.strip(),
         frame.strip(),
-        words or (lemma.strip().lower(),),
-        particle.strip().lower(),
+        joined_forms(words, particle) or (lemma.strip().lower(),),
+        particle,
     )
+
+
+def joined_forms(forms: tuple[str, ...], particle: str) -> tuple[str, ...]:
+    """The forms of a separable verb with each separated finite form also joined to its particle: the
+    verb-final clause joins them ("warf … vor" → "dass sie ihm vorwarf"), so a row lists each form once."""
+    if not particle:
+        return forms
+    return tuple(dict.fromkeys(forms + tuple(particle + f for f in forms if not f.startswith(particle))))
 
 
 def shipped_cues(lang: str = DEFAULT_LANGUAGE) -> CueLexicon:
