@@ -19,6 +19,7 @@ import attrs
 
 from .errors import ConfigError
 from .language import Language
+from .mentions import MentionLayer
 from .model import Entity, Quote, Sentence
 from .quotemarks import QuoteSpan
 from .records import Found
@@ -40,6 +41,7 @@ class Work:
     units: tuple[Unit, ...] | None = None
     readings: tuple[UnitReading, ...] | None = None
     found: tuple[Found, ...] | None = None
+    mentions: MentionLayer | None = None  #: the people and groups the units name (quoteattr.mentions)
     quotes: tuple[Quote, ...] | None = None
     entities: tuple[Entity, ...] | None = None
 
