@@ -53,9 +53,12 @@ def _listener(text: str, q: Quote, lang: Language) -> Mention | None:
     else:
         return None
     words = list(_WORD.finditer(text, start, end))[: MAX_WORDS + 1]
-    kept = []
-    for w in words:
+    kept: list[regex.Match[str]] = []
+    for k, w in enumerate(words):
         lower = w.group().lower()
+        if _of_phrase(words, k, kept, lang):
+            kept.append(w)  # "members of the council": "of" ties the listener's head to its group
+            continue
         if lower in lang.complementisers or lower in lang.prep or lower in lang.time:
             break
         kept.append(w)
@@ -66,6 +69,19 @@ def _listener(text: str, q: Quote, lang: Language) -> Mention | None:
     named = any(w.group()[:1].isupper() for w in kept)
     kind = "pronoun" if first in lang.object_pronouns else ("name" if named else "nominal")
     return Mention(s, e, text[s:e], kind=kind)
+
+
+def _of_phrase(words: list[regex.Match[str]], k: int, kept: list[regex.Match[str]], lang: Language) -> bool:
+    """Is ``words[k]`` an "of" that continues the listener ("members of the council", "a meeting of leaders")?
+
+    Only after a head word and before a noun phrase: "told reporters of …" with nothing after stays out.
+    """
+    if not kept or words[k].group().lower() not in lang.cls("affil") or k + 1 >= len(words):
+        return False
+    after = words[k + 1].group()
+    return not (
+        after.lower() in lang.complementisers or after.lower() in lang.prep or after.lower() in lang.time
+    )
 
 
 def _opens_listener(word: str, lang: Language) -> bool:

@@ -1,16 +1,20 @@
 """Rule-based coreference for speakers: who "He", "Trump" and "the spokesman" are.
 
-Sieves, applied to each speaker mention in text order (each records its name in
-the quote's evidence):
+Sieves, applied to each speaker mention in text order (each records its name in the quote's
+evidence). They read the document's mention layer (:mod:`quoteattr.mentions`: the names and role
+descriptions the units hold, with kind, gender and grammatical role), never the raw text:
 
 1. names: a name joins the entity whose canonical name it shares or shortens
-   (``Trump`` → ``Donald Trump``); titles are left out of canonical names
-   (``Foreign Minister X Y`` → ``X Y``); ``A and B`` is one entity named ``A; B``.
-2. pronouns: ``he``/``she``/``I`` go to the most recent *speaker* that is a
-   singular person, then to the nearest earlier personal name in the text;
-   ``they``/``it`` go to the most recent organisation or group.
-3. nominals: ``the spokesman`` goes to an earlier entity introduced with that
-   role (``ministry spokesman Karl Vos``), else it is an entity of its own.
+   (``Trump`` → ``Donald Trump``; a surname alone takes the full name the layer saw before it);
+   titles are left out of canonical names (:mod:`quoteattr.names`); ``A and B`` is one entity
+   named ``A; B``.
+2. pronouns: by salience (:mod:`quoteattr.salience`): the agreeing entity, speaker or not, that
+   recency, grammatical role, the previous quote's speaker and parallelism make most prominent;
+   ``it``/``they`` go to organisations and groups. A first-person speaker inside a quotation is
+   that quotation's speaker.
+3. nominals: ``the spokesman`` goes to an earlier entity with that role (``ministry spokesman
+   Karl Vos``, ``Karl Vos, a spokesman for …``) or introduced indefinitely (``a spokesman``),
+   else it is an entity of its own.
 
 A pronoun no sieve can link still gets an entity (:func:`complete_entities`), marked
 ``resolved=False`` and named as written, so every quote with a speaker has an entity.
@@ -19,54 +23,39 @@ A pronoun no sieve can link still gets an entity (:func:`complete_entities`), ma
 from __future__ import annotations
 
 import bisect
-import functools
-from collections.abc import Callable, Sequence
-from typing import TypeVar
+from collections.abc import Iterable, Sequence
 
 import attrs
-import regex
 
+from . import salience
 from .language import Language, english
+from .mentions import MentionLayer, Referent, build_layer, name_kind, organisation_words
 from .model import Entity, Mention, Quote
-from .tokens import is_capitalised, tokenize
+from .names import (
+    _COORD_RE,
+    canonical_name,
+    description_name,
+    gender_of_name,
+    head,
+    proper_name,
+    roles,
+    same_person,
+)
+from .quotemarks import find_quotes
+from .segment import split_sentences
+from .units import build_units
 
-_R = TypeVar("_R")
+__all__ = ["_COORD_RE", "canonical_name", "complete_entities", "description_name", "proper_name", "resolve"]
 
-#: How far back (characters) the fallback looks for a personal name to resolve a pronoun.
-NAME_LOOKBACK = 600
-
-
-# Hostile-input safety (issue 6): possessive runs, and a name starts only at a word start, so a long
-# capitalised word costs linear time instead of one rescan per capital letter.
-@functools.lru_cache(maxsize=16)
-def _name_pattern(particles: frozenset[str]) -> regex.Pattern[str]:
-    """Capitalised words, with at most one name particle between two of them ("Guillermo del Toro")."""
-    alternation = "|".join(sorted(map(regex.escape, particles), key=len, reverse=True)) or "(?!)"
-    return regex.compile(
-        r"(?<![\p{L}\p{M}'’\-])\p{Lu}[\p{L}\p{M}'’\-]++"
-        rf"(?:\s++(?:(?:{alternation})[\-\s])?\p{{Lu}}[\p{{L}}\p{{M}}'’\-]++)+"
-    )
-
-
-_NAME_RE = _name_pattern(english().name_particles)  # English; another language builds its own
-# Same splits as r"\s*(?:,\s*and\s+|,\s+|\s+and\s+|\s*&\s*)", which was cubic on a run of spaces: each
-# alternative takes its whitespace possessively and a match starts only at the start of a whitespace run (or
-# where the previous split ended, \G).
-_PARENS = regex.compile(r"\([^()]{0,80}\)")  # "(D-Wis.)" is not part of a name
-
-
-@functools.lru_cache(maxsize=16)
-def _coord_pattern(pair_words: frozenset[str]) -> regex.Pattern[str]:
-    """Splits "A, B and C" / "A & B" into speakers; ``pair_words`` are the language's "and"."""
-    words = "|".join(sorted(map(regex.escape, pair_words), key=len, reverse=True)) or "(?!)"
-    return regex.compile(
-        rf"(?:(?<!\s)|\G)(?:\s*+,\s*+(?:{words})\s++|\s*+,\s++|\s++(?:{words})\s++|\s*+&\s*+)"
-    )
-
-
-_COORD_RE = _coord_pattern(english().cls("pair"))
-#: How many recent speakers a pronoun weighs when one of them is known to match its gender.
-RECENT_SPEAKERS = 3
+#: How many units back a surname looks for its full name, and a role noun for the person it names.
+LOOKBACK_UNITS = 40
+#: How many of an entity's latest mentions (and of the latest quotes) a pronoun looks at; older ones are
+#: beyond the salience window, and reading them all made a long run of pronoun speakers quadratic (issue 6).
+RECENT_QUOTES = 16
+#: A pronoun attribution whose winner beat the runner-up by less than this share of its score is a close
+#: call: the quote's confidence is capped at :data:`CLOSE_CALL_CONFIDENCE`.
+CLOSE_CALL_MARGIN = 0.25
+CLOSE_CALL_CONFIDENCE = 0.7
 
 
 @attrs.define
@@ -74,10 +63,11 @@ class _Cluster:
     id: int
     name: str
     mentions: list[Mention]
-    person: bool
+    kind: str  #: person, org, group or "" (unknown), as in the mention layer
     last: int
     roles: set[str]
-    gender: str = ""  #: "m"/"f" once a gendered pronoun or honorific was resolved to it, else unknown
+    gender: str = ""  #: "m"/"f" from an honorific, a given name or a gendered pronoun resolved to it
+    described: bool = False  #: a description ("the spokesman"), not a name
 
 
 #: Most clusters a mention is compared with: those sharing a name word or a role with it, or the most
@@ -154,156 +144,82 @@ class _Clusters(list[_Cluster]):
         return out
 
 
-#: Mention texts up to this length have their canonical name and roles cached (real mentions are far
-#: shorter); a longer one (hostile text: a 100 KB capitalised "word") is computed each time. With
-#: CACHE_SIZE entries per cache, what the caches keep across documents stays bounded at a few MB
-#: (unbounded keys kept about 95 MB after 1,000 such documents, issue 10).
-CACHE_KEY_CHARS = 128
-CACHE_SIZE = 8192
+def layer_from_text(text: str, lang: Language, speakers: Iterable[Mention] = ()) -> MentionLayer:
+    """The mention layer of a text no pipeline has read (``resolve`` called on its own, the parse engine)."""
+    marks = [q for q in find_quotes(text, lang) if q.depth == 0]
+    return build_layer(text, build_units(split_sentences(text, lang=lang), marks), speakers, lang)
 
 
-def _cached_if_short(func: Callable[[str, Language], _R]) -> Callable[[str, Language], _R]:
-    """``func`` behind an LRU cache that only short texts enter (see :data:`CACHE_KEY_CHARS`)."""
-    cached = functools.lru_cache(maxsize=CACHE_SIZE)(func)
+@attrs.define
+class _Doc:
+    """What resolving one document's mentions shares: the layer, the clusters, the quotes seen so far."""
 
-    @functools.wraps(func)
-    def lookup(text: str, lang: Language) -> _R:
-        return cached(text, lang) if len(text) <= CACHE_KEY_CHARS else func(text, lang)
-
-    lookup.cache_info = cached.cache_info  # type: ignore[attr-defined]
-    lookup.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
-    return lookup
-
-
-def canonical_name(mention_text: str, lang: Language | None = None) -> str:
-    """The name without determiners and titles: "Iranian Foreign Minister Ana Ruiz" → "Ana Ruiz".
-
-    >>> canonical_name("US President Donald Trump")
-    'Donald Trump'
-    >>> canonical_name("the spokesman")
-    'the spokesman'
-    """
-    return _canonical_name(mention_text, lang if lang is not None else english())
-
-
-@_cached_if_short  # pure, and called for the same names again and again
-def _canonical_name(mention_text: str, lang: Language) -> str:
-    parts = [p for p in _coord_pattern(lang.cls("pair")).split(mention_text.strip()) if p]
-    if len(parts) > 1 and all(_has_cap(p) for p in parts):
-        return "; ".join(_canonical_name(p, lang) for p in parts)
-    words = [t.text for t in tokenize(_PARENS.sub(" ", mention_text)) if t.is_word or t.text in ("-",)]
-    run: list[str] = []
-    for w in reversed(words):
-        lw = w.lower()
-        if (is_capitalised(w) or lw in lang.name_particles) and (
-            lw not in lang.titles and lw + "." not in lang.titles and lw not in lang.det
-        ):
-            run.append(w)
-        else:
-            break
-    run.reverse()
-    if run and _attached(words, len(words) - len(run), lang):
-        return description_name(mention_text.strip(), lang)  # "a teacher at Brookfield Primary"
-    # "Although Ruiz", "On Oct", "Meanwhile": a sentence opener is not the start of a name
-    while run and (not is_capitalised(run[0]) or run[0].lower() in lang.not_name_openers):
-        run.pop(0)
-    if run:
-        return " ".join(run)
-    return description_name(mention_text.strip(), lang)
-
-
-def _attached(words: Sequence[str], at: int, lang: Language) -> bool:
-    """Does the capitalised run at ``words[at:]`` hang off a description by a preposition?
-
-    "A farmer near Kilbride", "officials in Dunmore": the place is not the speaker. A title before
-    the preposition ("Secretary of State X") keeps the run a name.
-    """
-    if at < 2 or words[at - 1].lower() not in lang.cls("located"):
-        return False  # "a spokeswoman for X", "an analysis by X" are X's: left to the name rules
-    first = words[0].lower()
-    return first in lang.det or first in lang.not_name_openers or words[at - 2].lower() in lang.nominals
-
-
-def description_name(text: str, lang: Language) -> str:
-    """A description named as a reader would write it mid-sentence: "His aides" → "his aides".
-
-    A determiner or quantifier is capitalised only because it opened the sentence; lowering it makes
-    the same description one name wherever it stands, and keeps it from passing for a proper name.
-    """
-    first, _, rest = text.partition(" ")
-    acronym = len(first) > 1 and first.isupper()
-    if rest and first[:1].isupper() and not acronym and first.lower() in lang.not_name_openers | lang.det:
-        return f"{first.lower()} {rest}"
-    return text
-
-
-def proper_name(text: str, lang: Language) -> str | None:
-    """The canonical name of a capitalised run found in the text, or None when it is no name."""
-    name = canonical_name(text, lang)
-    words = name.split()
-    if not words or not is_capitalised(words[0]) or words[0].lower() in lang.not_name_openers:
-        return None
-    if words[0].lower() in lang.titles or words[0].lower() + "." in lang.titles:
-        return None
-    return name
-
-
-def _has_cap(s: str) -> bool:
-    return any(t.text[:1].isupper() for t in tokenize(s) if t.is_word)
-
-
-def _roles(mention_text: str, lang: Language) -> set[str]:
-    return set(_role_words(mention_text, lang))
-
-
-@_cached_if_short
-def _role_words(mention_text: str, lang: Language) -> frozenset[str]:
-    return frozenset(
-        t.lower for t in tokenize(mention_text) if t.lower in lang.nominals or t.lower in lang.titles
-    )
+    layer: MentionLayer
+    lang: Language
+    clusters: _Clusters = attrs.Factory(_Clusters)
+    spoken: list[tuple[int, int, int, _Cluster]] = attrs.Factory(list)  #: (start, end, paragraph, cluster)
 
 
 def resolve(
-    text: str, quotes: Sequence[Quote], lang: Language | None = None
+    text: str, quotes: Sequence[Quote], lang: Language | None = None, layer: MentionLayer | None = None
 ) -> tuple[list[Quote], list[Entity]]:
-    """Give each quote's speaker an entity; return the quotes and the entities (``lang``: English if None)."""
+    """Give each quote's speaker an entity; return the quotes and the entities (``lang``: English if None).
+
+    ``layer`` is the document's mention layer (:func:`quoteattr.mentions.build_layer`); without one it
+    is read from ``text`` here.
+    """
     lang = lang if lang is not None else english()
-    clusters = _Clusters()  # indexed, so one mention never scans every cluster (issue 6)
+    if layer is None:
+        layer = layer_from_text(text, lang, [q.speaker for q in quotes if q.speaker is not None])
+    doc = _Doc(layer, lang)
     by_mention: dict[tuple[int, int], _Cluster] = {}
-    assigned: list[tuple[Quote, _Cluster | None, str]] = []
+    assigned: list[tuple[Quote, _Cluster | None, str, float]] = []
     for q in sorted(quotes, key=lambda q: q.start):
         m = q.speaker
         if m is None:
-            assigned.append((q, None, ""))
+            assigned.append((q, None, "", q.confidence))
             continue
         key = (m.start, m.end)
         cluster = by_mention.get(key)
-        sieve = "same-mention"
+        sieve, confidence = "same-mention", q.confidence
         if cluster is None:
-            cluster, sieve = _resolve_mention(text, m, clusters, lang)
+            cluster, sieve, margin = _resolve_mention(doc, q, m)
+            if margin < CLOSE_CALL_MARGIN:
+                confidence = min(confidence, CLOSE_CALL_CONFIDENCE)
             if cluster is not None:
-                # Only a cluster just made for m already holds it (a key seen before is in by_mention), so
-                # checking the last mention is enough; scanning them all was quadratic (issue 6).
-                last_m = cluster.mentions[-1] if cluster.mentions else None
-                if last_m is None or (last_m.start, last_m.end) != key:
-                    cluster.mentions.append(m)
-                cluster.last = max(cluster.last, m.start)
-                cluster.gender = cluster.gender or _gender(m, lang)
-                clusters.touch(cluster)
+                _join(doc, cluster, m, key)
                 by_mention[key] = cluster
-        assigned.append((q, cluster, sieve))
+        if cluster is not None:
+            doc.spoken.append((q.start, q.end, doc.layer.paragraph_of(q.start), cluster))
+        assigned.append((q, cluster, sieve, confidence))
     entities = {
-        c.id: Entity(c.id, c.name, tuple(sorted(c.mentions, key=lambda x: x.start))) for c in clusters
+        c.id: Entity(c.id, c.name, tuple(sorted(c.mentions, key=lambda x: x.start))) for c in doc.clusters
     }
     final = [
         attrs.evolve(
             q,
             entity=None if c is None else entities[c.id],
             evidence=f"{q.evidence}+{sieve}" if sieve else q.evidence,
+            confidence=confidence,
         )
-        for q, c, sieve in assigned
+        for q, c, sieve, confidence in assigned
     ]
     return complete_entities(final, list(entities.values()), lang)
+
+
+def _join(doc: _Doc, cluster: _Cluster, m: Mention, key: tuple[int, int]) -> None:
+    # Only a cluster just made for m already holds it (a key seen before is in by_mention), so checking
+    # the last mention is enough; scanning them all was quadratic (issue 6).
+    last_m = cluster.mentions[-1] if cluster.mentions else None
+    if last_m is None or (last_m.start, last_m.end) != key:
+        cluster.mentions.append(m)
+    cluster.last = max(cluster.last, m.start)
+    gender = _gender(m, doc.lang)
+    if gender and not cluster.gender:
+        cluster.gender = gender
+        if cluster.kind == "":
+            cluster.kind = "person"  # "she" was resolved to it: a person
+    doc.clusters.touch(cluster)
 
 
 def complete_entities(
@@ -338,78 +254,193 @@ def complete_entities(
     return out, out_entities
 
 
-def _resolve_mention(
-    text: str, m: Mention, clusters: list[_Cluster], lang: Language
-) -> tuple[_Cluster | None, str]:
-    lower = m.text.lower()
+def _resolve_mention(doc: _Doc, q: Quote, m: Mention) -> tuple[_Cluster | None, str, float]:
+    """The cluster ``m`` belongs to, the deciding sieve, and the salience margin (1.0 outside pronouns)."""
+    lang = doc.lang
     if m.kind == "pronoun":
-        return _resolve_pronoun(text, m, lower, clusters, lang)
+        return _resolve_pronoun(doc, q, m)
     if m.kind == "nominal":
-        roles = _roles(m.text, lang)
-        for c in clusters.with_role(roles) if isinstance(clusters, _Clusters) else reversed(clusters):
-            if c.last < m.start and roles & c.roles and (c.person or _same_head(c.name, lower, lang)):
-                return c, "nominal-role"
-        introduced = _introduced(clusters, m, lang)
-        if introduced is not None:
-            return introduced, "nominal-introduced"
-        found = _role_in_text(text, m, roles | {_head(m.text, lang)}, lang)
-        if found is not None:
-            return _add_name(found, clusters, m, lang, person=True), "nominal-role-text"
-        for c in clusters.named(lower.strip()) if isinstance(clusters, _Clusters) else reversed(clusters):
-            if c.name.lower() == lower.strip():
-                return c, "same-nominal"
-        return _new(clusters, description_name(m.text.strip(), lang), m, lang, person=False), "nominal-new"
+        cluster, sieve = _resolve_nominal(doc, m)
+        return cluster, sieve, 1.0
     name = canonical_name(m.text, lang)
     if " " not in name and ";" not in name:
-        longer = _longer_form(text, name, m.start, lang)  # "Pryce" after "Gordon Pryce, a retired engineer"
+        longer = _longer_form(doc.layer, name, m.start)  # "Pryce" after "Gordon Pryce, a retired engineer"
         if longer is not None:
-            return _add_name(longer, clusters, m, lang, person=True), "name-variant"
-    return _add_name(name, clusters, m, lang, person=True), "name"
+            return _add_name(doc, longer.name, m, longer.kind), "name-variant", 1.0
+    return _add_name(doc, name, m, _name_kind(doc, name, m)), "name", 1.0
 
 
-def _longer_form(text: str, surname: str, before: int, lang: Language) -> str | None:
-    """The nearest earlier full name ending with ``surname``."""
-    names = _name_pattern(lang.name_particles)
-    for match in reversed(list(names.finditer(text, max(0, before - 4 * NAME_LOOKBACK), before))):
-        name = proper_name(match.group(), lang)
-        if name is not None and " " in name and name.split()[-1] == surname:
-            return name
+def _name_kind(doc: _Doc, name: str, m: Mention) -> str:
+    """The kind of a speaker's name: the layer's reading of it, else from its words."""
+    for r in doc.layer.before(m.end, 0):
+        if r.start < m.end and m.start < r.end and not r.described:
+            return r.kind
+    if ";" in name:
+        return "group"
+    kind = name_kind(name, doc.lang)
+    if kind in ("org", "group"):
+        return kind
+    return "person" if gender_of_name(m.text, doc.lang) or roles(m.text, doc.lang) else ""
+
+
+def _resolve_nominal(doc: _Doc, m: Mention) -> tuple[_Cluster | None, str]:
+    lang, lower = doc.lang, m.text.lower()
+    wanted = roles(m.text, lang)
+    for c in doc.clusters.with_role(wanted):
+        if c.last < m.start and wanted & c.roles and (not c.described or _same_head(c.name, lower, lang)):
+            return c, "nominal-role"
+    introduced = _introduced(doc.clusters, m, lang)
+    if introduced is not None:
+        return introduced, "nominal-introduced"
+    found = _role_in_layer(doc.layer, m, wanted | {head(m.text, lang)}, lang)
+    if found is not None:
+        return _add_name(doc, found.name, None, "person"), "nominal-role-text"
+    described = _introduced_in_layer(doc.layer, m, lang)
+    if described is not None:  # "A hospital spokeswoman arrived. … the spokeswoman said"
+        cluster = _new(doc, described.name, None, described.kind, described=True)
+        cluster.roles |= set(described.roles)
+        cluster.gender = described.gender
+        return cluster, "nominal-introduced-text"
+    for c in doc.clusters.named(lower.strip()):
+        if c.name.lower() == lower.strip():
+            return c, "same-nominal"
+    kind = _description_kind(m.text, lang)
+    return _new(doc, description_name(m.text.strip(), lang), m, kind, described=True), "nominal-new"
+
+
+def _description_kind(text: str, lang: Language) -> str:
+    """ "the ministry" is an organisation, "officials" a group, "the spokesman" a person."""
+    word = head(text, lang)
+    if word in organisation_words(lang):
+        return "org"
+    if word.endswith("s") and (word[:-1] in lang.nominals or word in lang.cls("person")):
+        return "group"
+    return "person" if word in lang.nominals or word in lang.cls("person") else ""
+
+
+def _longer_form(layer: MentionLayer, surname: str, before: int) -> Referent | None:
+    """The nearest earlier full name in the layer ending with ``surname``."""
+    for r in reversed(layer.before(before, LOOKBACK_UNITS)):
+        if not r.described and " " in r.name and ";" not in r.name and r.name.split()[-1] == surname:
+            return r
     return None
 
 
-def _resolve_pronoun(
-    text: str, m: Mention, lower: str, clusters: list[_Cluster], lang: Language
-) -> tuple[_Cluster | None, str]:
-    if lower in lang.singular_persons:
-        gender = _gender(m, lang)
-        compatible = [
-            c
-            for c in _by_recency(clusters)
-            if c.last < m.start
-            and c.person
-            and ";" not in c.name
-            and not (gender and c.gender and gender != c.gender)
+def _role_in_layer(layer: MentionLayer, m: Mention, wanted: set[str], lang: Language) -> Referent | None:
+    """The latest earlier name the layer saw with this role: "spokesman Karl Vos" for "the spokesman"."""
+    if not wanted:
+        return None
+    word = m.text.lower().split()[-1]
+    for r in reversed(layer.before(m.start, LOOKBACK_UNITS)):
+        if not r.described and r.kind != "org" and word in r.roles:
+            return r
+    return None
+
+
+def _introduced_in_layer(layer: MentionLayer, m: Mention, lang: Language) -> Referent | None:
+    """The latest earlier indefinite description in the layer with the head of the definite ``m``."""
+    word = head(m.text, lang)
+    for r in reversed(layer.before(m.start, LOOKBACK_UNITS)):
+        first = r.name.split()[0].lower()
+        if r.described and first in lang.cls("indefdet") and head(r.name, lang) == word:
+            return r
+    return None
+
+
+def _resolve_pronoun(doc: _Doc, q: Quote, m: Mention) -> tuple[_Cluster | None, str, float]:
+    lang, lower = doc.lang, m.text.lower()
+    person = lang.pronouns.get(lower, (3, "", ""))[0]
+    if person == 1:
+        recent = doc.spoken[-RECENT_QUOTES:]  # the quote around m started just before it: no full scan
+        inside = [c for s, e, _, c in recent if s <= m.start and m.end <= e]
+        if inside:  # "I" inside a quotation is the one speaking it, not the speaker of the frame around it
+            return inside[-1], "pronoun-quoted-self", 1.0
+    unit = doc.layer.unit_of(m.start)
+    earlier = [c for c in doc.clusters.by_recency() if c.last < m.start]
+    candidates = _candidates(doc, q, m, earlier[:RECENT_QUOTES])
+    choice = salience.rank(lower, unit, candidates.values(), lang)
+    if choice is None:  # nobody recent agrees: the latest agreeing speaker further back, as a last resort
+        older = [_as_candidate(c, []) for c in earlier[RECENT_QUOTES:]]
+        choice = salience.rank(lower, unit, (c for c in older if salience.agrees(lower, c, lang)), lang)
+    if choice is None:
+        return None, "pronoun-unresolved", 1.0
+    margin = salience.margin_ratio(choice)
+    picked = choice.candidate.key
+    if isinstance(picked, _Cluster):
+        group = lower not in lang.singular_persons
+        return picked, "pronoun-group" if group else "pronoun-speaker", margin
+    r = picked
+    assert isinstance(r, Referent)
+    if r.described:
+        cluster = _new(doc, r.name, None, r.kind, described=True)
+        cluster.roles |= set(r.roles)
+        cluster.gender = r.gender
+        return cluster, "pronoun-description", margin
+    cluster = _add_name(doc, r.name, None, r.kind or ("person" if lower in lang.gendered_subjects else ""))
+    cluster.gender = cluster.gender or r.gender
+    if lower not in lang.singular_persons:
+        return cluster, "pronoun-org-name", margin
+    return cluster, "pronoun-subject" if r.role == "subject" else "pronoun-name", margin
+
+
+def _as_candidate(
+    c: _Cluster, occurrences: list[salience.Occurrence], previous: bool = False
+) -> salience.Candidate:
+    return salience.Candidate(c, c.name, c.kind, c.gender, tuple(occurrences), c.last, previous)
+
+
+def _candidates(
+    doc: _Doc, q: Quote, m: Mention, clusters: Sequence[_Cluster]
+) -> dict[object, salience.Candidate]:
+    """The entities a pronoun weighs: the latest speakers, and the layer's names and roles in the window."""
+    layer = doc.layer
+    previous = _previous_speaker(doc, q)
+    occurrences: dict[int, list[salience.Occurrence]] = {}
+    for c in clusters:
+        occurrences[c.id] = [
+            salience.Occurrence(layer.unit_of(x.start), "subject", True, c.described)
+            for x in c.mentions[-RECENT_QUOTES:]  # older mentions are out of the window: bounded cost
+            if x.start < m.start
         ]
-        newer = _subject_since(text, m.start, compatible[0].last if compatible else 0, lang, gender)
-        if newer is not None and not _known_other(clusters, newer, gender):
-            # "… Hale said. Mbeki disagreed. '…,' he said": the newer subject
-            return _add_name(newer, clusters, None, lang, person=True), "pronoun-subject"
-        if compatible:
-            # "she" never goes to a speaker known as "he"; among the last few, one known to match is preferred
-            known = [c for c in compatible[:RECENT_SPEAKERS] if gender and c.gender == gender]
-            return (known[0] if known and not compatible[0].gender else compatible[0]), "pronoun-speaker"
-        name = _nearest_name(text, m.start, lang, gender)
-        if name is not None:
-            return _add_name(name, clusters, None, lang, person=True), "pronoun-name"
-        return None, "pronoun-unresolved"
-    for c in _by_recency(clusters):
-        if c.last < m.start:
-            return c, "pronoun-group"
-    # no earlier speaker: "Norrland Bank raised its rates. '…,' it said" — the subject organisation
-    name = _nearest_name(text, m.start, lang)
-    if name is not None:
-        return _add_name(name, clusters, None, lang, person=False), "pronoun-org-name"
-    return None, "pronoun-unresolved"
+    virtual: dict[str, tuple[Referent, list[salience.Occurrence]]] = {}
+    for r in layer.before(m.start, salience.WINDOW_UNITS):
+        if r.speaker:
+            continue  # a speaker mention: its cluster holds it
+        occ = salience.Occurrence(r.unit, r.role, False, r.described)
+        owner = _owner(clusters, r)
+        if owner is not None:
+            occurrences[owner.id].append(occ)
+            owner.gender = owner.gender or r.gender  # "Mrs. Ruiz" in the text tells what "Ruiz said" did not
+            continue
+        key = r.name.lower()
+        seen = virtual[key][1] if key in virtual else []
+        virtual[key] = (r, [*seen, occ])  # the latest mention stands for the entity
+    out: dict[object, salience.Candidate] = {}
+    for c in clusters:
+        out[id(c)] = _as_candidate(c, occurrences[c.id], previous is c)
+    for r, seen in virtual.values():
+        out[r.name.lower()] = salience.Candidate(r, r.name, r.kind, r.gender, tuple(seen), r.start)
+    return out
+
+
+def _owner(clusters: Sequence[_Cluster], r: Referent) -> _Cluster | None:
+    """The speaker entity a layer referent names, if any (same name, or a shorter or longer form)."""
+    for c in clusters:
+        if r.described:
+            if c.described and c.name.lower() == r.name.lower():
+                return c
+        elif not c.described and ";" not in c.name and same_person(r.name, c.name):
+            return c
+    return None
+
+
+def _previous_speaker(doc: _Doc, q: Quote) -> _Cluster | None:
+    """The entity of the latest quote before ``q`` in the same paragraph."""
+    paragraph = doc.layer.paragraph_of(q.start)
+    for start, _end, para, cluster in reversed(doc.spoken):
+        if start < q.start:
+            return cluster if para == paragraph else None
+    return None
 
 
 def _gender(m: Mention, lang: Language) -> str:
@@ -419,151 +450,46 @@ def _gender(m: Mention, lang: Language) -> str:
         return ""
     if m.kind == "pronoun":
         return lang.pronouns.get(words[0], (0, "", ""))[2] if words[0] in lang.gendered_subjects else ""
-    return lang.honorifics.get(words[0], "") or lang.given_names.get(words[0], "")
-
-
-def _other_gender(name: str, gender: str, lang: Language) -> bool:
-    """Is ``name``'s given name known to be of the gender other than ``gender``?"""
-    known = lang.given_names.get(name.split()[0].lower(), "") if gender and name else ""
-    return bool(known) and known != gender
-
-
-def _by_recency(clusters: list[_Cluster]) -> list[_Cluster]:
-    """Clusters by their latest mention, latest first (indexed for a :class:`_Clusters`, issue 6)."""
-    if isinstance(clusters, _Clusters):
-        return clusters.by_recency()
-    return sorted(clusters, key=lambda c: c.last, reverse=True)
-
-
-def _known_other(clusters: list[_Cluster], name: str, gender: str) -> bool:
-    """Is ``name`` an entity already known to be of the gender other than ``gender``?"""
-    found = clusters.named(name.lower()) if isinstance(clusters, _Clusters) else clusters
-    return any(c.name == name and gender and c.gender and c.gender != gender for c in found)
-
-
-def _subject_since(text: str, before: int, after: int, lang: Language, gender: str) -> str | None:
-    """A full name opening a sentence after the last speaker's mention and before the pronoun, if any.
-
-    Lappin & Leass in miniature: a subject more recent than the last speaker is more salient than it.
-    Only a name at a sentence start counts (a subject), and only after a known speaker (``after`` > 0).
-    """
-    if after <= 0:
-        return None
-    end = text.find(".", after)
-    if end < 0 or end >= before:
-        return None  # the speaker's own sentence runs up to the pronoun
-    name = _nearest_name(text, before, lang, gender, start=end, subject_only=True)
-    return name
-
-
-def _nearest_name(
-    text: str, before: int, lang: Language, gender: str = "", *, start: int = 0, subject_only: bool = False
-) -> str | None:
-    window_start = max(0, before - NAME_LOOKBACK, start)
-    pattern = _name_pattern(lang.name_particles)
-    names: list[tuple[int, str]] = []
-    for m in pattern.finditer(text, window_start, before):
-        name = proper_name(m.group(), lang)
-        if name is not None and " " in name and not _other_gender(name, gender, lang):
-            names.append((m.start(), name))
-    # A name that opens a sentence is a subject, and subjects are what pronouns pick up.
-    for start, name in reversed(names):
-        head = text[max(0, start - 3) : start]
-        if start == 0 or regex.search(r"(?:[.!?]\s+|\n)$", head):
-            return name
-    return names[-1][1] if names and not subject_only else None
-
-
-def _role_in_text(text: str, m: Mention, roles: set[str], lang: Language) -> str | None:
-    """An earlier "role Name" in the text: "ministry spokesman Karl Vos" for "the spokesman"."""
-    if not roles:
-        return None
-    head = m.text.lower().split()[-1]
-    window_start = max(0, m.start - 4 * NAME_LOOKBACK)
-    window = text[window_start : m.start]
-    if head not in window.lower():
-        return None  # neither rule can match without the role word: skip the scans
-    # "Karl Vos, a spokesman for the ministry" — a name with the role in apposition
-    appositive = None
-    for match in _name_pattern(lang.name_particles).finditer(window):
-        after = window[match.end() : match.end() + 60].lower()
-        if after.startswith((", a ", ", an ", ", the ")) and head in after.split(",")[1].split():
-            appositive = _person_name(window, match, lang) or appositive
-    if appositive is not None:
-        return appositive
-    tokens = tokenize(text, window_start, m.start)
-    best = None
-    for i, t in enumerate(tokens[:-1]):
-        if t.lower in roles and m.text.lower().split()[-1] == t.lower:
-            j = i + 1
-            while j < len(tokens) and tokens[j].is_capitalized and tokens[j].is_word:
-                j += 1
-            if j - (i + 1) >= 2:
-                best = canonical_name(text[tokens[i + 1].start : tokens[j - 1].end], lang)
-    return best
+    return gender_of_name(m.text, lang)
 
 
 def _same_head(description: str, nominal: str, lang: Language) -> bool:
     """ "a police spokeswoman" and "the spokeswoman": an indefinite introduction, then the same role."""
-    return _head(description, lang) == _head(nominal, lang)
+    return head(description, lang) == head(nominal, lang)
 
 
-def _head(description: str, lang: Language) -> str:
-    """The head noun of a description: its last word before any preposition ("a doctor at the clinic")."""
-    words = description.lower().split()
-    for i, w in enumerate(words):
-        if i > 0 and w in lang.prep:
-            return words[i - 1]
-    return words[-1] if words else ""
-
-
-def _introduced(clusters: list[_Cluster], m: Mention, lang: Language) -> _Cluster | None:
+def _introduced(clusters: _Clusters, m: Mention, lang: Language) -> _Cluster | None:
     """An earlier indefinite description with the same head as the definite ``m`` ("an organiser")."""
-    head = _head(m.text, lang)
-    candidates = clusters.sharing_a_word([head]) if isinstance(clusters, _Clusters) else reversed(clusters)
-    for c in candidates:
+    word = head(m.text, lang)
+    for c in clusters.sharing_a_word([word]):
         first = c.name.split()[0].lower() if c.name else ""
-        if (
-            c.last < m.start
-            and not c.person
-            and first in lang.cls("indefdet")
-            and _head(c.name, lang) == head
-        ):
+        if c.last < m.start and c.described and first in lang.cls("indefdet") and head(c.name, lang) == word:
             return c
     return None
 
 
-def _person_name(window: str, match: regex.Match[str], lang: Language) -> str | None:
-    """The name ``match`` found, unless it names a place ("on Main Street", "in Port Ellis") or is no name."""
-    name = proper_name(match.group(), lang)
-    if name is None or name.lower().split()[-1] in lang.place_words:
-        return None
-    before = window[max(0, match.start() - 12) : match.start()].lower().split()
-    if before and before[-1] in lang.prep:
-        return None  # "in Dunmore, a spokesman said": a place or an organisation, not the speaker
-    return name
-
-
-def _new(clusters: list[_Cluster], name: str, m: Mention | None, lang: Language, *, person: bool) -> _Cluster:
+def _new(doc: _Doc, name: str, m: Mention | None, kind: str, *, described: bool = False) -> _Cluster:
+    clusters = doc.clusters
     c = _Cluster(
         len(clusters),
         name,
         [m] if m else [],
-        person,
+        kind,
         m.start if m else 0,
-        _roles(m.text, lang) if m else set(),
+        roles(m.text, doc.lang) if m else set(),
+        gender_of_name(m.text, doc.lang) if m and not described else "",
+        described,
     )
     clusters.append(c)
     return c
 
 
-def _add_name(
-    name: str, clusters: list[_Cluster], m: Mention | None, lang: Language, *, person: bool
-) -> _Cluster:
+def _add_name(doc: _Doc, name: str, m: Mention | None, kind: str) -> _Cluster:
     """Join an entity with the same or a longer/shorter form of this name, or start one."""
+    clusters = doc.clusters
     toks = name.lower().split()
     # Every rule below needs a shared word, so only clusters sharing one are candidates (issue 6).
-    for c in clusters.sharing_a_word(toks) if isinstance(clusters, _Clusters) else reversed(clusters):
+    for c in clusters.sharing_a_word(toks):
         if not c.name[:1].isupper():
             continue  # a description ("the relationship ... after Trump") is no name to join
         ctoks = c.name.lower().split()
@@ -579,9 +505,10 @@ def _add_name(
                 c.name = name
             break
     else:
-        return _new(clusters, name, m, lang, person=person)
+        return _new(doc, name, m, kind)
     if m is not None:
-        c.roles |= _roles(m.text, lang)
-    if isinstance(clusters, _Clusters):
-        clusters.note(c)  # it may have been renamed, or gained roles
+        c.roles |= roles(m.text, doc.lang)
+    c.kind = c.kind or kind
+    c.gender = c.gender or gender_of_name(name, doc.lang)
+    clusters.note(c)  # it may have been renamed, or gained roles
     return c

@@ -151,6 +151,23 @@ def _same_sentence(c: _Context) -> Found | None:
     return here[-1] if here else None
 
 
+#: What may stand between a cue and the quotation it introduces: spaces, one comma or colon.
+_CUE_GAP = regex.compile(r"\s*+[,:]?\s*+")
+
+
+def _cue_before(c: _Context) -> Found | None:
+    """ "Asked about it, Ruiz said, "…"": the cue right before the quotation introduces it.
+
+    The frame reader gave that cue the clause before it; the quotation after it is the speaker's too.
+    """
+    for f in c.readings[c.u].found:
+        if f.cue is not None and f.speaker is not None and f.cue.end <= c.q.outer_start:
+            gap = _CUE_GAP.fullmatch(c.text, f.cue.end, c.q.outer_start)
+            if gap is not None and f.speaker.end <= f.cue.start:
+                return c.speaking(f.cue, f.speaker)
+    return None
+
+
 def _colon_before(c: _Context) -> Found | None:
     """ "He said:" closing the previous unit introduces this quotation."""
     prev = c.prev
@@ -209,6 +226,7 @@ def _subject_before(c: _Context) -> Found | None:
 CONTEXT_RULES: tuple[tuple[str, Callable[[_Context], Found | None]], ...] = (
     ("transcript-label", _transcript_label),
     ("same-sentence", _same_sentence),
+    ("preposed-quote", _cue_before),
     ("colon-before", _colon_before),
     ("bare-after", _bare_after),
     ("same-paragraph", _same_paragraph),

@@ -19,6 +19,7 @@ import attrs
 
 from .errors import ConfigError
 from .language import Language
+from .mentions import MentionLayer
 from .model import Entity, Quote, Sentence
 from .parsed import ParsedDoc
 from .quotemarks import QuoteSpan
@@ -43,6 +44,7 @@ class Work:
     readings: tuple[UnitReading, ...] | None = None
     found: tuple[Found, ...] | None = None
     parse_found: tuple[Found, ...] | None = None  #: the parse reader's records, before they meet ``found``
+    mentions: MentionLayer | None = None  #: the people and groups the units name (quoteattr.mentions)
     quotes: tuple[Quote, ...] | None = None
     entities: tuple[Entity, ...] | None = None
 

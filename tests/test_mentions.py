@@ -50,6 +50,11 @@ def test_a_dropped_speaker_leaves_the_quote_without_an_entity() -> None:
         ("Treasurer Mark Ellison told reporters the budget would be balanced.", "reporters"),
         ("Ruiz told him that the deal was off.", "him"),
         ('Ines Calder told the Morning Star: "We will appeal."', "the Morning Star"),
+        (
+            "Mayor Dana Pike told members of the council that the bridge would reopen.",
+            "members of the council",
+        ),
+        ('"We are ready," Pike told a meeting of harbour workers on Friday.', "a meeting of harbour workers"),
     ],
 )
 def test_told_names_the_addressee(text: str, listener: str) -> None:
@@ -60,8 +65,62 @@ def test_told_names_the_addressee(text: str, listener: str) -> None:
     assert text[q.addressee.start : q.addressee.end] == listener
 
 
+def test_the_addressee_stays_out_of_the_content() -> None:
+    from quoteattr import extract
+
+    (q,) = extract("Mayor Dana Pike told members of the council that the bridge would reopen.").quotes
+    assert q.text == "the bridge would reopen" and "council" not in q.text
+
+
 def test_said_has_no_addressee() -> None:
     from quoteattr import extract
 
     (q,) = extract('"We are ready," Ruiz said on Friday.').quotes
     assert q.addressee is None
+
+
+# --------------------------------------------------------------------------- the referent layer
+
+
+def _layer(text: str) -> list[tuple[str, str, str, str]]:
+    from quoteattr.coref import layer_from_text
+
+    return [(r.name, r.kind, r.gender, r.role) for r in layer_from_text(text, english()).referents]
+
+
+def test_layer_reads_names_roles_kinds_and_gender() -> None:
+    text = (
+        "Senator Ana Pruitt met Brian Cole in Port Ellis. The Harbour Board said it would wait. "
+        "A police spokeswoman said so."
+    )
+    found = _layer(text)
+    assert ("Ana Pruitt", "person", "f", "subject") in found
+    assert ("Brian Cole", "person", "m", "object") in found
+    assert ("Harbour Board", "org", "", "subject") in found
+    assert ("a police spokeswoman", "person", "f", "subject") in found
+    assert not any(name == "Port Ellis" for name, *_ in found), "a place is no referent"
+
+
+def test_layer_skips_quotations_and_lone_sentence_openers() -> None:
+    found = _layer('Later the plan failed. "Tom Vale will pay," Ines Roe said.')
+    assert [name for name, *_ in found] == ["Ines Roe"]
+
+
+def test_layer_attaches_appositive_and_preceding_roles() -> None:
+    from quoteattr.coref import layer_from_text
+
+    text = "Ministry spokesman Karl Vos arrived. Nina Brooks, an engineer for Calder Energy, left."
+    refs = {r.name: r for r in layer_from_text(text, english()).referents}
+    assert "spokesman" in refs["Karl Vos"].roles and refs["Karl Vos"].role == "subject"
+    assert "engineer" in refs["Nina Brooks"].roles
+    assert "engineer" not in refs["Calder Energy"].roles and refs["Calder Energy"].role == "oblique"
+
+
+def test_layer_reads_of_names_by_their_head() -> None:
+    from quoteattr.mentions import name_kind
+
+    lang = english()
+    assert name_kind("Ministry of Health", lang) == "org"
+    assert name_kind("Residents of Pellow Lane", lang) == "group"
+    assert name_kind("Main Street", lang) == "place"
+    assert name_kind("Ana Ruiz", lang) == ""

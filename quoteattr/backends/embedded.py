@@ -20,7 +20,7 @@ from ..coref import resolve
 from ..dialogue import CharacterSource, characters_from, converse
 from ..language import Language, get_language
 from ..lexicons import CueLexicon, has_file
-from ..mentions import clean_speakers
+from ..mentions import build_layer, clean_speakers
 from ..model import Result, Sentence
 from ..quotemarks import find_quotes
 from ..records import to_quotes
@@ -55,14 +55,16 @@ def _speakers(w: Work) -> Work:
 
 
 def _mentions(w: Work) -> Work:
-    """Speaker mentions lose leading adverbials; those that name nobody are dropped (issue 12)."""
-    assert w.found is not None
-    return attrs.evolve(w, found=tuple(clean_speakers(w.found, w.lang)))
+    """Speaker mentions trimmed (those naming nobody dropped), and the referent layer (issue 12)."""
+    assert w.found is not None and w.units is not None
+    found = tuple(clean_speakers(w.found, w.lang))
+    speakers = [f.speaker for f in found if f.speaker is not None]
+    return attrs.evolve(w, found=found, mentions=build_layer(w.text, w.units, speakers, w.lang))
 
 
 def _coref(w: Work) -> Work:
-    assert w.found is not None
-    quotes, entities = resolve(w.text, to_quotes(w.text, w.found), w.lang)
+    assert w.found is not None and w.mentions is not None
+    quotes, entities = resolve(w.text, to_quotes(w.text, w.found), w.lang, w.mentions)
     return attrs.evolve(
         w, quotes=tuple(sorted(quotes, key=lambda q: (q.start, q.end))), entities=tuple(entities)
     )
@@ -97,8 +99,8 @@ STAGES: tuple[Stage, ...] = check(
         stage("units", "sentences quote_spans", "units", _units),
         stage("attribution", "text lang units", "readings", _attribution),
         stage("speakers", "text lang readings", "found", _speakers),
-        stage("mentions", "lang found", "found", _mentions),
-        stage("coref", "text lang found", "quotes entities", _coref),
+        stage("mentions", "text lang units found", "found mentions", _mentions),
+        stage("coref", "text lang found mentions", "quotes entities", _coref),
         stage("addressees", "text lang quotes", "quotes", _addressees),
         stage("dialogue", "text lang characters quote_spans quotes entities", "quotes entities", _dialogue),
     )
