@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from .characters import CharacterTable
+from .dialogue_book import current_book
 from .dialogue_reader import Reader
 from .dialogue_text import dash_line_starts, dash_lines, is_conversation, paragraph_bounds, recovered_lines
 from .dialogue_turns import CONF_PRONOUN, Decision
@@ -80,6 +81,8 @@ def converse(
     """
     paragraphs = paragraph_bounds(text)
     user = characters_from(characters)
+    book = current_book()  # a piece of a long text: start from the characters of the pieces before
+    force = force or (book is not None and book.fiction)
     dashes = dash_lines(text, quotes)
     if dashes:  # in dash dialogue a line is a paragraph: "— Yes, he said.\n— Out where?"
         paragraphs = sorted({*paragraphs, *dash_line_starts(text)})
@@ -90,9 +93,19 @@ def converse(
     directs = sorted((q for q in quotes if q.kind == "direct"), key=lambda q: q.start)
     if not directs:
         return list(quotes), list(entities)
-    reader = Reader(text, directs, paragraphs, CharacterTable(user))
+    if book is None:
+        table = CharacterTable(user)
+    else:
+        book.fiction = True
+        table = book.table = book.table or CharacterTable(user)
+        table.base = book.offset
+    reader = Reader(text, directs, paragraphs, table)
     decided = reader.run()
-    return _rebuild(quotes, entities, reader, decided)
+    quotes, entities = _rebuild(quotes, entities, reader, decided)
+    if book is not None:
+        for cid, entity in reader.made.items():
+            book.link(entity, cid)
+    return quotes, entities
 
 
 def _rebuild(
@@ -122,7 +135,7 @@ def _rebuild(
             confidence=min(confidence, 1.0),
             addressee=addressee,
         )
-    made = {
+    made = reader.made = {
         cid: Entity(base + k, table.characters[cid].name, tuple(sorted(set(ms), key=lambda m: m.start)))
         for k, (cid, ms) in enumerate(sorted(chars.items()))
     }

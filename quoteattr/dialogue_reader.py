@@ -47,7 +47,7 @@ from .dialogue_turns import (
     TurnTaking,
 )
 from .lexicons import function_words
-from .model import Cue, Mention, Quote
+from .model import Cue, Entity, Mention, Quote
 
 __all__ = ["PRONOUN_GENDER", "Reader"]
 
@@ -80,6 +80,7 @@ class Reader(TurnTaking):
         self.cues: dict[int, Cue] = {}  #: the verb of a tag read here, by quote index
         self.fed: set[int] = set()  #: starts of narration names already counted
         self.claimed: set[int] = set()  #: starts of tag names already counted
+        self.made: dict[int, Entity] = {}  #: character id → the entity made for it (set when rebuilt)
 
     # ------------------------------------------------------------------ salience
 

@@ -373,23 +373,33 @@ _TRAILING_RE = regex.compile(
 MAX_TAG_CHARS = 200
 
 
+#: A tag mention that opens with a pronoun or a name and runs on into lower-case words ("she suddenly",
+#: "Thorpe rather", "she repeated in a"): the pronoun or the name is the speaker.
+_LEADING_RE = regex.compile(
+    rf"(?:(?P<p>he|she|He|She|I)|(?P<n>{_WORD}(?:\.?[ \t]++{_WORD}){{0,3}}))(?=\s++\p{{Ll}})"
+)
+
+
 def clean_tag(text: str, m: Mention) -> Mention:
-    """A tag mention as a name or pronoun: "Instead of answering her he" → "he" (a clause read as a name)."""
+    """A tag mention as a name or pronoun: "Instead of answering her he" → "he", "she presently" → "she"."""
     if len(m.text) > MAX_TAG_CHARS:
         return (
             m  # no speech tag is this long: leave hostile text alone (the search below looks at each start)
         )
     words = m.text.split()
-    if (
-        m.kind != "name"
-        or len(words) < 3
-        or all(w[:1].isupper() or w in ("of", "de", "van", "von") for w in words)
-    ):
+    lead = _LEADING_RE.match(m.text) if len(words) > 1 else None
+    if lead is not None and not any(w in NAME_LINKS for w in words[1:]):
+        return tag_mention(text, m.start, m.start + lead.end())
+    if m.kind != "name" or len(words) < 3 or all(w[:1].isupper() or w in NAME_LINKS for w in words):
         return m
     tail = _TRAILING_RE.search(m.text)
     if tail is None:
         return m
     return tag_mention(text, m.start + tail.start(), m.start + tail.end())
+
+
+#: Lower-case words inside a name ("Catherine of Aragon", "Ludwig van Beethoven").
+NAME_LINKS = ("of", "de", "van", "von")
 
 
 def tag_mention(text: str, start: int, end: int) -> Mention:
