@@ -63,6 +63,14 @@ _ARTICLES = function_words()["bare_article"]
 PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
 
 
+#: A narration paragraph that hands over to the line after it ends with a comma, a colon or a dash.
+_INTRODUCES_RE = regex.compile(r"[,:—–-][ \t]*+\s*+\Z")
+#: A name that acts: a lower-case word (its verb) follows it.
+_ACTS_RE = regex.compile(r"[ \t\n]++(?:[\p{Ll}]++ly[ \t\n]++)?+\p{Ll}")
+#: How many of the latest active characters a turn remembers for guesses made after the text is read.
+SALIENT = 4
+
+
 class Reader(TurnTaking):
     """One pass over a text's dialogue; state is the character table and the turns read so far."""
 
@@ -109,8 +117,13 @@ class Reader(TurnTaking):
             at = window.find(quote_mark)
             window = window if at < 0 else window[:at]
         m = _GENDER_PRONOUN_RE.search(window)
-        if m is not None and not NAME_RE.search(window, 0, m.start(1)):
-            self.table.vote(c, PRONOUN_GENDER[m.group(1).lower()])
+        if m is None:
+            return
+        skip = not_name_words()
+        for other in NAME_RE.finditer(window, 0, m.start(1)):  # someone else named in between takes it
+            if other.group().split()[0].lower().strip(".,") not in skip:
+                return
+        self.table.vote(c, PRONOUN_GENDER[m.group(1).lower()])
 
     def resolve_pronoun(
         self, gender: str, exclude: Iterable[Character | None], prefer: Character | None = None
@@ -185,6 +198,11 @@ class Reader(TurnTaking):
             known.spoke = True
             return known
         g = gender_words().get(" ".join(words)) or gender_words().get(words[-1])
+        owner = low.split()[0] if len(low.split()) > 1 else ""
+        if g is not None and g[1] == "noun" and owner in PRONOUN_GENDER:
+            # "her mother said": the mother is someone other than the "her" it belongs to
+            possessor = self.resolve_pronoun(PRONOUN_GENDER[owner], exclude)
+            return self.resolve_pronoun(g[0], [*exclude, possessor])
         if g is not None and g[1] == "noun":  # "the girl said": a description, resolved like "she"
             return self.resolve_pronoun(g[0], exclude, prefer)
         role = words[0] in title_words() or words[0] in role_nouns() or bool(title_gender(words[0]))
@@ -275,12 +293,35 @@ class Reader(TurnTaking):
         """A turn no tag decided takes its narration's subject; its speaker becomes salient."""
         if t.speaker is None and not t.locked:
             self._narration_subject(t, exclude)
+        if t.speaker is None and not t.locked and t.starts_with_quote:
+            self._introduced(t, exclude)
+        t.salient = [c for c in self.table.recent(active=True)[:SALIENT] if not c.narrator]
         if t.speaker is not None and t.speaker is t.addressee:
             t.speaker = None  # a vocative names the listener, never the speaker
         if t.speaker is not None:
             self.table.touch(t.speaker, self.directs[t.quotes[0]].start, active=True)
             if t.mention is not None and t.mention.kind == "name":
                 self.last_mention[t.speaker.id] = t.mention
+
+    def _introduced(self, t: Turn, exclude: Sequence[Character | None]) -> None:
+        """``Emma exclaimed,`` / ``Ann stopped to say:`` ends the narration paragraph before the line."""
+        p = t.paragraph
+        if p == 0 or self._inside_quote(self.paragraphs[p] - 3):
+            return
+        start, end = self.paragraphs[p - 1], self.paragraphs[p]
+        if not _INTRODUCES_RE.search(self.text, start, end):
+            return
+        k = bisect.bisect_left(self.name_starts, end) - 1
+        while k >= 0 and self.names[k].start >= start:
+            hit = self.names[k]
+            k -= 1
+            if hit.possessive or not _ACTS_RE.match(self.text, hit.end):
+                continue
+            c = self.table.lookup(hit.text)
+            if c is not None and c not in exclude and c is not t.addressee:
+                t.speaker, t.evidence, t.confidence = c, "dialogue-narration-before", CONF_NARRATION
+                t.mention = Mention(hit.start, hit.end, hit.text, kind="name")
+            return
 
     def _narration_subject(self, t: Turn, exclude: Sequence[Character | None]) -> None:
         """``Ann smiled. "…"`` / ``"…" He turned away.``: a subject opening a narration sentence."""

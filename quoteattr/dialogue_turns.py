@@ -25,6 +25,9 @@ CONF_VOCATIVE_NEXT = 0.55  # the person addressed answers: ~70%
 CONF_TURN = 0.5  # alternation from an anchored turn: ~57%
 CONF_GUESS = 0.35  # a pronoun subject, or the most salient other character: ~30-40%
 
+#: Which of the latest active characters opens a run no tag anchors (0: the latest; 1: the one before).
+OPENING_PICK = 1
+
 #: What is decided for one quote: character, speaker mention, evidence, confidence, addressee mention.
 Decision = tuple[Character, Mention | None, str, float, Mention | None]
 
@@ -43,6 +46,7 @@ class Turn:
     starts_with_quote: bool = False
     locked: bool = False  #: a tag names someone who is no character ("the announcer")
     own: dict[int, tuple[Character, Mention, str, float]] = attrs.field(factory=dict)  #: quotes with a tag
+    salient: list[Character] = attrs.field(factory=list)  #: the latest active characters when it was read
     kept: set[int] = attrs.field(factory=set)  #: quotes whose tag names no character: left as they are
 
 
@@ -96,11 +100,25 @@ class TurnTaking:
         self._fill_from_vocatives(run)
         anchors = [k for k, t in enumerate(run) if t.speaker is not None]
         if not anchors:
+            anchors = self._guess_opening(run)
+        if not anchors:
             return
         participants = _participants(run)
         for k, t in enumerate(run):
             if t.speaker is None:
                 self._fill_turn(run, k, anchors, participants)
+
+    def _guess_opening(self, run: list[Turn]) -> list[int]:
+        """A run nothing anchors: its first open turn goes to a salient character when it was read."""
+        for k, t in enumerate(run):
+            if t.locked:
+                continue
+            pool = [c for c in t.salient if c is not t.addressee]
+            if len(pool) > OPENING_PICK:
+                self._set(t, pool[OPENING_PICK], "dialogue-turn+salience", CONF_GUESS)
+                return [k]
+            return []
+        return []
 
     def _fill_from_vocatives(self, run: list[Turn]) -> None:
         """The person addressed speaks next (or spoke before), where that turn is still open."""
