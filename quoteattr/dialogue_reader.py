@@ -18,6 +18,7 @@ from .characters import (
     Character,
     CharacterTable,
     gender_words,
+    given_names,
     name_parts,
     not_name_words,
     title_gender,
@@ -225,9 +226,11 @@ class Reader(TurnTaking):
             lead = ENDEARMENT_RE.match(words)  # "My dear Frederick" addresses Frederick
             if lead is not None and lead.end() < len(words):
                 s, words = s + lead.end(), words[lead.end() :]
-            _, parts = name_parts(words)
+            title, parts = name_parts(words)
             low = words.lower()
             c = self.table.lookup(words) if parts and parts[-1] not in not_name_words() else None
+            if c is None and parts and words[:1].isupper() and (title or parts[0] in given_names()):
+                c = self.table.observe(words, s, active=False)  # "Emma, …": named before the narration does
             if c is not None:
                 return c, Mention(s, e, words, kind="name")
             if low in address_forms() or low.removeprefix("my ") in address_forms():

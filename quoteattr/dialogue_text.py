@@ -60,7 +60,7 @@ MIN_SIGNALS = 3
 TAG_WINDOW = 80
 
 
-_WORD = r"\p{Lu}[\p{L}\p{M}'’\-]*+"
+_WORD = r"\p{Lu}[\p{L}\p{M}'’]*+(?:-[\p{L}\p{M}'’]++)*+"  # 'Emma--but' is Emma
 
 
 # A run of capitalised words ("Mr. Ann Wood"); a "." inside is split off afterwards unless it ends a title.
@@ -88,9 +88,9 @@ def tag_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Patter
     # "the duchess", "the old man", "the lady from Geneva"
     of = "|".join(DESCRIPTION_LINKS)
     word = r"[\p{L}\-]++"
-    described = (
-        rf"(?:the|The)\s++{word}(?:\s++(?!(?:{of})\b){word})?+(?:\s++(?:{of})\s++(?:the\s++)?+{word})?+"
-    )
+    # a second word is part of the description unless it is the tag's verb ("the girl sighed")
+    second = rf"(?:\s++(?!(?:{of}|{verb})(?![\p{{L}}])){word})?+"
+    described = rf"(?:{DESCRIBED_BY})\s++{word}{second}(?:\s++(?:{of})\s++(?:the\s++)?+{word})?+"
     speaker = rf"(?:{described}|{_WORD}(?:\.?\s[ \t]*+{_WORD}){{0,3}}|he|she|I)"
     lead = r"\A[ \t]*+(?:[,;:]|--|[—–])?+\s*+"
     after_inverted = regex.compile(rf"{lead}(?P<verb>{verb})\s++(?P<sp>{speaker})(?![\p{{L}}])")
@@ -302,6 +302,9 @@ def recovered_lines(
         )
     return out
 
+
+#: Words that open a description in a tag: "the old man", "her mother".
+DESCRIBED_BY = "the|The|his|His|her|Her"
 
 #: Words that carry a description on to a place or group in a tag ("the lady from Geneva").
 DESCRIPTION_LINKS = ("from", "of")

@@ -96,6 +96,10 @@ class TurnTaking:
         an even distance, the other participant at an odd one (the previous anchor first).
         """
         if len(run) < 2:
+            t = run[0]
+            pool = [c for c in t.salient if c is not t.addressee]
+            if t.speaker is None and not t.locked and pool:  # a lone line: the character on stage
+                self._set(t, pool[0], "dialogue-salience", CONF_GUESS)
             return
         self._fill_from_vocatives(run)
         anchors = [k for k, t in enumerate(run) if t.speaker is not None]
