@@ -33,10 +33,15 @@ from .dialogue_book import current_book
 from .dialogue_reader import Reader
 from .dialogue_text import dash_line_starts, dash_lines, is_conversation, paragraph_bounds, recovered_lines
 from .dialogue_turns import CONF_PRONOUN, Decision
+from .dialogue_turns_only import alternate
+from .lexicons import has_file
 from .model import Entity, Mention, Quote
 from .quotemarks import QuoteSpan
 
 __all__ = ["CharacterSource", "converse", "is_conversation"]
+
+#: The word list a language needs for characters (gender, titles, forms of address); without it, turns only.
+CHARACTER_LEXICON = "gender.tsv"
 
 #: ``Pipeline(characters=...)``: names, or ``(name, aliases)`` pairs, or a mapping name → aliases.
 CharacterSource = Iterable[str | tuple[str, Sequence[str]]] | dict[str, Sequence[str]] | None
@@ -67,6 +72,7 @@ def converse(
     *,
     marks: Sequence[QuoteSpan] = (),
     force: bool = False,
+    lang: str = "en",
 ) -> tuple[list[Quote], list[Entity]]:
     """Re-read the speakers of direct quotes as a conversation; return the quotes and the entities.
 
@@ -78,8 +84,12 @@ def converse(
         marks: the top-level quote-mark spans; in fiction, a dialogue line the news rules dropped as
             a scare quote (``"Not again," groaned Tom``: an unknown verb) is taken back from them.
         force: run even when the text does not read as fiction (a user character list also forces it).
+        lang: the language code; one without character lexicons (``gender.tsv``) gets turn-taking only
+            (:mod:`quoteattr.dialogue_turns_only`).
     """
     paragraphs = paragraph_bounds(text)
+    if not has_file(CHARACTER_LEXICON, lang):
+        return alternate(text, quotes, paragraphs), list(entities)
     user = characters_from(characters)
     book = current_book()  # a piece of a long text: start from the characters of the pieces before
     force = force or (book is not None and book.fiction)
