@@ -89,6 +89,7 @@ class Reader(TurnTaking):
         self.cues: dict[int, Cue] = {}  #: the verb of a tag read here, by quote index
         self.fed: set[int] = set()  #: starts of narration names already counted
         self.claimed: set[int] = set()  #: starts of tag names already counted
+        self.subject_at: tuple[int, Character] | None = None  #: the latest narration subject: where, who
         self.made: dict[int, Entity] = {}  #: character id → the entity made for it (set when rebuilt)
 
     # ------------------------------------------------------------------ salience
@@ -109,6 +110,29 @@ class Reader(TurnTaking):
             self.fed.add(hit.start)
             self.last_mention[c.id] = Mention(hit.start, hit.end, hit.text, kind="name")
             self._vote(c, hit.end)
+            if hit.subject:
+                self.subject_at = (hit.start, c)
+
+    def _pronoun(
+        self, m: Mention, exclude: Sequence[Character | None], prefer: Character | None
+    ) -> Character | None:
+        """he/she/I in a tag: the narrator, the subject just before in the paragraph, else by salience."""
+        low = m.text.lower()
+        if low == "i":
+            return self.table.narrator(m.start)
+        gender = PRONOUN_GENDER.get(low, "")
+        local = self._paragraph_subject(m.start)
+        if local is not None and local.gender in ("", gender) and local not in exclude:
+            return local  # 'Ann was silent. "…" she said': the subject just before, in the same paragraph
+        return self.resolve_pronoun(gender, exclude, prefer)
+
+    def _paragraph_subject(self, pos: int) -> Character | None:
+        """The character of the latest narration subject before ``pos`` in ``pos``'s paragraph, if any."""
+        if self.subject_at is None:
+            return None
+        at, c = self.subject_at
+        p = bisect.bisect_right(self.paragraphs, pos) - 1
+        return c if self.paragraphs[p] <= at < pos else None
 
     def _vote(self, c: Character, after: int) -> None:
         window = self.text[after : after + VOTE_WINDOW]
@@ -181,9 +205,7 @@ class Reader(TurnTaking):
         """The character a tag mention names (``prefer``: the one the previous line addressed)."""
         low = m.text.lower()
         if m.kind == "pronoun":
-            if low == "i":
-                return self.table.narrator(m.start)
-            return self.resolve_pronoun(PRONOUN_GENDER.get(low, ""), exclude, prefer)
+            return self._pronoun(m, exclude, prefer)
         _, words = name_parts(m.text)
         if not words:
             return None
