@@ -48,6 +48,12 @@ def gender_words() -> Mapping[str, tuple[str, str]]:
 
 
 @functools.lru_cache(maxsize=1)
+def given_names() -> Mapping[str, str]:
+    """``lexicons/en/given_names.tsv``: a given name → the gender it tells ("nina" → "f")."""
+    return dict(line.split("\t")[:2] for line in data_lines("given_names.tsv", "en"))
+
+
+@functools.lru_cache(maxsize=1)
 def address_words() -> frozenset[str]:
     """Words of ``gender.tsv`` used to address someone ("sir", "Daddy"), whatever their other uses."""
     return frozenset(
@@ -113,14 +119,17 @@ class Character:
     fixed_name: str = ""  #: the user's canonical name, when the list came from the user
     narrator: bool = False
     spoke: bool = False  #: named in a speech tag: surely a person
+    given: str = ""  #: the gender its given name tells ("Nina": "f"), if the name is one of given_names.tsv
 
     @property
     def gender(self) -> str:
-        """``m``/``f`` from titles first, then from the he/she votes; ``""`` when unknown or tied."""
+        """``m``/``f`` from titles first, then the given name, then the he/she votes; ``""`` when unknown."""
         for t in self.titles:
             g = title_gender(t)
             if g:
                 return g
+        if self.given:
+            return self.given
         m, f = self.votes["m"], self.votes["f"]
         return "m" if m > f else "f" if f > m else ""
 
@@ -148,6 +157,7 @@ class CharacterTable:
         self.recency: OrderedDict[int, int] = OrderedDict()  # character id → last position, latest last
         self.active: OrderedDict[int, int] = OrderedDict()  # the same, for subjects and speakers only
         self.by_title: dict[str, list[Character]] = {}
+        self.base = 0  #: where this piece starts in a whole book (positions stay ordered)
         for name, aliases in user:
             c = self._new()
             c.fixed_name = name
@@ -165,6 +175,8 @@ class CharacterTable:
         title, words = name_parts(surface)
         if count:
             c.forms[_display(surface)] += 1
+        if len(words) > 1 or not title:  # "Mr. Rose" is a surname; "Rose" or "Rose Hill" may be given
+            c.given = c.given or given_names().get(words[0], "") if words else c.given
         if title and title not in c.titles:
             c.titles.add(title)
             self.by_title.setdefault(title, []).append(c)
@@ -175,10 +187,10 @@ class CharacterTable:
 
     def touch(self, c: Character, pos: int, *, active: bool = False) -> None:
         """``c`` was mentioned at ``pos`` (``active``: as subject or speaker): now the most salient."""
-        self.recency[c.id] = pos
+        self.recency[c.id] = self.base + pos
         self.recency.move_to_end(c.id)
         if active:
-            self.active[c.id] = pos
+            self.active[c.id] = self.base + pos
             self.active.move_to_end(c.id)
 
     def recent(self, *, active: bool = False) -> list[Character]:

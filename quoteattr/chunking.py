@@ -4,9 +4,10 @@ Why: every stage is linear, but a scraped "document" can be a 20 MB dump whose s
 hundreds of thousands of objects at once. Cutting it where nothing is lost keeps memory bounded by the
 limit: pieces end at a paragraph break when there is one in the last three quarters of the window,
 else after a sentence end, else at whitespace, else (one giant token) anywhere that does not split a
-character sequence. Quotes and speakers are found per piece, so coreference does not link speakers
-across pieces; spans are shifted by the piece's offset, entity ids renumbered to stay unique, and
-paragraph numbers recounted over the whole text.
+character sequence. Quotes and speakers are found per piece, so news coreference does not link
+speakers across pieces (the characters of fiction are carried across: :mod:`quoteattr.dialogue_book`);
+spans are shifted by the piece's offset, entity ids renumbered to stay unique, and paragraph numbers
+recounted over the whole text.
 
 >>> from quoteattr.pipeline import Pipeline
 >>> text = '"We won," Ana Ruiz said.\\n\\n"We lost," Karl Vos said.'
@@ -20,13 +21,13 @@ True
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from typing import Final, TypeVar
 
 import regex
 
 from .errors import ConfigError
-from .model import Entity, Quote, Result, Sentence, Span, evolve_trusted
+from .model import Entity, Mention, Quote, Result, Sentence, Span, evolve_trusted
 from .segment_patterns import _PARAGRAPH_BREAK as PARAGRAPH_BREAK
 
 __all__ = ["DEFAULT_MAX_CHARS", "check_max_chars", "chunk_bounds", "merge_results", "process_in_chunks"]
@@ -124,17 +125,42 @@ def process_in_chunks(text: str, process: Callable[[str], Result], max_chars: in
     return merge_results(text, pieces)
 
 
-def merge_results(text: str, pieces: Sequence[tuple[int, Result]]) -> Result:
-    """One :class:`Result` for ``text`` from results of its pieces, each given with the piece's offset."""
+def merge_results(
+    text: str,
+    pieces: Sequence[tuple[int, Result]],
+    same: Callable[[int, Entity], Hashable | None] | None = None,
+) -> Result:
+    """One :class:`Result` for ``text`` from results of its pieces, each given with the piece's offset.
+
+    ``same(k, entity)``, when given, keys the entities of piece ``k`` that stand for one person across
+    pieces (a character of a book): entities with one key become one entity, named as in the last piece.
+    """
     sentences: list[Sentence] = []
     quotes: list[Quote] = []
-    entities: list[Entity] = []
-    for offset, result in pieces:
-        renumbered: dict[int, Entity] = {}
+    ids: dict[tuple[int, int], int] = {}  # (piece, entity id) → id in the merged result
+    keyed: dict[Hashable, int] = {}
+    firsts: list[Entity] = []
+    names: list[str] = []
+    mentions: list[list[Mention]] = []  # in text order: pieces come in order, an entity's mentions too
+    for k, (offset, result) in enumerate(pieces):
         for e in result.entities:
-            new = evolve_trusted(e, id=len(entities), mentions=tuple(_shift(m, offset) for m in e.mentions))
-            renumbered[e.id] = new
-            entities.append(new)
+            key = None if same is None else same(k, e)
+            at = keyed.get(key) if key is not None else None
+            if at is None:
+                at = len(names)
+                firsts.append(e)
+                names.append(e.name)
+                mentions.append([])
+                if key is not None:
+                    keyed[key] = at
+            else:
+                names[at] = e.name
+            mentions[at].extend(_shift(m, offset) for m in e.mentions)
+            ids[(k, e.id)] = at
+    entities = [
+        evolve_trusted(e, id=i, name=names[i], mentions=tuple(mentions[i])) for i, e in enumerate(firsts)
+    ]
+    for k, (offset, result) in enumerate(pieces):
         sentences.extend(_shift(s, offset) for s in result.sentences)
         for q in result.quotes:
             quotes.append(
@@ -144,7 +170,8 @@ def merge_results(text: str, pieces: Sequence[tuple[int, Result]]) -> Result:
                     end=q.end + offset,
                     cue=None if q.cue is None else _shift(q.cue, offset),
                     speaker=None if q.speaker is None else _shift(q.speaker, offset),
-                    entity=None if q.entity is None else renumbered[q.entity.id],
+                    addressee=None if q.addressee is None else _shift(q.addressee, offset),
+                    entity=None if q.entity is None else entities[ids[(k, q.entity.id)]],
                 )
             )
     quotes.sort(key=lambda q: (q.start, q.end))

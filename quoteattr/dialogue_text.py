@@ -60,7 +60,7 @@ MIN_SIGNALS = 3
 TAG_WINDOW = 80
 
 
-_WORD = r"\p{Lu}[\p{L}\p{M}'’\-]*+"
+_WORD = r"\p{Lu}[\p{L}\p{M}'’]*+(?:-[\p{L}\p{M}'’]++)*+"  # 'Emma--but' is Emma
 
 
 # A run of capitalised words ("Mr. Ann Wood"); a "." inside is split off afterwards unless it ends a title.
@@ -88,9 +88,9 @@ def tag_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Patter
     # "the duchess", "the old man", "the lady from Geneva"
     of = "|".join(DESCRIPTION_LINKS)
     word = r"[\p{L}\-]++"
-    described = (
-        rf"(?:the|The)\s++{word}(?:\s++(?!(?:{of})\b){word})?+(?:\s++(?:{of})\s++(?:the\s++)?+{word})?+"
-    )
+    # a second word is part of the description unless it is the tag's verb ("the girl sighed")
+    second = rf"(?:\s++(?!(?:{of}|{verb})(?![\p{{L}}])){word})?+"
+    described = rf"(?:{DESCRIBED_BY})\s++{word}{second}(?:\s++(?:{of})\s++(?:the\s++)?+{word})?+"
     speaker = rf"(?:{described}|{_WORD}(?:\.?\s[ \t]*+{_WORD}){{0,3}}|he|she|I)"
     lead = r"\A[ \t]*+(?:[,;:]|--|[—–])?+\s*+"
     after_inverted = regex.compile(rf"{lead}(?P<verb>{verb})\s++(?P<sp>{speaker})(?![\p{{L}}])")
@@ -303,6 +303,9 @@ def recovered_lines(
     return out
 
 
+#: Words that open a description in a tag: "the old man", "her mother".
+DESCRIBED_BY = "the|The|his|His|her|Her"
+
 #: Words that carry a description on to a place or group in a tag ("the lady from Geneva").
 DESCRIPTION_LINKS = ("from", "of")
 
@@ -373,23 +376,33 @@ _TRAILING_RE = regex.compile(
 MAX_TAG_CHARS = 200
 
 
+#: A tag mention that opens with a pronoun or a name and runs on into lower-case words ("she suddenly",
+#: "Thorpe rather", "she repeated in a"): the pronoun or the name is the speaker.
+_LEADING_RE = regex.compile(
+    rf"(?:(?P<p>he|she|He|She|I)|(?P<n>{_WORD}(?:\.?[ \t]++{_WORD}){{0,3}}))(?=\s++\p{{Ll}})"
+)
+
+
 def clean_tag(text: str, m: Mention) -> Mention:
-    """A tag mention as a name or pronoun: "Instead of answering her he" → "he" (a clause read as a name)."""
+    """A tag mention as a name or pronoun: "Instead of answering her he" → "he", "she presently" → "she"."""
     if len(m.text) > MAX_TAG_CHARS:
         return (
             m  # no speech tag is this long: leave hostile text alone (the search below looks at each start)
         )
     words = m.text.split()
-    if (
-        m.kind != "name"
-        or len(words) < 3
-        or all(w[:1].isupper() or w in ("of", "de", "van", "von") for w in words)
-    ):
+    lead = _LEADING_RE.match(m.text) if len(words) > 1 else None
+    if lead is not None and not any(w in NAME_LINKS for w in words[1:]):
+        return tag_mention(text, m.start, m.start + lead.end())
+    if m.kind != "name" or len(words) < 3 or all(w[:1].isupper() or w in NAME_LINKS for w in words):
         return m
     tail = _TRAILING_RE.search(m.text)
     if tail is None:
         return m
     return tag_mention(text, m.start + tail.start(), m.start + tail.end())
+
+
+#: Lower-case words inside a name ("Catherine of Aragon", "Ludwig van Beethoven").
+NAME_LINKS = ("of", "de", "van", "von")
 
 
 def tag_mention(text: str, start: int, end: int) -> Mention:

@@ -8,8 +8,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, overload
 
-from .chunking import DEFAULT_MAX_CHARS, check_max_chars, process_in_chunks
+from .chunking import DEFAULT_MAX_CHARS, check_max_chars
 from .dialogue import CharacterSource, characters_from
+from .dialogue_book import read_book
 from .errors import ConfigError
 from .language import Language, get_language
 from .lexicons import CueSource
@@ -47,7 +48,8 @@ class Pipeline:
             always means that character, and the name is the entity name reported.
         max_chars: a longer text is processed in pieces cut at paragraph breaks (else sentence ends),
             with offsets still exact in one result; this bounds memory on giant inputs, at the cost
-            of coreference across pieces. ``None`` processes any text whole.
+            of news coreference across pieces (the characters of a novel are carried from piece to
+            piece). ``None`` processes any text whole.
         **options: passed to the backend (for stanza: ``dir``, ``model_paths``, ``use_gpu``,
             ``download_method``, ``coref``).
 
@@ -111,7 +113,7 @@ class Pipeline:
             if not doc.strip():
                 return Result(doc)
             if self.max_chars is not None and len(doc) > self.max_chars:
-                return process_in_chunks(doc, self._backend.process, self.max_chars)
+                return read_book(doc, self._backend.process, self.max_chars)
             return self._backend.process(doc)
         if self.backend_name == "embedded" or not _is_stanza_document(doc):
             expected = "a str" if self.backend_name == "embedded" else "a str or a stanza.Document"

@@ -6,6 +6,7 @@ Each JSONL line is one invented scene, in the shape of ``tests/cases/attribution
      "quotes": [{"text": "...", "kind": "direct", "speaker": "... or null", "entity": "... or null",
                  "addressee": "... (optional)"}],
      "characters": {"Name": ["alias", ...]}  (optional: passed as Pipeline(characters=...)),
+     "lang": "de"  (optional: the language to read the scene in; English by default),
      "negatives": ["text no reported quote may overlap"] (optional),
      "known_failure": "why it fails today" (optional)}
 
@@ -51,7 +52,7 @@ def test_enough_cases_and_each_gold_text_occurs_once() -> None:
 
 
 def _pipeline(case: dict[str, Any]) -> Pipeline:
-    return Pipeline(characters=case.get("characters"))
+    return Pipeline(characters=case.get("characters"), lang=case.get("lang", "en"))
 
 
 def _params() -> list[Any]:
@@ -69,7 +70,9 @@ def _params() -> list[Any]:
 @pytest.mark.parametrize("case", _params())
 def test_case(case: dict[str, Any]) -> None:
     text = case["text"]
-    result = _pipeline(case).process(text) if case.get("characters") else extract(text)
+    result = (
+        _pipeline(case).process(text) if case.get("characters") else extract(text, case.get("lang", "en"))
+    )
     golds = {}
     for i, q in enumerate(case["quotes"]):
         start = text.index(q["text"])
@@ -101,7 +104,7 @@ def test_case(case: dict[str, Any]) -> None:
 
 def test_offsets_exact_and_inferred_confidence_below_tags() -> None:
     for case in CASES:
-        result = extract(case["text"])
+        result = extract(case["text"], case.get("lang", "en"))
         for q in result.quotes:
             assert case["text"][q.start : q.end] == q.text
             for span in (q.speaker, q.addressee):

@@ -85,7 +85,9 @@ def _dialogue(w: Work) -> Work:
     assert w.quote_spans is not None and w.quotes is not None and w.entities is not None
     if not has_file(DIALOGUE_LEXICON, w.lang.code):
         return w
-    quotes, entities = converse(w.text, w.quotes, w.entities, w.characters, marks=w.quote_spans)
+    quotes, entities = converse(
+        w.text, w.quotes, w.entities, w.characters, marks=w.quote_spans, lang=w.lang.code
+    )
     return attrs.evolve(
         w, quotes=tuple(sorted(quotes, key=lambda q: (q.start, q.end))), entities=tuple(entities)
     )
