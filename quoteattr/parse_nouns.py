@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .frames import FRAME as SURFACE_FRAME  # the surface rows the parse noun frames share
 from .language import Language
 from .parse_tree import Content, Tree, trim_trailing_time
-from .records import FRAME, CueHit
+from .records import CueHit
 
 #: Relations by which a complement clause hangs on its speech noun ("the claim *that it failed*").
 COMPLEMENT_CLAUSE_DEPS = ("acl", "ccomp")
@@ -67,7 +68,7 @@ def noun_contents(tree: Tree, n: int, lang: Language, owned: bool) -> list[Conte
     its topic ("his remarks about the budget": ``noun-about``, a trailing time adjunct left out)."""
     clause = complement_clause(tree, n, lang)
     if clause is not None:
-        return [Content(tuple(tree.subtree(clause)), "noun-that", FRAME["noun-that"].confidence)]
+        return [Content(tuple(tree.subtree(clause)), "noun-that", SURFACE_FRAME["noun-that"].confidence)]
     if not owned:
         return []  # "the remarks about the budget": a topic with no one speaking
     topics = lang.cls("noun_complement") - lang.complementisers
@@ -76,5 +77,5 @@ def noun_contents(tree: Tree, n: int, lang: Language, owned: bool) -> list[Conte
             case = set(tree.children(k, "case"))
             span = trim_trailing_time(tree, [j for j in tree.subtree(k) if j not in case], lang.time)
             if sum(1 for j in span if tree.toks[j].upos not in ("PUNCT", "SYM")) >= MIN_TOPIC_WORDS:
-                return [Content(tuple(span), "noun-about", FRAME["noun-about"].confidence)]
+                return [Content(tuple(span), "noun-about", SURFACE_FRAME["noun-about"].confidence)]
     return []

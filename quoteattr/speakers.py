@@ -226,7 +226,7 @@ def _subject_before(c: _Context) -> Found | None:
 CONTEXT_RULES: tuple[tuple[str, Callable[[_Context], Found | None]], ...] = (
     ("transcript-label", _transcript_label),
     ("same-sentence", _same_sentence),
-    ("preposed-quote", _cue_before),
+    ("cue-before", _cue_before),
     ("colon-before", _colon_before),
     ("bare-after", _bare_after),
     ("same-paragraph", _same_paragraph),

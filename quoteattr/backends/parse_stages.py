@@ -93,7 +93,7 @@ def _table(mode: str) -> tuple[Stage, ...]:
         (
             stage("segment", "text parsed", "sentences", _parse_sentences),
             _EMBEDDED["quotemarks"],
-            *(_SURFACE if surface else ()),
+            *(_SURFACE if surface else (_EMBEDDED["units"],)),  # the mention layer reads units
             stage("parse", "text lang parsed quote_spans", "parse_found", _parse),
             stage("combine", "found parse_found" if surface else "parse_found", "found", _COMBINE[mode]),
             _EMBEDDED["mentions"],

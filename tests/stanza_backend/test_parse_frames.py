@@ -11,6 +11,7 @@ import pytest
 stanza = pytest.importorskip("stanza", reason="stanza is not installed: pip install quoteattr[stanza]")
 
 from quoteattr.backends.stanza import StanzaBackend, from_conllu, from_stanza  # noqa: E402
+from quoteattr.frames import FRAME as SURFACE_FRAME  # noqa: E402
 from quoteattr.language import english  # noqa: E402
 from quoteattr.parse_rules import attribute  # noqa: E402
 from quoteattr.records import FRAME  # noqa: E402
@@ -196,7 +197,7 @@ def test_noun_frames_take_the_surface_rows_confidence() -> None:
     for name, frame in (("poss-name-claim", "noun-that"), ("remarks-about", "noun-about")):
         text, tokens, _ = CASES[name]
         (quote,) = attribute(from_stanza(from_conllu(conllu(text, tokens))), english()).quotes
-        assert quote.confidence == FRAME[frame].confidence
+        assert quote.confidence == SURFACE_FRAME[frame].confidence
     assert FRAME["parse-poss"].evidence == "parse:poss" and FRAME["parse-by"].evidence == "parse:by"
 
 
