@@ -19,6 +19,9 @@ from .units import Item
 VERB_SECOND = "verb-second"
 #: every noun is capitalised, so a lower-case word after a capitalised head ends its noun phrase.
 CAPITALISED_NOUNS = "capitalised-nouns"
+#: Feature: the infinitive marker stands right before the clause-final verb ("das Gesetz zu blockieren"),
+#: so an infinitive clause ends in marker + verb and can be reported content ("warf ihm vor, … zu …").
+INFINITIVE_LAST = "infinitive-last"
 
 
 def is_cap(it: Item) -> bool:
@@ -171,6 +174,9 @@ def clause_like(items: Sequence[Item], lang: Language) -> bool:
     if words[0].lower in lang.stop and not any(w.lower in lang.finite_hints for w in words[1:6]):
         return False  # "said nothing", but "said more was on the way", "said no decision had been made"
     first = words[0].lower
+    infinitive_last = INFINITIVE_LAST in lang.features
+    if infinitive_last and words[-2].lower in lang.cls("infinitive") and not is_cap(words[-1]):
+        return True  # "das Gesetz zu blockieren": an infinitive clause
     if CAPITALISED_NOUNS in lang.features and _verb_after_noun(words[:6], lang):
         return True  # "das Geld reiche nicht": a lower-case word after a noun is its verb
     if (
