@@ -68,6 +68,8 @@ PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "himself": "m", "she": "f",
 _INTRODUCES_RE = regex.compile(r"[,:—–-][ \t]*+\s*+\Z")
 #: A name that acts: a lower-case word (its verb) follows it.
 _ACTS_RE = regex.compile(r"[ \t\n]++(?:[\p{Ll}]++ly[ \t\n]++)?+\p{Ll}")
+#: Words that open a description of someone on stage in a tag ("her companion", "a voice").
+_DESCRIBERS = frozenset({"his", "her", "a", "an", "the"})
 #: How many of the latest active characters a turn remembers for guesses made after the text is read.
 SALIENT = 4
 
@@ -235,7 +237,7 @@ class Reader(TurnTaking):
         if known is None:  # "the lady from Geneva", "her young companion": a gendered word, read like he/she
             raw = m.text.lower().split()  # name_parts would read "lady" in "the lady from …" as a title
             gender = next((gender_words()[w][0] for w in raw if w in gender_words()), "")
-            if gender:
+            if gender or raw[0] in _DESCRIBERS:  # "her companion", "a voice": someone on stage, any gender
                 return self.resolve_pronoun(gender, exclude, prefer)
         return known
 

@@ -118,8 +118,8 @@ class TurnTaking:
             if t.locked:
                 continue
             pool = [c for c in t.salient if c is not t.addressee]
-            if len(pool) > OPENING_PICK:
-                self._set(t, pool[OPENING_PICK], "dialogue-turn+salience", CONF_GUESS)
+            if pool:  # with one character on stage, that one
+                self._set(t, pool[min(OPENING_PICK, len(pool) - 1)], "dialogue-turn+salience", CONF_GUESS)
                 return [k]
             return []
         return []
