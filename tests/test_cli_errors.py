@@ -19,6 +19,9 @@ from quoteattr import cli
 from quoteattr.pipeline import Pipeline
 
 GOOD = '"The bridge will reopen," Karl Vos said.\n'
+ROOT = Path(__file__).resolve().parent.parent
+#: The subprocess imports this checkout's quoteattr, whatever is installed and whatever its cwd.
+ENV = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
 
 
 def run(args: list[str], cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -29,6 +32,7 @@ def run(args: list[str], cwd: Path, stdin: bytes | None = None) -> subprocess.Co
         capture_output=True,
         timeout=300,
         check=False,
+        env=ENV,
     )
 
 
@@ -195,7 +199,7 @@ def test_output_is_utf8_whatever_the_locale(tmp_path: Path) -> None:
     """JSON is exchanged as UTF-8; a latin-1 terminal must not turn Cyrillic text into question marks."""
     text = "«Мы победим», — сказал Иван Петров."
     (tmp_path / "ru.txt").write_text(text, encoding="utf-8")
-    env = {**os.environ, "PYTHONIOENCODING": "latin-1"}
+    env = {**ENV, "PYTHONIOENCODING": "latin-1"}
     proc = subprocess.run(
         [sys.executable, "-m", "quoteattr", "--no-progress", "ru.txt"],
         cwd=tmp_path,
