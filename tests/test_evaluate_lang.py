@@ -82,3 +82,22 @@ def test_a_bad_language_key_is_refused() -> None:
     doc["lang"] = 7
     with pytest.raises(InputError, match="lang"):
         GoldDoc.from_dict(doc)
+
+
+def test_the_default_system_reads_each_document_in_its_language(tmp_path: Any) -> None:
+    """Without predictions, a German record is run through the German pipeline (`sagte` is no English cue)."""
+    import json
+
+    from quoteattr.evaluate.cli import main
+
+    text = "„Der Keller steht unter Wasser“, sagte der Wirt."
+    s = text.index("Der Keller")
+    gold = {
+        "id": "w",
+        "text": text,
+        "quotes": [{"start": s, "end": s + 28, "kind": "direct", "speaker": "der Wirt"}],
+    }
+    assert evaluate([{**gold, "lang": "de"}]).rows[0].overlap.to_dict()["recall"] == 1.0
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(gold, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert main([str(path), "--lang", "de", "--json"]) == 0

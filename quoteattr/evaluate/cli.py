@@ -13,6 +13,7 @@ import sys
 
 from quoteattr.errors import QuoteattrError
 
+from .config import EvalConfig
 from .metrics import ALL, KINDS
 from .records import load_gold, load_predictions
 from .report import Report
@@ -41,6 +42,13 @@ def _parser() -> argparse.ArgumentParser:
         "--kind",
         choices=(ALL, *KINDS),
         help="show only this row: all kinds or one kind (matching still uses all)",
+    )
+    p.add_argument(
+        "--lang",
+        default=None,
+        metavar="CODE",
+        help="the language of gold documents without a 'lang' key (default en): the system reads them in it "
+        "and exact spans lose its leading complementiser ('that'; German 'dass')",
     )
     p.add_argument(
         "--by",
@@ -98,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         gold = load_gold(*args.gold)
         predictions = load_predictions(args.pred) if args.pred else None
-        report = evaluate(gold, predictions=predictions, keep_going=True, by=args.by)
+        config = EvalConfig() if args.lang is None else EvalConfig(lang=args.lang)
+        report = evaluate(gold, predictions=predictions, keep_going=True, by=args.by, config=config)
     except (QuoteattrError, OSError, ImportError) as exc:
         print(f"quoteattr evaluate: error: {exc}", file=sys.stderr)
         return 2

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from quoteattr.errors import ConfigError
+from quoteattr.lexicons import DEFAULT_LANGUAGE
 
 from .config import DEFAULT_CONFIG, EvalConfig
 from .matching import match_document
@@ -22,8 +23,9 @@ from .report import Breakdown, Report
 System = Callable[[str], Any]
 
 
-def _default_system() -> System:
-    """``quoteattr.extract``, imported late so this package works (on predictions) without the pipeline."""
+def _default_system() -> Callable[[str, str], Any]:
+    """``quoteattr.extract`` in a document's language, imported late so this package works (on
+    predictions) without the pipeline."""
     try:
         from quoteattr import extract  # type: ignore[attr-defined,unused-ignore]
     except ImportError as exc:
@@ -31,10 +33,15 @@ def _default_system() -> System:
             f"no predictions given and the pipeline is unavailable ({exc}); pass predictions instead"
         ) from exc
 
-    def run(text: str) -> Any:
-        return extract(text)
+    def run(text: str, lang: str) -> Any:
+        return extract(text) if lang == DEFAULT_LANGUAGE else extract(text, lang=lang)
 
     return run
+
+
+def _in_language(system: Callable[[str, str], Any], lang: str) -> System:
+    """``system`` with its language fixed, as a text-only :data:`System`."""
+    return lambda text: system(text, lang)
 
 
 def _system_quotes(
@@ -95,17 +102,20 @@ def evaluate(
     docs = [d if isinstance(d, GoldDoc) else GoldDoc.from_dict(d) for d in gold_docs]
     table = {} if predictions is None else prediction_table(predictions)
     run: System | None = None
+    default: Callable[[str, str], Any] | None = None
     if predictions is not None:
         source = "predictions"
     elif system is not None:
         run, source = system, f"system {getattr(system, '__qualname__', None) or repr(system)}"
     else:
-        run, source = _default_system(), "quoteattr.extract"
+        default, source = _default_system(), "quoteattr.extract"
 
     errors: list[ErrorItem] = []
     missing: list[str] = []
     failures: list[tuple[str, str]] = []
     for doc in docs:
+        if default is not None:  # the default system reads each document in its own language
+            run = _in_language(default, doc.lang or config.lang)
         if run is not None:
             raw = _system_quotes(run, doc, keep_going, failures)
         else:
