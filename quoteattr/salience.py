@@ -131,6 +131,15 @@ def rank(
     """The most salient candidate agreeing with ``pronoun`` (as written), or None when none agrees.
 
     ``unit`` is the pronoun's unit index on the candidates' scale. Ties go to the latest mention.
+    A stage with its own entities (characters in fiction) calls it the same way:
+
+    >>> from quoteattr.language import english
+    >>> ana = Candidate("ana", "Ana Ruiz", "person", "f", (Occurrence(0, "subject"),))
+    >>> tom = Candidate("tom", "Tom Berg", "person", "m", (Occurrence(1, "object"),))
+    >>> rank("she", 2, [ana, tom], english()).candidate.name
+    'Ana Ruiz'
+    >>> rank("it", 2, [ana, tom], english()) is None
+    True
     """
     lower = pronoun.lower()
     gender = lang.pronouns.get(lower, (3, "sg", ""))[2]
