@@ -279,6 +279,14 @@ def name_kind(name: str, lang: Language) -> str:
 _APPOSITION_GAP = regex.compile(r",[ \t]*+")
 
 
+#: An all-capitals word this long is shouted (a headline, a label), not an acronym ("NATO", "UN").
+SHOUTED_LETTERS = 5
+
+
+def _shouted(word: str) -> bool:
+    return len(word) >= SHOUTED_LETTERS and word.isalpha() and word.isupper()
+
+
 def _merge_appositions(text: str, refs: list[Referent]) -> list[Referent]:
     """A name and a description in apposition are one referent: the name, in the first one's role."""
     out: list[Referent] = []
@@ -364,6 +372,8 @@ class _UnitScan:
         name = proper_name(run_text, lang)
         if name is None:
             return None
+        if any(_shouted(it.text) for it in items[i : last + 1]):
+            return None  # "HE BORROWING Back when …": a headline or a transcript label, not a name
         words = [it.lower.rstrip(".") for it in items[i : last + 1]]
         titled = any(w in lang.titles or w + "." in lang.titles or w in lang.honorifics for w in words)
         if " " not in name and not titled and not self._lone_name(i, name):

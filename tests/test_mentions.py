@@ -141,3 +141,8 @@ def test_manner_adverbs_leave_the_end(written: str, kind: str, kept: str, kept_k
 
     m = trim_tail(_mention(written, kind), english())
     assert (m.text, m.kind, m.start) == (kept, kept_kind, 10)
+
+
+def test_layer_skips_shouted_headline_words_but_keeps_acronyms() -> None:
+    found = [name for name, *_ in _layer("THE BORROWING Years came later. NATO Secretary Ines Moll arrived.")]
+    assert found == ["Ines Moll"]
