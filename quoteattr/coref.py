@@ -29,7 +29,7 @@ import attrs
 
 from . import salience
 from .language import Language, english
-from .mentions import MentionLayer, Referent, build_layer, name_kind, organisation_words
+from .mentions import MentionLayer, Referent, build_layer, gendered_nouns, name_kind, organisation_words
 from .model import Entity, Mention, Quote
 from .names import (
     _COORD_RE,
@@ -66,8 +66,11 @@ class _Cluster:
     kind: str  #: person, org, group or "" (unknown), as in the mention layer
     last: int
     roles: set[str]
-    gender: str = ""  #: "m"/"f" from an honorific, a given name or a gendered pronoun resolved to it
+    gender: str = (
+        ""  #: "m"/"f" from an honorific, a given name or a gendered role noun: agreement filters on it
+    )
     described: bool = False  #: a description ("the spokesman"), not a name
+    hinted: str = ""  #: "m"/"f" from a pronoun resolved to it: weaker evidence, weighed, never a filter
 
 
 #: Most clusters a mention is compared with: those sharing a name word or a role with it, or the most
@@ -214,11 +217,13 @@ def _join(doc: _Doc, cluster: _Cluster, m: Mention, key: tuple[int, int]) -> Non
     if last_m is None or (last_m.start, last_m.end) != key:
         cluster.mentions.append(m)
     cluster.last = max(cluster.last, m.start)
-    gender = _gender(m, doc.lang)
-    if gender and not cluster.gender:
-        cluster.gender = gender
-        if cluster.kind == "":
+    if m.kind == "pronoun":
+        hint = _gender(m, doc.lang)
+        cluster.hinted = cluster.hinted or hint
+        if hint and cluster.kind == "":
             cluster.kind = "person"  # "she" was resolved to it: a person
+    else:
+        cluster.gender = cluster.gender or _gender(m, doc.lang)
     doc.clusters.touch(cluster)
 
 
@@ -315,7 +320,8 @@ def _description_kind(text: str, lang: Language) -> str:
         return "org"
     if word.endswith("s") and (word[:-1] in lang.nominals or word in lang.cls("person")):
         return "group"
-    return "person" if word in lang.nominals or word in lang.cls("person") else ""
+    people = lang.nominals | lang.cls("person")
+    return "person" if word in people or word in gendered_nouns(lang) else ""
 
 
 def _longer_form(layer: MentionLayer, surname: str, before: int) -> Referent | None:
@@ -386,7 +392,7 @@ def _resolve_pronoun(doc: _Doc, q: Quote, m: Mention) -> tuple[_Cluster | None, 
 def _as_candidate(
     c: _Cluster, occurrences: list[salience.Occurrence], previous: bool = False
 ) -> salience.Candidate:
-    return salience.Candidate(c, c.name, c.kind, c.gender, tuple(occurrences), c.last, previous)
+    return salience.Candidate(c, c.name, c.kind, c.gender, tuple(occurrences), c.last, previous, c.hinted)
 
 
 def _candidates(
@@ -468,6 +474,13 @@ def _introduced(clusters: _Clusters, m: Mention, lang: Language) -> _Cluster | N
     return None
 
 
+def _gender_of(name: str, m: Mention | None, lang: Language, described: bool) -> str:
+    """A name's gender from its honorific or given name; a description's from its head ("the young girl")."""
+    if described:
+        return gendered_nouns(lang).get(head(name, lang), "")
+    return gender_of_name(m.text, lang) if m is not None else ""
+
+
 def _new(doc: _Doc, name: str, m: Mention | None, kind: str, *, described: bool = False) -> _Cluster:
     clusters = doc.clusters
     c = _Cluster(
@@ -477,7 +490,7 @@ def _new(doc: _Doc, name: str, m: Mention | None, kind: str, *, described: bool 
         kind,
         m.start if m else 0,
         roles(m.text, doc.lang) if m else set(),
-        gender_of_name(m.text, doc.lang) if m and not described else "",
+        _gender_of(name, m, doc.lang, described),
         described,
     )
     clusters.append(c)

@@ -54,6 +54,10 @@ def clean_speakers(found: Iterable[Found], lang: Language) -> list[Found]:
     """The attributions with each speaker mention trimmed, or dropped when it names nobody."""
     out: list[Found] = []
     for f in found:
+        if f.speaker is not None:
+            tail = trim_tail(f.speaker, lang)
+            if tail != f.speaker:
+                f = attrs.evolve(f, speaker=tail)
         if f.speaker is not None and f.speaker.kind != "pronoun":
             m = trim(f.speaker, lang)
             if m is None:
@@ -76,6 +80,24 @@ def trim(m: Mention, lang: Language) -> Mention | None:
         return m
     start = m.start + words[keep].start()
     return Mention(start, m.end, m.text[words[keep].start() :], kind=m.kind)
+
+
+def trim_tail(m: Mention, lang: Language) -> Mention:
+    """``m`` without manner adverbs a tag left after it: "Frank stoutly" → "Frank", "she calmly" → "she"."""
+    words = list(_WORD.finditer(m.text))
+    keep = len(words)
+    while keep > 1 and _manner_adverb(words[keep - 1].group(), lang):
+        keep -= 1
+    if keep == len(words):
+        return m
+    text = m.text[: words[keep - 1].end()]
+    kind = "pronoun" if keep == 1 and text.lower() in lang.pronouns else m.kind
+    return Mention(m.start, m.start + len(text), text, kind=kind)
+
+
+def _manner_adverb(word: str, lang: Language) -> bool:
+    """A lower-case "-ly" adverb or a listed adverb ("sharply", "then"): never the end of a speaker."""
+    return word.islower() and (word.endswith("ly") or word in lang.adv) and word not in lang.nominals
 
 
 def _first_kept(words: list[regex.Match[str]], lang: Language) -> int | None:
@@ -253,6 +275,41 @@ def name_kind(name: str, lang: Language) -> str:
     return "place" if last in lang.place_words else ""
 
 
+#: Between a name and a description in apposition: "Her husband, Mark Petrov," / "Ana Ruiz, the mayor,".
+_APPOSITION_GAP = regex.compile(r",[ \t]*+")
+
+
+#: An all-capitals word this long is shouted (a headline, a label), not an acronym ("NATO", "UN").
+SHOUTED_LETTERS = 5
+
+
+def _shouted(word: str) -> bool:
+    return len(word) >= SHOUTED_LETTERS and word.isalpha() and word.isupper()
+
+
+def _merge_appositions(text: str, refs: list[Referent]) -> list[Referent]:
+    """A name and a description in apposition are one referent: the name, in the first one's role."""
+    out: list[Referent] = []
+    for r in refs:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.described != r.described
+            and _APPOSITION_GAP.fullmatch(text, prev.end, r.start) is not None
+        ):
+            name, described = (r, prev) if prev.described else (prev, r)
+            out[-1] = attrs.evolve(
+                name,
+                role=prev.role,
+                roles=name.roles | described.roles,
+                gender=name.gender or described.gender,
+                kind=name.kind or described.kind,
+            )
+            continue
+        out.append(r)
+    return out
+
+
 @functools.lru_cache(maxsize=16)
 def _role_heads(lang: Language) -> frozenset[str]:
     """Nouns that head a description of people: role nouns, person nouns, gendered nouns."""
@@ -287,7 +344,7 @@ class _UnitScan:
                 if r is not None:
                     out.append(r)
             i += 1
-        return out
+        return _merge_appositions(self.text, out)
 
     def _capital(self, k: int) -> bool:
         return self.caps[k]
@@ -315,6 +372,8 @@ class _UnitScan:
         name = proper_name(run_text, lang)
         if name is None:
             return None
+        if any(_shouted(it.text) for it in items[i : last + 1]):
+            return None  # "HE BORROWING Back when …": a headline or a transcript label, not a name
         words = [it.lower.rstrip(".") for it in items[i : last + 1]]
         titled = any(w in lang.titles or w + "." in lang.titles or w in lang.honorifics for w in words)
         if " " not in name and not titled and not self._lone_name(i, name):

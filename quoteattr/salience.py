@@ -39,6 +39,8 @@ WEIGHTS: dict[str, float] = {
     "parallel": 35.0,
     # the entity's gender is known to be the pronoun's ("she" and "Mrs. Ruiz")
     "gender-agrees": 30.0,
+    # earlier pronouns resolved to the entity were of the other gender (they may have been wrong: no filter)
+    "pronoun-disagrees": -80.0,
     # a description ("a police spokeswoman") is a weaker antecedent than a name for the same slot
     "description": -30.0,
 }
@@ -71,6 +73,7 @@ class Candidate:
     occurrences: tuple[Occurrence, ...]
     last: int = 0  #: offset of its latest mention, to break ties towards the most recent
     previous_speaker: bool = False
+    hinted: str = ""  #: a gender only earlier pronouns suggest: weighed, not filtered on
 
 
 @attrs.frozen
@@ -113,8 +116,10 @@ def score(c: Candidate, unit: int, *, subject: bool, pronoun_gender: str) -> flo
     fade = DECAY ** (unit - latest.unit)  # what the entity earns as a whole fades with its latest mention
     if subject and latest.role == "subject":
         total += WEIGHTS["parallel"] * fade
-    if pronoun_gender in ("m", "f") and c.gender == pronoun_gender:
+    if pronoun_gender in ("m", "f") and (c.gender or c.hinted) == pronoun_gender:
         total += WEIGHTS["gender-agrees"] * fade
+    elif pronoun_gender in ("m", "f") and c.hinted and c.hinted != pronoun_gender:
+        total += WEIGHTS["pronoun-disagrees"] * fade
     if c.previous_speaker:
         total += WEIGHTS["previous-speaker"]
     return total
@@ -126,6 +131,15 @@ def rank(
     """The most salient candidate agreeing with ``pronoun`` (as written), or None when none agrees.
 
     ``unit`` is the pronoun's unit index on the candidates' scale. Ties go to the latest mention.
+    A stage with its own entities (characters in fiction) calls it the same way:
+
+    >>> from quoteattr.language import english
+    >>> ana = Candidate("ana", "Ana Ruiz", "person", "f", (Occurrence(0, "subject"),))
+    >>> tom = Candidate("tom", "Tom Berg", "person", "m", (Occurrence(1, "object"),))
+    >>> rank("she", 2, [ana, tom], english()).candidate.name
+    'Ana Ruiz'
+    >>> rank("it", 2, [ana, tom], english()) is None
+    True
     """
     lower = pronoun.lower()
     gender = lang.pronouns.get(lower, (3, "sg", ""))[2]

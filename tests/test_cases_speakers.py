@@ -50,3 +50,12 @@ def _split_entities(case: Case, predicted: object) -> list[str]:
         if gold is not None and q.entity is not None and gold.entity is not None:
             ids.setdefault(gold.entity.casefold(), set()).add(q.entity.id)
     return [f"entity {name!r} is split over ids {sorted(i)}" for name, i in ids.items() if len(i) > 1]
+
+
+def test_every_context_rule_has_its_frame_row() -> None:
+    """A context rule names a row of records.FRAME: a renamed row fails here, not in the middle of a run."""
+    from quoteattr.records import FRAME
+    from quoteattr.speakers import CONTEXT_RULES
+
+    missing = [name for name, _ in CONTEXT_RULES if name not in FRAME]
+    assert missing == [], f"context rules without a frame row: {missing}"

@@ -20,6 +20,8 @@ CORE_MODULES = [
     "quoteattr.tokens",
     "quoteattr.quotemarks",
     "quoteattr.coref",
+    "quoteattr.names",
+    "quoteattr.salience",
     "quoteattr.pipeline",
     "quoteattr.segment",
     "quoteattr.characters",

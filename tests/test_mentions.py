@@ -124,3 +124,25 @@ def test_layer_reads_of_names_by_their_head() -> None:
     assert name_kind("Residents of Pellow Lane", lang) == "group"
     assert name_kind("Main Street", lang) == "place"
     assert name_kind("Ana Ruiz", lang) == ""
+
+
+@pytest.mark.parametrize(
+    ("written", "kind", "kept", "kept_kind"),
+    [
+        ("Frank stoutly", "name", "Frank", "name"),
+        ("she calmly", "nominal", "she", "pronoun"),
+        ("the boy sharply", "nominal", "the boy", "nominal"),
+        ("Ada Obi", "name", "Ada Obi", "name"),
+        ("Mrs. Early", "name", "Mrs. Early", "name"),
+    ],
+)
+def test_manner_adverbs_leave_the_end(written: str, kind: str, kept: str, kept_kind: str) -> None:
+    from quoteattr.mentions import trim_tail
+
+    m = trim_tail(_mention(written, kind), english())
+    assert (m.text, m.kind, m.start) == (kept, kept_kind, 10)
+
+
+def test_layer_skips_shouted_headline_words_but_keeps_acronyms() -> None:
+    found = [name for name, *_ in _layer("THE BORROWING Years came later. NATO Secretary Ines Moll arrived.")]
+    assert found == ["Ines Moll"]
