@@ -24,7 +24,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-import attrs
 import regex
 
 from .cues import cue_word_starts, find_cues, find_noun_cues
@@ -108,11 +107,11 @@ def read_frames(view: ContentView) -> Context:
     hits = ctx.hits
     if len(hits) > 1 and hits[-1].entry.frame != "according" and not view.items[hits[-1].first].is_quote:
         # "X called for Y, sources said.": a closing attribution owns everything before it.
-        probe = attrs.evolve(ctx, floor=hits[-2].last + 1, only_postposed=True)
+        probe = ctx._replace(floor=hits[-2].last + 1, only_postposed=True)
         probe = apply(view, probe, read_cue(view, hits[-1], probe))
         if probe.found:
             return probe
-        ctx = attrs.evolve(ctx, claimed=probe.claimed, bare=probe.bare)
+        ctx = ctx._replace(claimed=probe.claimed, bare=probe.bare)
     until = 0  # items before this index belong to an earlier attribution's content
     for hit in hits:
         if hit.first < until:
@@ -148,9 +147,7 @@ def _first_reading(frames: Sequence[Frame], site: Site) -> Reading | None:
         if not reading.final:
             named = reading.speaker
             continue
-        return (
-            reading if reading.speaker is not None or named is None else attrs.evolve(reading, speaker=named)
-        )
+        return reading if reading.speaker is not None or named is None else reading._replace(speaker=named)
     return None if named is None else Reading(site.cue_hit.first, speaker=named)
 
 

@@ -17,7 +17,6 @@ parse rules of :mod:`quoteattr.parse_rules` — are a separate table, :data:`quo
 
 from __future__ import annotations
 
-import attrs
 import regex
 
 from .model import Cue, Mention
@@ -36,6 +35,11 @@ OPEN_RIGHT_AFTER: dict[str, tuple[str, ...]] = {
     "ask": ("question", "infinitive", "ask_topic"),
     "commit": ("infinitive",),
 }
+
+#: The ``function_words.tsv`` classes of the word opening a tell cue's content after which the listener
+#: belongs to the content: "urged the council to reopen …" asks the council to act (PolNeAR's spans and
+#: ours start at the listener), while "told reporters how …" only names whom it was told.
+LISTENER_JOINS_CONTENT: tuple[str, ...] = ()
 
 #: Cue frames whose verb takes an object: "…, told the Herald" is not an inverted speaker.
 OBJECT_FRAMES = frozenset({"tell", "of", "obj", "name"})
@@ -208,12 +212,18 @@ def read_closing(site: Site) -> Reading | None:
 
 
 def read_tell_to(site: Site) -> Reading | None:
-    """ "warned officials to boost security" / "told reporters how surprised he was"."""
+    """ "urged officials to boost security" / "told reporters how surprised he was".
+
+    Before an infinitive (:data:`LISTENER_JOINS_CONTENT`) the listener is the one asked to act, and the
+    content runs from it ("urged ⟦the council to reopen the shelter⟧"); before a question word it is
+    only whom the speaker told ("told reporters ⟦how surprised he was⟧").
+    """
     v, speaker, k = site.view, site.speaker, site.k
     if speaker is None or site.cue_hit.entry.frame != "tell":
         return None
     if site.after < k < v.end and v.items[k].lower in v.lang.cls("tell_open"):
-        return _preposed(site, speaker, k, "tell-to")
+        joins = any(v.items[k].lower in v.lang.cls(name) for name in LISTENER_JOINS_CONTENT)
+        return _preposed(site, speaker, site.after if joins else k, "tell-to")
     return None
 
 
@@ -251,7 +261,7 @@ def read_preposed_quote(site: Site) -> Reading | None:
     if left is not None and v.items[left[1] - 1].is_quote:
         before = (Content(left[0], left[1], site.cue, speaker, FRAME["interrupted"]),)
     reading = _preposed(site, speaker, k_trailer if nxt.is_quote else k_trailer + 1, "preposed-quote")
-    return attrs.evolve(reading, contents=(*before, *reading.contents))
+    return reading._replace(contents=(*before, *reading.contents))
 
 
 def _postposed_left(site: Site) -> tuple[tuple[int, int], bool] | None:
