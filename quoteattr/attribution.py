@@ -47,18 +47,18 @@ _NEXT_LETTERS = regex.compile(r"\s++(\p{L}++)")
 
 def _may_attribute(text: str, unit: Unit, cue_starts: Sequence[int], lang: Language) -> bool:
     """Cheap test before the full reading: a quotation, a "Name:" headline, a word that can start a
-    verb cue, or a speech noun with a complement word after it ("claim that").
+    verb cue, or a speech noun with a complement or source word after it ("claim that", "claim by").
 
     A speech noun alone ("the report was late") reads nothing; a sixth of the units read for a cue
-    word have only such nouns. The complement words (``noun_complement``) are plain words, so the
-    letters after the noun's space decide.
+    word have only such nouns. The complement and source words (``noun_complement``, ``noun_source``)
+    are plain words, so the letters after the noun's space decide.
     """
     if unit.quotes or ":" in text[unit.start : min(unit.end, unit.start + 80)]:
         return True
     k = bisect.bisect_left(cue_starts, unit.start)
     if k >= len(cue_starts) or cue_starts[k] >= unit.end:
         return False
-    first_words, opens = lang.cues.first_words, lang.cls("noun_complement")
+    first_words, opens = lang.cues.first_words, lang.cls("noun_complement") | lang.cls("noun_source")
     while k < len(cue_starts) and cue_starts[k] < unit.end:
         word = _LETTERS.match(text, cue_starts[k])
         assert word is not None  # cue_starts are where such words start

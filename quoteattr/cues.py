@@ -30,6 +30,8 @@ def is_noun_use(items: Sequence[Item], hit: CueHit, lang: Language) -> bool:
         return True  # "declined to comment": an infinitive reports nothing
     if prev in lang.prep or prev in lang.cls("definite") or prev.endswith(lang.endings("possessive")):
         return True  # "others with tweets", "the report", "Friday's tweets"
+    if prev in lang.cls("noun_det"):
+        return True  # "those states that …", "your state probably offers": a determiner owns a noun
     if form.endswith(lang.endings("plural")) and (prev.endswith(lang.endings("past")) or nxt in lang.aux):
         return True  # "restricted comments", "battleground states could …": plural nouns
     if prev in lang.cls("possessive") and nxt in lang.prep:
@@ -126,15 +128,50 @@ def cue_word_starts(text: str, lexicon: CueLexicon) -> list[int]:
     return [m.start() for m in _WORD_RE.finditer(text) if m.group() in first_words]
 
 
+#: The most items the source of a speech noun may span ("by the ministry of finance").
+MAX_NOUN_SOURCE = 6
+
+
 def find_noun_cues(items: Sequence[Item], end: int, lang: Language) -> list[CueHit]:
-    """Speech nouns (``noun`` rows of ``cues.tsv``) right before a complement word ("claim that",
-    "remarks about"), outside quotations, among the first ``end`` items."""
-    opens = lang.cls("noun_complement")
+    """Speech nouns (``noun`` rows of ``cues.tsv``) before their complement word ("claim that",
+    "remarks about"), outside quotations, among the first ``end`` items.
+
+    A source phrase may stand between ("the announcement by the ministry that …"): the hit then runs
+    from the noun to the source's last word, and the complement word follows the hit.
+    """
+    opens, sources = lang.cls("noun_complement"), lang.cls("noun_source")
     nouns = lang.cues.nouns
     hits = []
     for i in range(end - 2):
         noun = items[i]
         entry = None if noun.is_quote else nouns.get(noun.lower)
-        if entry is not None and items[i + 1].lower in opens:
+        if entry is None:
+            continue
+        if items[i + 1].lower in opens:
             hits.append(CueHit(i, i, entry))
+        elif items[i + 1].lower in sources:
+            last = _source_end(items, i + 2, end, lang)
+            if last is not None:
+                hits.append(CueHit(i, last, entry))
     return hits
+
+
+def _source_end(items: Sequence[Item], a: int, end: int, lang: Language) -> int | None:
+    """The last word of a speech noun's source starting at item ``a``, when a complement word follows
+    it within :data:`MAX_NOUN_SOURCE` words of plain words (no verb, no cue)."""
+    opens = lang.cls("noun_complement")
+    stops = lang.finite_hints | lang.cues.first_words
+    for k in range(a, min(end - 1, a + MAX_NOUN_SOURCE + 1)):
+        it = items[k]
+        if it.lower in opens:
+            return k - 1 if k > a else None
+        if is_title_dot(items, k, lang):
+            continue  # "by Mr. Osei that …"
+        if not it.is_word or it.lower in stops:
+            return None
+    return None
+
+
+def is_title_dot(items: Sequence[Item], k: int, lang: Language) -> bool:
+    """Is item ``k`` the full stop of an abbreviated title ("Mr.", "Lt.")?"""
+    return items[k].text == "." and k > 0 and items[k - 1].lower + "." in lang.titles

@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import regex
 
+from .cues import is_title_dot
 from .model import Cue, Mention
-from .phrases import VERB_SECOND, clause_like, noun_phrase_end, np_like
+from .phrases import VERB_SECOND, clause_like, is_cap, noun_phrase_end, np_like
 from .quotemarks import QuoteSpan
 from .readings import Content, ContentView, Reading
 from .records import CueHit, Found, Frame
-from .sites import Site
+from .sites import MAX_LISTENER_SPAN, Site
 from .units import PHRASE_BREAKS
 
 __all__ = ["FRAME", "FRAMES", "Found", "Site", "dash_signature", "frames_on"]
@@ -39,7 +40,7 @@ OPEN_RIGHT_AFTER: dict[str, tuple[str, ...]] = {
 #: The ``function_words.tsv`` classes of the word opening a tell cue's content after which the listener
 #: belongs to the content: "urged the council to reopen …" asks the council to act (PolNeAR's spans and
 #: ours start at the listener), while "told reporters how …" only names whom it was told.
-LISTENER_JOINS_CONTENT: tuple[str, ...] = ()
+LISTENER_JOINS_CONTENT: tuple[str, ...] = ("infinitive",)
 
 #: Cue frames whose verb takes an object: "…, told the Herald" is not an inverted speaker.
 OBJECT_FRAMES = frozenset({"tell", "of", "obj", "name"})
@@ -221,9 +222,33 @@ def read_tell_to(site: Site) -> Reading | None:
     v, speaker, k = site.view, site.speaker, site.k
     if speaker is None or site.cue_hit.entry.frame != "tell":
         return None
-    if site.after < k < v.end and v.items[k].lower in v.lang.cls("tell_open"):
-        joins = any(v.items[k].lower in v.lang.cls(name) for name in LISTENER_JOINS_CONTENT)
-        return _preposed(site, speaker, site.after if joins else k, "tell-to")
+    opens = v.lang.cls("tell_open")
+    if not (site.after < k < v.end and v.items[k].lower in opens):
+        longer = _open_after_listener(v, site.after)  # "urged the members of the trust board to act"
+        if longer is None:
+            return None
+        k = longer
+    joins = any(v.items[k].lower in v.lang.cls(name) for name in LISTENER_JOINS_CONTENT)
+    return _preposed(site, speaker, site.after if joins else k, "tell-to")
+
+
+def _open_after_listener(v: ContentView, a: int) -> int | None:
+    """The ``tell_open`` word ("to", "how") after a longer listener ("the members of the trust board"),
+    with only words that are no verb, cue or subject pronoun between (at most :data:`MAX_LISTENER_SPAN`
+    items), and a word that opens no noun phrase after it ("to act", not "to the court")."""
+    lang = v.lang
+    stops = lang.finite_hints | lang.cues.first_words | lang.subject_pronouns
+    for k in range(a + 1, min(a + MAX_LISTENER_SPAN, v.end - 1) + 1):
+        it = v.items[k]
+        if it.lower in lang.cls("tell_open"):
+            nxt = v.items[k + 1]
+            opens_np = nxt.lower in lang.det or nxt.lower in lang.pronouns or is_cap(nxt)
+            return k if nxt.is_word and not opens_np else None
+        if is_title_dot(v.items, k, lang):
+            continue  # "urged Ms. Varga to withdraw"
+        noun_use = v.items[k - 1].lower in lang.det  # "the state senate": a cue word after a determiner
+        if not it.is_word or (it.lower in stops and not noun_use) or it.lower in lang.complementisers:
+            return None
     return None
 
 
@@ -427,7 +452,7 @@ def read_speech_noun(site: Site) -> Reading | None:
     ``noun`` row of ``cues.tsv``, found by :func:`quoteattr.cues.find_noun_cues`) and its complement,
     where no verb already reported it. Its content replaces the readings of the cues inside it."""
     v, hit = site.view, site.cue_hit
-    i, start = hit.first, hit.first + 2
+    i, start = hit.first, hit.last + 2
     if v.owner_start(i) <= v.items_start_of_clause(i):
         return None  # a subject ("Ruiz's claim that … drew protests"): where would its content end?
     if any(f.start <= v.items[start].start < f.end for f in site.ctx.found):
@@ -436,7 +461,9 @@ def read_speech_noun(site: Site) -> Reading | None:
     content = v.items[start:end]
     if not content:
         return None
-    if v.items[i + 1].lower in v.lang.complementisers:
+    # "the announcement by the ministry that …": the source phrase names the speaker
+    speaker = v.mention(i + 2, hit.last + 1) if hit.last > i else v.noun_speaker(i)
+    if v.items[start - 1].lower in v.lang.complementisers:
         # "the claim that taxes would rise"; not a relative clause "the report that he wrote"
         if not (any(it.is_quote for it in content) or clause_like(content, v.lang)):
             return None
@@ -445,15 +472,15 @@ def read_speech_noun(site: Site) -> Reading | None:
             v.lang.endings("past")
         ):
             return None  # "a statement that said …": a relative clause, its verb right after "that"
-        row = FRAME["noun-that"]
+        row = FRAME["noun-that" if hit.last == i else "noun-by-that"]
     else:
         end = v.object_end(start, end)
-        if sum(1 for it in v.items[start:end] if it.is_word) < 2 or v.noun_speaker(i) is None:
+        if sum(1 for it in v.items[start:end] if it.is_word) < 2 or speaker is None:
             return None  # a topic needs two words and an owner ("his remarks about the budget")
         row = FRAME["noun-about"]
     noun = v.items[i]
     cue = Cue(noun.start, noun.end, noun.text, lemma=hit.entry.lemma, type="noun")
-    return Reading(end, (Content(start, end, cue, v.noun_speaker(i), row),), supersedes=True)
+    return Reading(end, (Content(start, end, cue, speaker, row),), supersedes=True)
 
 
 #: Every surface frame, stated once, in the order the driver asks them (``on``: what the frame reads —
@@ -531,6 +558,12 @@ FRAMES: tuple[Frame, ...] = (
         "Protesters cited Ruiz's claim that the bridge was safe.",
         read_speech_noun,
         "noun",
+    ),
+    Frame(
+        "noun-by-that",
+        "noun-by-that",
+        0.7,
+        "Traders shrugged off an announcement by the ministry that taxes would rise.",
     ),
     Frame("noun-about", "noun-about", 0.65, "Voters were angry after his remarks about the bridge budget."),
 )

@@ -83,3 +83,32 @@ def test_the_driver_alone_carries_the_previous_speaker_to_a_participle_cue() -> 
 
 def test_a_label_row_names_the_row_that_emits_it() -> None:
     assert FRAME["interrupted"].read is None and FRAME["preposed-quote"].read is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "evidence"),
+    [
+        ("Ruiz urged the council to reopen the shelter.", "the council to reopen the shelter", "tell-to"),
+        (
+            "Ruiz urged the members of the harbour board to resign.",
+            "the members of the harbour board to resign",
+            "tell-to",
+        ),
+        ("Ruiz told reporters how the fire started.", "how the fire started", "tell-to"),
+        (
+            "Traders ignored an announcement by the ministry that taxes would rise.",
+            "taxes would rise",
+            "noun-by-that",
+        ),
+        (
+            "Nobody checked the claim of Dr. Imre Balog that the well was safe.",
+            "the well was safe",
+            "noun-by-that",
+        ),
+    ],
+)
+def test_frame_data_decides_where_the_content_starts(text: str, content: str, evidence: str) -> None:
+    """Exact spans: the listener before an infinitive is content, before a question word it is not;
+    a speech noun's source phrase names the speaker and is no content."""
+    quotes = extract(text).quotes
+    assert [(q.text, q.evidence.split("+")[0]) for q in quotes] == [(content, evidence)]
