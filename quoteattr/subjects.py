@@ -23,7 +23,7 @@ from .phrases import (
     trim_np,
 )
 from .records import CueHit
-from .units import HARD_BREAKS, PHRASE_BREAKS, TERMINAL, Item, Unit, unit_items
+from .units import HARD_BREAKS, PHRASE_BREAKS, TERMINAL, Item, Unit, unit_items, unwrapped
 
 #: How far back a subject may stand from its verb, in tokens.
 MAX_SUBJECT_TOKENS = 40
@@ -45,7 +45,8 @@ class UnitView:
         self.text = text
         self.unit = unit
         self.lang = lang
-        self.items = unit_items(text, unit) if items is None else items  #: tokenised once per unit
+        #: tokenised once per unit, without brackets that wrap the whole unit
+        self.items = unwrapped(unit_items(text, unit) if items is None else items)
         self.end = len(self.items)
         while self.end > 0 and self.items[self.end - 1].text in TERMINAL:
             self.end -= 1

@@ -115,6 +115,30 @@ def unit_items(text: str, unit: Unit) -> list[Item]:
     return items
 
 
+#: Brackets that may wrap a whole sentence: "(Ruiz said the bridge would reopen.)".
+WRAPPING_BRACKETS = {"(": ")", "[": "]"}
+
+
+def unwrapped(items: list[Item]) -> list[Item]:
+    """The items of a unit without the brackets that wrap all of it ("(Ruiz said that … .)"), so its
+    subject is read from its first word; an inner parenthesis ("Ruiz (D-Ohio) said") stays."""
+    if len(items) < 3 or items[0].text not in WRAPPING_BRACKETS:
+        return items
+    close = WRAPPING_BRACKETS[items[0].text]
+    last = len(items) - 1
+    while last > 0 and items[last].text in TERMINAL:
+        last -= 1
+    if items[last].text != close:
+        return items
+    depth = 0
+    for k in range(last):  # the first bracket must close at the last one, not before
+        t = items[k].text
+        depth += (t == items[0].text) - (t == close)
+        if depth == 0:
+            return items
+    return items[1:last] + items[last + 1 :]
+
+
 @attrs.frozen
 class UnitReading:
     """What one unit says: its attributions, the quotes they claimed, and bare cues."""
