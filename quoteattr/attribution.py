@@ -80,13 +80,14 @@ def read_unit(
         cue_starts = cue_word_starts(text[: unit.end], lang.cues)
     if not _may_attribute(text, unit, cue_starts, lang):  # most sentences: nothing to read
         return UnitReading(unit, (), frozenset(), (), 0, unit_subject(text, unit, lang) if opening else None)
-    view = ContentView(text, unit, lang, unit_items(text, unit))
+    items = unit_items(text, unit)
+    view = ContentView(text, unit, lang, items)
     ctx = read_frames(view)
     found = drop_crossing(ctx.found)
     claimed = frozenset(view.items[i].start for i in ctx.claimed)
     words = sum(1 for it in view.items if it.is_word)
     subject = unit_subject(text, unit, lang, view.items) if opening and not found else None
-    return UnitReading(unit, tuple(found), claimed, ctx.bare, words, subject)
+    return UnitReading(unit, tuple(found), claimed, ctx.bare, words, subject, items)
 
 
 def read_frames(view: ContentView) -> Context:

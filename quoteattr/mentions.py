@@ -177,8 +177,16 @@ class MentionLayer:
     layer linear in the text.
     """
 
-    def __init__(self, text: str, units: Sequence[Unit], speakers: Iterable[Mention], lang: Language) -> None:
+    def __init__(
+        self,
+        text: str,
+        units: Sequence[Unit],
+        speakers: Iterable[Mention],
+        lang: Language,
+        tokens: Sequence[Sequence[Item] | None] = (),
+    ) -> None:
         self.text, self.units, self.lang = text, tuple(units), lang
+        self.tokens = tokens  #: each unit's items where the attribution stage made them (read once)
         self.unit_starts = tuple(u.start for u in self.units)
         self._spans = sorted((m.start, m.end) for m in speakers)
         self._read: dict[int, tuple[Referent, ...]] = {}
@@ -195,7 +203,10 @@ class MentionLayer:
         found = self._read.get(k)
         if found is None:
             unit = self.units[k]
-            scan = _UnitScan(self.text, unit_items(self.text, unit), k, unit.paragraph, self.lang)
+            items = self.tokens[k] if k < len(self.tokens) else None
+            if items is None:
+                items = unit_items(self.text, unit)
+            scan = _UnitScan(self.text, items, k, unit.paragraph, self.lang)
             spans = self._spans
             found = tuple(
                 attrs.evolve(r, speaker=True) if _overlaps(spans, r) else r for r in scan.referents()
@@ -220,10 +231,15 @@ class MentionLayer:
 
 
 def build_layer(
-    text: str, units: Sequence[Unit], speakers: Iterable[Mention], lang: Language
+    text: str,
+    units: Sequence[Unit],
+    speakers: Iterable[Mention],
+    lang: Language,
+    tokens: Sequence[Sequence[Item] | None] = (),
 ) -> MentionLayer:
-    """The layer of the units' referents (outside quotations), flagged where they are a speaker mention."""
-    return MentionLayer(text, units, speakers, lang)
+    """The layer of the units' referents (outside quotations), flagged where they are a speaker mention;
+    ``tokens``, the units' items the attribution stage already made, are reused."""
+    return MentionLayer(text, units, speakers, lang, tokens)
 
 
 def _overlaps(spans: Sequence[tuple[int, int]], r: Referent) -> bool:

@@ -151,3 +151,6 @@ class UnitReading:
     #: the name or he/she opening a unit without attributions or quotes, read when the next unit holds a
     #: quotation (it may speak it: 'Patrick Doyle was blunt. "…"'); None otherwise
     opening: Mention | None = None
+    #: the unit's tokens (:func:`unit_items`) when the attribution stage read it, so later stages (the
+    #: mention layer) reuse them instead of tokenising the unit again; None for a unit it skipped
+    items: Sequence[Item] | None = attrs.field(default=None, eq=False, repr=False)

@@ -59,7 +59,10 @@ def _mentions(w: Work) -> Work:
     assert w.found is not None and w.units is not None
     found = tuple(clean_speakers(w.found, w.lang))
     speakers = [f.speaker for f in found if f.speaker is not None]
-    return attrs.evolve(w, found=found, mentions=build_layer(w.text, w.units, speakers, w.lang))
+    # the attribution stage's tokens, when it ran (not a requirement: a parse-only run has no readings),
+    # so each unit is tokenised once per document
+    tokens = [r.items for r in w.readings] if w.readings is not None else []
+    return attrs.evolve(w, found=found, mentions=build_layer(w.text, w.units, speakers, w.lang, tokens))
 
 
 def _coref(w: Work) -> Work:
