@@ -87,6 +87,8 @@ def trim_tail(m: Mention, lang: Language) -> Mention:
     words = list(_WORD.finditer(m.text))
     keep = len(words)
     while keep > 1 and _manner_adverb(words[keep - 1].group(), lang):
+        if words[keep - 1].group() in lang.cls("ly_noun") or words[keep - 2].group().lower() in lang.det:
+            break  # "the family", "a close ally": the "-ly" word is the noun
         keep -= 1
     if keep == len(words):
         return m
@@ -97,7 +99,11 @@ def trim_tail(m: Mention, lang: Language) -> Mention:
 
 def _manner_adverb(word: str, lang: Language) -> bool:
     """A lower-case "-ly" adverb or a listed adverb ("sharply", "then"): never the end of a speaker."""
-    return word.islower() and (word.endswith("ly") or word in lang.adv) and word not in lang.nominals
+    return (
+        word.islower()
+        and (word.endswith(lang.endings("manner_adverb")) or word in lang.adv)
+        and word not in lang.nominals
+    )
 
 
 def _first_kept(words: list[regex.Match[str]], lang: Language) -> int | None:

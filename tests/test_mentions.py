@@ -134,6 +134,8 @@ def test_layer_reads_of_names_by_their_head() -> None:
         ("the boy sharply", "nominal", "the boy", "nominal"),
         ("Ada Obi", "name", "Ada Obi", "name"),
         ("Mrs. Early", "name", "Mrs. Early", "name"),
+        ("the family", "nominal", "the family", "nominal"),  # a determiner before it: a noun
+        ("a close ally", "nominal", "a close ally", "nominal"),  # a listed "-ly" noun
     ],
 )
 def test_manner_adverbs_leave_the_end(written: str, kind: str, kept: str, kept_kind: str) -> None:
