@@ -129,12 +129,28 @@ class Reader(TurnTaking):
         return self.resolve_pronoun(gender, exclude, prefer)
 
     def _paragraph_subject(self, pos: int) -> Character | None:
-        """The character of the latest narration subject before ``pos`` in ``pos``'s paragraph, if any."""
+        """The character of the latest narration subject before ``pos`` in ``pos``'s paragraph, if any.
+
+        A paragraph of pure narration just before counts too (``Ann frowned.`` / ``"…," she said``):
+        its subject is who the next line's he/she picks up, whatever the salience of the others.
+        """
         if self.subject_at is None:
             return None
         at, c = self.subject_at
         p = bisect.bisect_right(self.paragraphs, pos) - 1
-        return c if self.paragraphs[p] <= at < pos else None
+        if self.paragraphs[p] <= at < pos:
+            return c
+        if p == 0 or not self.paragraphs[p - 1] <= at < self.paragraphs[p]:
+            return None
+        k = bisect.bisect_left(self.quote_starts, self.paragraphs[p - 1])
+        narration_only = k >= len(self.directs) or self.directs[k].start >= self.paragraphs[p]
+        first = bisect.bisect_left(self.quote_starts, self.paragraphs[p])
+        opens = first < len(self.directs) and self.directs[first].start - self.paragraphs[p] <= 2
+        if not narration_only or not opens or self._inside_quote(self.paragraphs[p] - 1):
+            return None
+        # 'Ann watched him. She had not slept.': a pronoun subject after the name may be someone else
+        later = _PRONOUN_SUBJECT_RE.search(self.text, at + 1, self.paragraphs[p])
+        return c if later is None or c.gender else None
 
     def _vote(self, c: Character, after: int) -> None:
         window = self.text[after : after + VOTE_WINDOW]
@@ -299,7 +315,7 @@ class Reader(TurnTaking):
             m, cue = tag
             if cue is not None and q.cue is None:
                 self.cues[qi] = cue
-            c = self._who(m, exclude, prefer)
+            c = self._continues(t, m) or self._who(m, exclude, prefer)
             if c is None and not untagged(q, self.text):
                 t.locked = True
                 t.kept.add(qi)
@@ -315,6 +331,14 @@ class Reader(TurnTaking):
             self.addressed[qi] = am
         if addr is not None and t.addressee is None:
             t.addressee = addr
+
+    @staticmethod
+    def _continues(t: Turn, m: Mention) -> Character | None:
+        """``"…," said the Queen. "…," she went on``: a later he/she of a paragraph is its speaker again."""
+        if t.speaker is None or m.kind != "pronoun":
+            return None
+        gender = PRONOUN_GENDER.get(m.text.lower())
+        return t.speaker if gender is not None and t.speaker.gender in ("", gender) else None
 
     def _close_turn(self, t: Turn, exclude: Sequence[Character | None]) -> None:
         """A turn no tag decided takes its narration's subject; its speaker becomes salient."""
