@@ -167,6 +167,7 @@ def narration_names(text: str, quotes: Sequence[Quote]) -> list[NameHit]:
             if k >= 0 and spans[k][0] <= s < spans[k][1]:
                 continue  # inside a quote: a vocative or a mention, not narration
             words = text[s:e].split()
+            lead = s  # "The Warden smiled": the name opens its sentence after the stripped article
             while (
                 words
                 and words[0].lower().strip(".") in skip
@@ -182,7 +183,7 @@ def narration_names(text: str, quotes: Sequence[Quote]) -> list[NameHit]:
             if not parts or (len(parts) == 1 and parts[0] in skip):
                 continue
             before = text[max(0, s - 40) : s]
-            opens = bool(SENTENCE_START_RE.search(before))
+            opens = bool(SENTENCE_START_RE.search(text[max(0, lead - 40) : lead]))
             joined = before.endswith(" and ")  # "Ann and Tom reached the bridge": both are subjects
             follows_verb = before.rstrip().lower().endswith(verbs)
             subject = (
