@@ -263,6 +263,8 @@ class Reader(TurnTaking):
         for vm in VOCATIVE_RE.finditer(body):
             s, e = vm.start("v") + q.start, vm.end("v") + q.start
             words = self.text[s:e]
+            if words.endswith(("'s", "’s")):
+                continue  # "Aunt Maud's, I think": an owner, not someone spoken to
             lead = ENDEARMENT_RE.match(words)  # "My dear Frederick" addresses Frederick
             if lead is not None and lead.end() < len(words):
                 s, words = s + lead.end(), words[lead.end() :]
@@ -346,7 +348,9 @@ class Reader(TurnTaking):
             self._narration_subject(t, exclude)
         if t.speaker is None and not t.locked and t.starts_with_quote:
             self._introduced(t, exclude)
-        t.salient = [c for c in self.table.recent(active=True)[:SALIENT] if not c.narrator]
+        t.salient = [c for c in self.table.recent(active=True)[:SALIENT] if not c.narrator] or [
+            c for c in self.table.recent()[:SALIENT] if not c.narrator
+        ]
         if t.speaker is not None and t.speaker is t.addressee:
             t.speaker = None  # a vocative names the listener, never the speaker
         if t.speaker is not None:
