@@ -126,7 +126,30 @@ class Reader(TurnTaking):
         local = self._paragraph_subject(m.start)
         if local is not None and local.gender in ("", gender) and local not in exclude:
             return local  # 'Ann was silent. "…" she said': the subject just before, in the same paragraph
-        return self.resolve_pronoun(gender, exclude, prefer)
+        named = self._paragraph_named(m.start, gender, exclude)
+        return named or self.resolve_pronoun(gender, exclude, prefer)
+
+    def _paragraph_named(
+        self, pos: int, gender: str, exclude: Sequence[Character | None]
+    ) -> Character | None:
+        """The one character of ``gender`` the narration of ``pos``'s paragraph names before it.
+
+        'After a while Dorian Gray looked up. "…" he murmured': not a subject by its position, but the
+        only man named in the paragraph is who its he is; two of that gender named there: no guess.
+        """
+        p = bisect.bisect_right(self.paragraphs, pos) - 1
+        k = bisect.bisect_left(self.name_starts, self.paragraphs[p])
+        found: Character | None = None
+        while gender and k < len(self.names) and self.names[k].start < pos:
+            hit = self.names[k]
+            k += 1
+            c = self.table.lookup(hit.text)
+            if c is None or c.narrator or c.gender != gender or hit.possessive:
+                continue
+            if found is not None and c is not found:
+                return None
+            found = c
+        return found if found is not None and found not in exclude else None
 
     def _paragraph_subject(self, pos: int) -> Character | None:
         """The character of the latest narration subject before ``pos`` in ``pos``'s paragraph, if any.
