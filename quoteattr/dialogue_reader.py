@@ -126,15 +126,54 @@ class Reader(TurnTaking):
         local = self._paragraph_subject(m.start)
         if local is not None and local.gender in ("", gender) and local not in exclude:
             return local  # 'Ann was silent. "…" she said': the subject just before, in the same paragraph
-        return self.resolve_pronoun(gender, exclude, prefer)
+        named = self._paragraph_named(m.start, gender, exclude)
+        return named or self.resolve_pronoun(gender, exclude, prefer)
+
+    def _paragraph_named(
+        self, pos: int, gender: str, exclude: Sequence[Character | None]
+    ) -> Character | None:
+        """The one character of ``gender`` the narration of ``pos``'s paragraph names before it.
+
+        'After a while Dorian Gray looked up. "…" he murmured': not a subject by its position, but the
+        only man named in the paragraph is who its he is; two of that gender named there: no guess.
+        """
+        p = bisect.bisect_right(self.paragraphs, pos) - 1
+        k = bisect.bisect_left(self.name_starts, self.paragraphs[p])
+        found: Character | None = None
+        while gender and k < len(self.names) and self.names[k].start < pos:
+            hit = self.names[k]
+            k += 1
+            c = self.table.lookup(hit.text)
+            if c is None or c.narrator or c.gender != gender or hit.possessive:
+                continue
+            if found is not None and c is not found:
+                return None
+            found = c
+        return found if found is not None and found not in exclude else None
 
     def _paragraph_subject(self, pos: int) -> Character | None:
-        """The character of the latest narration subject before ``pos`` in ``pos``'s paragraph, if any."""
+        """The character of the latest narration subject before ``pos`` in ``pos``'s paragraph, if any.
+
+        A paragraph of pure narration just before counts too (``Ann frowned.`` / ``"…," she said``):
+        its subject is who the next line's he/she picks up, whatever the salience of the others.
+        """
         if self.subject_at is None:
             return None
         at, c = self.subject_at
         p = bisect.bisect_right(self.paragraphs, pos) - 1
-        return c if self.paragraphs[p] <= at < pos else None
+        if self.paragraphs[p] <= at < pos:
+            return c
+        if p == 0 or not self.paragraphs[p - 1] <= at < self.paragraphs[p]:
+            return None
+        k = bisect.bisect_left(self.quote_starts, self.paragraphs[p - 1])
+        narration_only = k >= len(self.directs) or self.directs[k].start >= self.paragraphs[p]
+        first = bisect.bisect_left(self.quote_starts, self.paragraphs[p])
+        opens = first < len(self.directs) and self.directs[first].start - self.paragraphs[p] <= 2
+        if not narration_only or not opens or self._inside_quote(self.paragraphs[p] - 1):
+            return None
+        # 'Ann watched him. She had not slept.': a pronoun subject after the name may be someone else
+        later = _PRONOUN_SUBJECT_RE.search(self.text, at + 1, self.paragraphs[p])
+        return c if later is None or c.gender else None
 
     def _vote(self, c: Character, after: int) -> None:
         window = self.text[after : after + VOTE_WINDOW]
@@ -247,6 +286,8 @@ class Reader(TurnTaking):
         for vm in VOCATIVE_RE.finditer(body):
             s, e = vm.start("v") + q.start, vm.end("v") + q.start
             words = self.text[s:e]
+            if words.endswith(("'s", "’s")):
+                continue  # "Aunt Maud's, I think": an owner, not someone spoken to
             lead = ENDEARMENT_RE.match(words)  # "My dear Frederick" addresses Frederick
             if lead is not None and lead.end() < len(words):
                 s, words = s + lead.end(), words[lead.end() :]
@@ -299,7 +340,7 @@ class Reader(TurnTaking):
             m, cue = tag
             if cue is not None and q.cue is None:
                 self.cues[qi] = cue
-            c = self._who(m, exclude, prefer)
+            c = self._continues(t, m) or self._who(m, exclude, prefer)
             if c is None and not untagged(q, self.text):
                 t.locked = True
                 t.kept.add(qi)
@@ -316,13 +357,23 @@ class Reader(TurnTaking):
         if addr is not None and t.addressee is None:
             t.addressee = addr
 
+    @staticmethod
+    def _continues(t: Turn, m: Mention) -> Character | None:
+        """``"…," said the Queen. "…," she went on``: a later he/she of a paragraph is its speaker again."""
+        if t.speaker is None or m.kind != "pronoun":
+            return None
+        gender = PRONOUN_GENDER.get(m.text.lower())
+        return t.speaker if gender is not None and t.speaker.gender in ("", gender) else None
+
     def _close_turn(self, t: Turn, exclude: Sequence[Character | None]) -> None:
         """A turn no tag decided takes its narration's subject; its speaker becomes salient."""
         if t.speaker is None and not t.locked:
             self._narration_subject(t, exclude)
         if t.speaker is None and not t.locked and t.starts_with_quote:
             self._introduced(t, exclude)
-        t.salient = [c for c in self.table.recent(active=True)[:SALIENT] if not c.narrator]
+        t.salient = [c for c in self.table.recent(active=True)[:SALIENT] if not c.narrator] or [
+            c for c in self.table.recent()[:SALIENT] if not c.narrator
+        ]
         if t.speaker is not None and t.speaker is t.addressee:
             t.speaker = None  # a vocative names the listener, never the speaker
         if t.speaker is not None:

@@ -17,7 +17,7 @@ import attrs
 import regex
 
 from .characters import address_words, name_parts, not_name_words, title_gender
-from .lexicons import shipped_cues, word_list
+from .lexicons import shipped_cues, tagged_words, word_list
 from .model import Mention, Quote
 from .quotemarks import QuoteSpan
 
@@ -153,6 +153,26 @@ def title_words() -> frozenset[str]:
     return word_list("titles.txt")
 
 
+@functools.cache
+def _place_prepositions() -> dict[str, str]:
+    return dict(tagged_words("place_prepositions.tsv"))
+
+
+_LAST_WORDS_RE = regex.compile(r"(?:(\p{L}++)[ \t\n]++)?+(\p{L}++)[ \t\n]++\Z")
+
+
+def _placed(before: str) -> bool:
+    """Whether the text before a name makes it a place: "in Europe", "to the Casino" (not "to Ann")."""
+    m = _LAST_WORDS_RE.search(before[-30:])
+    if m is None:
+        return False
+    preps = _place_prepositions()
+    last = m.group(2).lower()
+    if last == "the":
+        return m.group(1) is not None and m.group(1).lower() in preps
+    return preps.get(last) == "bare"
+
+
 def narration_names(text: str, quotes: Sequence[Quote]) -> list[NameHit]:
     """Names outside the direct quotes, left to right, stripped of sentence-opening words."""
     spans = [(q.start, q.end) for q in quotes]
@@ -167,6 +187,7 @@ def narration_names(text: str, quotes: Sequence[Quote]) -> list[NameHit]:
             if k >= 0 and spans[k][0] <= s < spans[k][1]:
                 continue  # inside a quote: a vocative or a mention, not narration
             words = text[s:e].split()
+            lead = s  # "The Warden smiled": the name opens its sentence after the stripped article
             while (
                 words
                 and words[0].lower().strip(".") in skip
@@ -182,7 +203,7 @@ def narration_names(text: str, quotes: Sequence[Quote]) -> list[NameHit]:
             if not parts or (len(parts) == 1 and parts[0] in skip):
                 continue
             before = text[max(0, s - 40) : s]
-            opens = bool(SENTENCE_START_RE.search(before))
+            opens = bool(SENTENCE_START_RE.search(text[max(0, lead - 40) : lead]))
             joined = before.endswith(" and ")  # "Ann and Tom reached the bridge": both are subjects
             follows_verb = before.rstrip().lower().endswith(verbs)
             subject = (
@@ -191,7 +212,7 @@ def narration_names(text: str, quotes: Sequence[Quote]) -> list[NameHit]:
             person = bool(title) or len(parts) > 1 or follows_verb
             hit = NameHit(s, e, text[s:e], subject or follows_verb, person, possessive)
             out.append(hit)
-            if not opens:
+            if not opens and not _placed(before):
                 inside.add(" ".join(parts))
     for hit in out:  # "Etiquette required …" opens one sentence only; "Ann" also stands inside one
         if not hit.person and " ".join(name_parts(hit.text)[1]) in inside:
