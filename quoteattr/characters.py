@@ -79,6 +79,12 @@ def function_words_all() -> frozenset[str]:
     return frozenset(w for words in function_words().values() for w in words)
 
 
+#: Words before a name that are not part of it (``lexicons/en/name_prefixes.tsv``): all of them are
+#: dropped to match names, the ``all`` ones also when a name is shown ("the Mouse" → "Mouse").
+_PREFIX_ROWS = [line.split("\t") for line in data_lines("name_prefixes.tsv", "en")]
+NAME_PREFIXES = frozenset(word for word, _ in _PREFIX_ROWS)
+SHOWN_WITHOUT = frozenset(word for word, scope in _PREFIX_ROWS if scope == "all")
+
 #: Marital titles (``lexicons/en/marital_titles.txt``): "Miss Wood" and "Mrs. Wood" are two women, never one.
 _MARITAL = word_list("marital_titles.txt")
 
@@ -91,7 +97,7 @@ def name_parts(surface: str) -> tuple[str, tuple[str, ...]]:
     """
     words = [w.strip(".,;:!?'’\"“”") for w in surface.split()]
     words = [w.lower().removesuffix("'s").removesuffix("’s") for w in words if w]  # "Ann's" is Ann
-    while words and words[0] in ("the", "a", "an", "poor", "little", "old", "young", "dear"):
+    while words and words[0] in NAME_PREFIXES:
         words.pop(0)
     title = ""
     titles = _title_words()
@@ -251,7 +257,7 @@ class CharacterTable:
 def _display(surface: str) -> str:
     """The surface form without a leading article or edge punctuation: "the Mouse," → "Mouse"."""
     words = surface.strip(" ,;:!?\"“”'’").removesuffix("'s").removesuffix("’s").split()
-    while words and words[0].lower() in ("the", "a", "an", "poor", "little", "dear"):
+    while words and words[0].lower() in SHOWN_WITHOUT:
         words.pop(0)
     return " ".join(words)
 

@@ -47,7 +47,7 @@ from .dialogue_turns import (
     Turn,
     TurnTaking,
 )
-from .lexicons import function_words
+from .lexicons import data_lines, function_words
 from .model import Cue, Entity, Mention, Quote
 
 __all__ = ["PRONOUN_GENDER", "Reader"]
@@ -61,7 +61,8 @@ _PRONOUN_SUBJECT_RE = regex.compile(r"(?<![\p{L}])(He|She|I)(?=\s++[\p{Ll}])")
 # The he/she after a name votes for its gender ("him"/"her" are too often someone else).
 _GENDER_PRONOUN_RE = regex.compile(r"\b(he|she)\b", regex.IGNORECASE)
 _ARTICLES = function_words()["bare_article"]
-PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
+#: Pronoun forms that tell a gender, possessives and reflexives too (``lexicons/en/pronoun_gender.tsv``).
+PRONOUN_GENDER = dict(line.split("\t")[:2] for line in data_lines("pronoun_gender.tsv", "en"))
 
 
 #: A narration paragraph that hands over to the line after it ends with a comma, a colon or a dash.
@@ -69,7 +70,7 @@ _INTRODUCES_RE = regex.compile(r"[,:—–-][ \t]*+\s*+\Z")
 #: A name that acts: a lower-case word (its verb) follows it.
 _ACTS_RE = regex.compile(r"[ \t\n]++(?:[\p{Ll}]++ly[ \t\n]++)?+\p{Ll}")
 #: Words that open a description of someone on stage in a tag ("her companion", "a voice").
-_DESCRIBERS = frozenset({"his", "her", "a", "an", "the"})
+_DESCRIBERS = function_words()["describer"]
 #: How many of the latest active characters a turn remembers for guesses made after the text is read.
 SALIENT = 4
 
