@@ -220,3 +220,74 @@ hostile_text: st.SearchStrategy[str] = st.lists(st.one_of(pieces, pieces, _attri
 
 #: Anything at all, including text no tokenizer would expect.
 any_text: st.SearchStrategy[str] = st.one_of(st.text(max_size=200), hostile_text, hostile_text)
+
+
+# German: the same hostile pieces, with the words and marks of ``lexicons/de/`` and German frames.
+QUOTE_PAIRS_DE: tuple[tuple[str, str, str], ...] = quote_mark_pairs("de")
+CUE_FORMS_DE: tuple[str, ...] = tuple(sorted(shipped_cues("de").by_form))
+FUNCTION_WORDS_DE: tuple[str, ...] = tuple(sorted(w for ws in function_words("de").values() for w in ws))
+PRONOUNS_DE: tuple[str, ...] = tuple(sorted(pronouns("de")))
+ROLES_DE: tuple[str, ...] = tuple(sorted(word_list("titles.txt", "de") | word_list("nominals.txt", "de")))
+NAMES_DE: tuple[str, ...] = (
+    "Greta Hollmann",
+    "Jörg Brandt",
+    "Dr. Ulrike Sommerfeld",
+    "die Stadtverwaltung",
+    "Hollmann",
+)
+NEWS_WORDS_DE: tuple[str, ...] = (
+    "die",
+    "Brücke",
+    "bleibt",
+    "bis",
+    "Mai",
+    "gesperrt",
+    "nicht",
+    "zu",
+    "spät",
+    "haben",
+)
+
+pieces_de: st.SearchStrategy[str] = st.one_of(
+    _choice(CUE_FORMS_DE),
+    _choice(NAMES_DE),
+    _choice(NEWS_WORDS_DE),
+    _choice(FUNCTION_WORDS_DE),
+    _choice(PRONOUNS_DE),
+    _choice(ROLES_DE),
+    _choice(tuple(c for o, cl, _ in QUOTE_PAIRS_DE for c in (o, cl))),
+    _choice(PUNCTUATION),
+    _choice(WHITESPACE),
+    _choice(NASTY),
+    st.text(max_size=3),
+)
+
+
+@st.composite
+def _attribution_de(draw: st.DrawFn) -> str:
+    """A German attribution: verb-second tags, ``dass``, an infinitive clause, ``laut``/``zufolge``."""
+    o, c, _ = draw(st.sampled_from(QUOTE_PAIRS_DE))
+    words = " ".join(draw(st.lists(st.one_of(_choice(NEWS_WORDS_DE), pieces_de), min_size=1, max_size=8)))
+    who = draw(
+        st.one_of(_choice(NAMES_DE), _choice(PRONOUNS_DE), _choice(ROLES_DE).map(lambda r: "der " + r))
+    )
+    cue = draw(_choice(CUE_FORMS_DE))
+    end = draw(_choice((".", "!", "?", "", ",", ":", "\n\n")))
+    shape = draw(st.integers(0, 5))
+    if shape == 0:
+        return f"{o}{words}{c}, {cue} {who}{end}"
+    if shape == 1:
+        return f"{who} {cue}, dass {words}{end}"
+    if shape == 2:
+        return f"{who} {cue} ihr vor, {words} zu haben{end}"
+    if shape == 3:
+        return f"Laut {who} {words}{end}"
+    if shape == 4:
+        return f"{who} zufolge {words}{end}"
+    return f"{who} {cue}: {o}{words}{end}{c}"
+
+
+#: Hostile German text, for ``lang="de"``.
+hostile_text_de: st.SearchStrategy[str] = st.lists(
+    st.one_of(pieces_de, pieces_de, _attribution_de()), max_size=40
+).map("".join)
