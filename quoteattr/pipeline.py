@@ -84,6 +84,7 @@ class Pipeline:
         if not isinstance(lang, (str, Language)):
             raise _type_error("Pipeline()", "lang", "a language code such as 'en', or a Language", lang)
         extra_abbreviations = _check_abbreviations(abbreviations)
+        characters = _check_characters(characters)
         self.lang = get_language(lang, cues=_check_cues(cues), abbreviations=extra_abbreviations)
         self.lexicon = self.lang.cues
         self._backend: Backend
@@ -171,6 +172,42 @@ def _check_cues(cues: object) -> CueSource:
         expected = "a TSV path or an iterable of (lemma, type, frame, forms) rows"
         raise _type_error("Pipeline()", "cues", expected, cues)
     return cues
+
+
+def _check_characters(characters: object) -> CharacterSource:
+    """``(name, aliases)`` pairs, each entry checked here so a malformed one is refused by name.
+
+    A lone str is one name (``characters="Ann Wood"``), never a sequence of one-letter names.
+    """
+    if characters is None:
+        return None
+    if isinstance(characters, str):
+        return [(characters, ())]
+    expected = "a dict of name -> aliases, or an iterable of names and (name, aliases) pairs"
+    if isinstance(characters, (bytes, bytearray)) or not isinstance(characters, Iterable):
+        raise _type_error("Pipeline()", "characters", expected, characters)
+    items = characters.items() if isinstance(characters, Mapping) else characters
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for item in items:
+        if isinstance(item, str):
+            out.append((item, ()))
+            continue
+        if not isinstance(item, (tuple, list)) or len(item) != 2 or not isinstance(item[0], str):
+            raise TypeError(
+                f"Pipeline(): characters must hold names or (name, aliases) pairs, got {item!r:.80}"
+            )
+        name, aliases = item
+        if isinstance(aliases, (str, bytes)) or not isinstance(aliases, Iterable):
+            raise TypeError(
+                f"Pipeline(): characters: aliases of {name!r:.80} must be a list of str, got {aliases!r:.80}"
+            )
+        aliases = tuple(aliases)
+        if not all(isinstance(a, str) for a in aliases):
+            raise TypeError(
+                f"Pipeline(): characters: aliases of {name!r:.80} must be str, got {aliases!r:.80}"
+            )
+        out.append((name, aliases))
+    return out
 
 
 def _check_abbreviations(abbreviations: object) -> tuple[str, ...] | None:

@@ -95,6 +95,8 @@ def check_result(text: str, result: Result) -> None:
             check_span(text, q.cue, "cue")
         if q.speaker is not None:
             check_span(text, q.speaker, "speaker")
+        if q.addressee is not None:
+            check_span(text, q.addressee, "addressee")
         if q.entity is not None:
             assert q.entity.id in entity_ids, ("quote entity not listed", q.entity)
         # The entity policy: a speaker always has an entity (unresolved pronouns too), no speaker none.

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, example, find, given, settings
 from hypothesis import strategies as st
 from invariants import check_quote_spans, check_result, check_sentences, check_tokens, has_surrogate_pair
-from text_strategies import QUOTE_MARKS, any_text, hostile_text
+from text_strategies import QUOTE_MARKS, any_text, hostile_text, hostile_text_de
 
 from quoteattr import Pipeline, extract, split_sentences
 from quoteattr.quotemarks import find_quotes
@@ -28,6 +28,7 @@ SETTINGS = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 PIPELINE = Pipeline()
+PIPELINE_DE = Pipeline(lang="de")
 
 # Inputs that once broke a stage, or that a reader would try first; kept as explicit examples.
 KNOWN = (
@@ -62,6 +63,38 @@ def _with_known(test: Callable[[str], None]) -> Callable[[str], None]:
 def test_extract_never_raises_and_offsets_hold(text: str) -> None:
     result = extract(text)
     check_result(text, result)
+
+
+@SETTINGS
+@_with_known
+@given(st.one_of(hostile_text_de, any_text))
+def test_german_never_raises_and_offsets_hold(text: str) -> None:
+    check_result(text, PIPELINE_DE.process(text))
+
+
+@SETTINGS
+@given(
+    st.lists(st.tuples(st.sampled_from(["en", "de"]), st.one_of(hostile_text, hostile_text_de)), max_size=4)
+)
+def test_pipelines_of_two_languages_do_not_share_state(docs: list[tuple[str, str]]) -> None:
+    """Interleaving English and German documents through two long-lived pipelines and ``extract``
+    gives what a fresh pipeline gives for each: no language's state leaks into the other's."""
+    pipelines = {"en": PIPELINE, "de": PIPELINE_DE}
+    for lang, text in docs:
+        fresh = Pipeline(lang=lang).process(text).to_dict()
+        assert pipelines[lang].process(text).to_dict() == fresh
+        assert extract(text, lang=lang).to_dict() == fresh
+
+
+@pytest.mark.parametrize("kind", ["direct", "indirect"])
+def test_german_strategy_reaches_the_rules(kind: str) -> None:
+    """The German strategy is worth running only if the German frames fire on it."""
+    found = find(
+        hostile_text_de,
+        lambda t: any(q.kind == kind and q.speaker is not None for q in PIPELINE_DE.process(t).quotes),
+        settings=settings(max_examples=2000, database=None, deadline=None),
+    )
+    assert any(q.kind == kind for q in PIPELINE_DE.process(found).quotes)
 
 
 @SETTINGS

@@ -171,52 +171,135 @@ def _choice(items: tuple[str, ...]) -> st.SearchStrategy[str]:
     return st.sampled_from(items)
 
 
-#: One piece of text: a word, a mark, a space, a nasty character or a few random characters.
-pieces: st.SearchStrategy[str] = st.one_of(
-    _choice(CUE_FORMS),
-    _choice(NAMES),
-    _choice(NEWS_WORDS),
-    _choice(NEWS_WORDS),
-    _choice(FUNCTION_WORDS),
-    _choice(PRONOUNS),
-    _choice(ROLES),
-    _choice(QUOTE_MARKS),
-    _choice(QUOTE_MARKS),
-    _choice(PUNCTUATION),
-    _choice(WHITESPACE),
-    _choice(WHITESPACE),
-    _choice(NASTY),
-    st.text(max_size=3),
+def _pieces(
+    cues: tuple[str, ...],
+    names: tuple[str, ...],
+    news: tuple[str, ...],
+    function_words: tuple[str, ...],
+    pronouns: tuple[str, ...],
+    roles: tuple[str, ...],
+    marks: tuple[str, ...],
+) -> st.SearchStrategy[str]:
+    """One piece of text in a language: a word, a mark, a space, a nasty character or a few random ones."""
+    return st.one_of(
+        _choice(cues),
+        _choice(names),
+        _choice(news),
+        _choice(news),
+        _choice(function_words),
+        _choice(pronouns),
+        _choice(roles),
+        _choice(marks),
+        _choice(marks),
+        _choice(PUNCTUATION),
+        _choice(WHITESPACE),
+        _choice(WHITESPACE),
+        _choice(NASTY),
+        st.text(max_size=3),
+    )
+
+
+#: One piece of English text.
+pieces: st.SearchStrategy[str] = _pieces(
+    CUE_FORMS, NAMES, NEWS_WORDS, FUNCTION_WORDS, PRONOUNS, ROLES, QUOTE_MARKS
+)
+
+#: The shapes of English attribution: ``o``/``c`` quote marks, ``words``, ``who``, ``cue``, ``end``.
+SHAPES: tuple[str, ...] = (
+    "{o}{words},{c} {who} {cue}{end}",
+    "{who} {cue} that {words}{end}",
+    "{who} {cue}: {o}{words}{end}{c}",
+    "According to {who}, {words}{end}",
+    "{o}{words}{c} {cue} {who}, {o}{words}{c}{end}",
+    "{who} {cue} the {o}{words}{c} {words}{end}",
 )
 
 
-@st.composite
-def _attribution(draw: st.DrawFn) -> str:
-    """A sentence shaped like news attribution, so the cue frames actually run."""
-    pair = draw(st.sampled_from(QUOTE_PAIRS))
-    o, c = pair[0], pair[1]
-    words = " ".join(draw(st.lists(st.one_of(_choice(NEWS_WORDS), pieces), min_size=1, max_size=8)))
-    who = draw(st.one_of(_choice(NAMES), _choice(PRONOUNS), _choice(ROLES).map(lambda r: "the " + r)))
-    cue = draw(_choice(CUE_FORMS))
-    end = draw(_choice((".", ". ", "!", "?", "", ",", ":", "\n\n")))
-    shape = draw(st.integers(0, 5))
-    if shape == 0:
-        return f"{o}{words},{c} {who} {cue}{end}"
-    if shape == 1:
-        return f"{who} {cue} that {words}{end}"
-    if shape == 2:
-        return f"{who} {cue}: {o}{words}{end}{c}"
-    if shape == 3:
-        return f"According to {who}, {words}{end}"
-    if shape == 4:
-        return f"{o}{words}{c} {cue} {who}, {o}{words}{c}{end}"
-    return f"{who} {cue} the {o}{words}{c} {words}{end}"
+def _attribution(
+    pairs: tuple[tuple[str, str, str], ...],
+    words: st.SearchStrategy[str],
+    who: st.SearchStrategy[str],
+    cues: tuple[str, ...],
+    shapes: tuple[str, ...],
+) -> st.SearchStrategy[str]:
+    """A sentence shaped like news attribution in a language, so the cue frames actually run."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> str:
+        o, c, _ = draw(st.sampled_from(pairs))
+        return draw(st.sampled_from(shapes)).format(
+            o=o,
+            c=c,
+            words=" ".join(draw(st.lists(words, min_size=1, max_size=8))),
+            who=draw(who),
+            cue=draw(_choice(cues)),
+            end=draw(_choice((".", ". ", "!", "?", "", ",", ":", "\n\n"))),
+        )
+
+    return build()
+
+
+_WHO = st.one_of(_choice(NAMES), _choice(PRONOUNS), _choice(ROLES).map(lambda r: "the " + r))
+_attribution_en = _attribution(QUOTE_PAIRS, st.one_of(_choice(NEWS_WORDS), pieces), _WHO, CUE_FORMS, SHAPES)
 
 
 #: Hostile text: attribution-shaped sentences and loose pieces, glued with or without spaces.
-hostile_text: st.SearchStrategy[str] = st.lists(st.one_of(pieces, pieces, _attribution()), max_size=40).map(
+hostile_text: st.SearchStrategy[str] = st.lists(st.one_of(pieces, pieces, _attribution_en), max_size=40).map(
     "".join
 )
 
 #: Anything at all, including text no tokenizer would expect.
 any_text: st.SearchStrategy[str] = st.one_of(st.text(max_size=200), hostile_text, hostile_text)
+
+
+# German: the same hostile pieces, with the words and marks of ``lexicons/de/`` and German frames.
+QUOTE_PAIRS_DE: tuple[tuple[str, str, str], ...] = quote_mark_pairs("de")
+CUE_FORMS_DE: tuple[str, ...] = tuple(sorted(shipped_cues("de").by_form))
+NAMES_DE: tuple[str, ...] = (
+    "Greta Hollmann",
+    "Jörg Brandt",
+    "Dr. Ulrike Sommerfeld",
+    "die Stadtverwaltung",
+    "Hollmann",
+)
+NEWS_WORDS_DE: tuple[str, ...] = (
+    "die",
+    "Brücke",
+    "bleibt",
+    "bis",
+    "Mai",
+    "gesperrt",
+    "nicht",
+    "zu",
+    "spät",
+    "haben",
+)
+PRONOUNS_DE: tuple[str, ...] = tuple(sorted(pronouns("de")))
+ROLES_DE: tuple[str, ...] = tuple(sorted(word_list("titles.txt", "de") | word_list("nominals.txt", "de")))
+pieces_de: st.SearchStrategy[str] = _pieces(
+    CUE_FORMS_DE,
+    NAMES_DE,
+    NEWS_WORDS_DE,
+    tuple(sorted(w for ws in function_words("de").values() for w in ws)),
+    PRONOUNS_DE,
+    ROLES_DE,
+    tuple(sorted({c for o, cl, _ in QUOTE_PAIRS_DE for c in (o, cl)})),
+)
+#: German attribution: verb-second tags, ``dass``, an infinitive clause, ``laut``/``zufolge``.
+SHAPES_DE: tuple[str, ...] = (
+    "{o}{words}{c}, {cue} {who}{end}",
+    "{who} {cue}, dass {words}{end}",
+    "{who} {cue} ihr vor, {words} zu haben{end}",
+    "Laut {who} {words}{end}",
+    "{who} zufolge {words}{end}",
+    "{who} {cue}: {o}{words}{end}{c}",
+)
+_WHO_DE = st.one_of(_choice(NAMES_DE), _choice(PRONOUNS_DE), _choice(ROLES_DE).map(lambda r: "der " + r))
+_attribution_de = _attribution(
+    QUOTE_PAIRS_DE, st.one_of(_choice(NEWS_WORDS_DE), pieces_de), _WHO_DE, CUE_FORMS_DE, SHAPES_DE
+)
+
+#: Hostile German text, for ``lang="de"``.
+hostile_text_de: st.SearchStrategy[str] = st.lists(
+    st.one_of(pieces_de, pieces_de, _attribution_de), max_size=40
+).map("".join)

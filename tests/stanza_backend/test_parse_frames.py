@@ -10,6 +10,8 @@ import pytest
 
 stanza = pytest.importorskip("stanza", reason="stanza is not installed: pip install quoteattr[stanza]")
 
+from test_parse_rules import check_rows  # noqa: E402
+
 from quoteattr.backends.stanza import StanzaBackend, from_conllu, from_stanza  # noqa: E402
 from quoteattr.frames import FRAME as SURFACE_FRAME  # noqa: E402
 from quoteattr.language import english  # noqa: E402
@@ -177,20 +179,7 @@ def test_parse_frame(name: str) -> None:
     doc = from_conllu(conllu(text, tokens))
     assert doc.text == text
     result = attribute(from_stanza(doc), english())
-    got = [
-        (
-            q.kind,
-            q.text,
-            q.cue.text if q.cue else "",
-            q.speaker.text if q.speaker else "",
-            q.speaker.kind if q.speaker else "",
-        )
-        for q in result.quotes
-    ]
-    assert got == [row[:5] for row in expected]
-    for q, row in zip(result.quotes, expected, strict=True):
-        assert q.evidence.startswith(row[5]), q.evidence
-        assert text[q.start : q.end] == q.text
+    check_rows(text, result.quotes, expected)
 
 
 def test_noun_frames_take_the_surface_rows_confidence() -> None:

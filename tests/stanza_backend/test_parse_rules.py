@@ -11,6 +11,7 @@ evidence prefix). A document listed with no rows must produce no quote.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import attrs
@@ -223,10 +224,11 @@ def test_every_document_has_expectations() -> None:
     assert sum(1 for rows in EXPECTED.values() if rows) >= 30
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_parse_rules(name: str) -> None:
-    doc = from_conllu(DOCS[name])
-    result = attribute(from_stanza(doc), load_cues())
+def check_rows(text: str, quotes: Sequence[Quote], expected: Sequence[tuple[str, ...]]) -> None:
+    """Quotes read as ``(kind, text, cue, speaker, speaker kind, evidence prefix)`` rows, spans exact.
+
+    Shared with ``test_parse_frames.py``: both tables of hand-parsed documents are checked the same way.
+    """
     got = [
         (
             q.kind,
@@ -235,14 +237,21 @@ def test_parse_rules(name: str) -> None:
             q.speaker.text if q.speaker else "",
             q.speaker.kind if q.speaker else "",
         )
-        for q in result.quotes
+        for q in quotes
     ]
-    assert got == [row[:5] for row in EXPECTED[name]]
-    for q, row in zip(result.quotes, EXPECTED[name], strict=True):
+    assert got == [row[:5] for row in expected]
+    for q, row in zip(quotes, expected, strict=True):
         assert q.evidence.startswith(row[5]), q.evidence
         for span in (q, q.cue, q.speaker):
-            assert span is not None
-            assert doc.text[span.start : span.end] == span.text
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_parse_rules(name: str) -> None:
+    doc = from_conllu(DOCS[name])
+    result = attribute(from_stanza(doc), load_cues())
+    check_rows(doc.text, result.quotes, EXPECTED[name])
     for s in result.sentences:
         assert doc.text[s.start : s.end] == s.text
 

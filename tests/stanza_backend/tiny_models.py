@@ -148,6 +148,16 @@ def tokenizer_files(sents: list[list[Row]], prefix: Path) -> tuple[Path, Path]:
     return txt, lab
 
 
+def _biaffine_args(data: Path, output: Path, save_name: str, steps: int, batch_size: int) -> list[str]:
+    """The arguments stanza's tagger and parser share: the data, and a network as small as it goes."""
+    small = {"hidden_dim": 16, "char_hidden_dim": 16, "deep_biaff_hidden_dim": 16, "word_emb_dim": 16}
+    small |= {"char_emb_dim": 8, "tag_emb_dim": 8, "transformed_dim": 16, "num_layers": 1}
+    small |= {"augment_nopunct": 0, "word_cutoff": 1, "max_steps": steps, "eval_interval": steps}
+    args = ["--train_file", str(data), "--eval_file", str(data), "--output_file", str(output)]
+    args += ["--no_pretrain", "--save_name", save_name, "--batch_size", str(batch_size)]
+    return args + [arg for key, value in small.items() for arg in (f"--{key}", str(value))]
+
+
 def train_all(work: Path, steps: int = 60) -> dict[str, Path]:
     """Train the three models into ``work``; return their paths by processor name."""
     import torch
@@ -196,85 +206,17 @@ def train_all(work: Path, steps: int = 60) -> dict[str, Path]:
     )
     tagger.main(
         [
-            "--train_file",
-            str(data),
-            "--eval_file",
-            str(data),
-            "--output_file",
-            str(work / "pos_out.conllu"),
-            "--no_pretrain",
-            "--save_name",
-            "tagger.pt",
-            "--max_steps",
-            str(steps),
-            "--eval_interval",
-            str(steps),
-            "--batch_size",
-            "400",
-            "--hidden_dim",
-            "16",
-            "--char_hidden_dim",
-            "16",
-            "--deep_biaff_hidden_dim",
-            "16",
+            *_biaffine_args(data, work / "pos_out.conllu", "tagger.pt", steps, batch_size=400),
             "--composite_deep_biaff_hidden_dim",
             "8",
-            "--word_emb_dim",
-            "16",
-            "--char_emb_dim",
-            "8",
-            "--tag_emb_dim",
-            "8",
-            "--transformed_dim",
-            "16",
-            "--num_layers",
-            "1",
-            "--augment_nopunct",
-            "0",
-            "--word_cutoff",
-            "1",
             *common,
         ]
     )
     parser.main(
         [
-            "--train_file",
-            str(data),
-            "--eval_file",
-            str(data),
-            "--output_file",
-            str(work / "dep_out.conllu"),
-            "--no_pretrain",
-            "--save_name",
-            "parser.pt",
-            "--max_steps",
-            str(steps),
-            "--eval_interval",
-            str(steps),
-            "--batch_size",
-            "2000",
-            "--hidden_dim",
-            "16",
-            "--char_hidden_dim",
-            "16",
-            "--deep_biaff_hidden_dim",
-            "16",
+            *_biaffine_args(data, work / "dep_out.conllu", "parser.pt", steps, batch_size=2000),
             "--deep_biaff_output_dim",
             "8",
-            "--word_emb_dim",
-            "16",
-            "--char_emb_dim",
-            "8",
-            "--tag_emb_dim",
-            "8",
-            "--transformed_dim",
-            "16",
-            "--num_layers",
-            "1",
-            "--augment_nopunct",
-            "0",
-            "--word_cutoff",
-            "1",
             "--no_checkpoint",
             *common,
         ]
