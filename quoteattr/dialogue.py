@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from .characters import CharacterTable
+from .characters import Character, CharacterTable
 from .dialogue_book import current_book
 from .dialogue_reader import Reader
 from .dialogue_text import dash_line_starts, dash_lines, is_conversation, paragraph_bounds, recovered_lines
@@ -131,7 +131,7 @@ def _rebuild(
     replaced: dict[tuple[int, int], Quote] = {}
     for qi, (c, mention, evidence, confidence, addressee) in decided.items():
         q = directs[qi]
-        speaker = mention if mention is not None else q.speaker
+        speaker = mention if mention is not None else _kept_speaker(q.speaker, c, table)
         if speaker is not None:
             chars.setdefault(c.id, []).append(speaker)
         else:
@@ -155,7 +155,7 @@ def _rebuild(
         key = (q.start, q.end)
         at = index.get(key) if q.kind == "direct" else None
         if at is not None and key in replaced:
-            out.append(attrs.evolve(replaced[key], entity=made[decided[at][0].id]))
+            out.append(_with_entity(replaced[key], made[decided[at][0].id]))
         elif at is not None:  # a line no rule here decided: keep it, but a pronoun or a description
             # the characters do not explain is as weak as any resolved pronoun
             weak = q.speaker is not None and q.speaker.kind != "name"
@@ -172,3 +172,25 @@ def _rebuild(
     used = {q.entity.id for q in out if q.entity is not None and q.entity.id not in made_ids}
     kept = [e for e in entities if e.id in used]
     return out, kept + list(made.values())
+
+
+def _kept_speaker(speaker: Mention | None, c: Character, table: CharacterTable) -> Mention | None:
+    """An earlier stage's speaker mention, kept only when it names the character now decided on:
+    a turn given to Tom must not keep the "Anna" a news rule guessed."""
+    if speaker is None or speaker.kind == "pronoun":
+        return speaker
+    other = table.lookup(speaker.text)
+    return speaker if other is None or other is c else None
+
+
+def _with_entity(q: Quote, entity: Entity) -> Quote:
+    """The quote with its character's entity and a mention of it: its own, else the character's nearest
+    mention before it (after it, if none is before). A character known only from turn-taking has no
+    mention at all: the quote then has the entity and no speaker mention (an implicit speaker)."""
+    if q.speaker is not None:
+        return attrs.evolve(q, entity=entity)
+    before = [m for m in entity.mentions if m.end <= q.start]
+    nearest = before[-1] if before else (entity.mentions[0] if entity.mentions else None)
+    if nearest is None:
+        return attrs.evolve(q, entity=entity)
+    return attrs.evolve(q, speaker=nearest, entity=entity)
