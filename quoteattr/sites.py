@@ -29,6 +29,7 @@ class memo(Generic[T]):
         obj.__dict__[self.name] = value
         return value
 
+
 #: The most items a listener may span before its "that" ("told a meeting of island leaders that").
 MAX_LISTENER_SPAN = 8
 
