@@ -175,10 +175,7 @@ def read_verb_second(site: Site) -> Reading | None:
     if found is None:
         return None
     speaker = v.mention(*found)
-    k = found[1]
-    if hit.entry.frame in ("tell", "ask"):
-        k = v.skip_object(k, hit.entry)
-    k = v.skip_trailer(k)
+    k = v.skip_trailer(v.skip_listener(found[1], hit.entry))
     if hit.particle is not None and hit.particle >= k:
         if hit.particle - k > 4:
             return None
@@ -335,7 +332,17 @@ def read_preposed(site: Site) -> Reading | None:
     if k_trailer >= v.end or (v.items[k_trailer].text == ":" and k_trailer + 1 >= v.end):
         return Reading(v.end, speaker=speaker, bare=(site.cue, speaker))
     evidence, start_after_object = PREPOSED_FRAMES.get(hit.entry.frame, ("clause", True))
-    return _preposed(site, speaker, site.k if start_after_object else site.after, evidence)
+    start = site.k if start_after_object else site.after
+    if (
+        start_after_object
+        and VERB_SECOND in v.lang.features
+        and start < k_trailer
+        and v.items[k_trailer].text == ","
+    ):
+        start = (
+            k_trailer + 1
+        )  # "erklärte gestern abend, die Lage sei ernst": the comma after the trailer opens it
+    return _preposed(site, speaker, start, evidence)
 
 
 # -- the frames of a unit, of "according to" and of speech nouns -------------------------------

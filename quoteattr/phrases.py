@@ -22,6 +22,9 @@ CAPITALISED_NOUNS = "capitalised-nouns"
 #: Feature: the infinitive marker stands right before the clause-final verb ("das Gesetz zu blockieren"),
 #: so an infinitive clause ends in marker + verb and can be reported content ("warf ihm vor, … zu …").
 INFINITIVE_LAST = "infinitive-last"
+#: Feature: a speech verb takes a bare dative pronoun as its listener ("sagte ihm, dass …", "erklärte sie
+#: ihm: „…“"), so the pronoun is neither speaker nor content.
+DATIVE_LISTENER = "dative-listener"
 
 
 def is_cap(it: Item) -> bool:

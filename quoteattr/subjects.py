@@ -10,6 +10,7 @@ from .language import Language
 from .lexicons import CueEntry
 from .model import Cue, Mention
 from .phrases import (
+    DATIVE_LISTENER,
     VERB_SECOND,
     clause_like,
     is_appositive,
@@ -224,6 +225,21 @@ class UnitView:
         if j > i and (np_like(self.items[i:j], self.lang) or plain_noun_phrase(self.items[i:j], self.lang)):
             return j
         return self.listener_before_clause(i, entry)
+
+    def skip_listener(self, i: int, entry: CueEntry) -> int:
+        """Where a cue's content may start: after the listener of ``told``/``asked``, and (feature
+        ``dative-listener``) after an object pronoun that a comma, colon, quotation or complementiser
+        follows ("sagte ihm, dass …"). A pronoun that can also be a subject ("sie") is left alone: after
+        an inverted cue it is the speaker."""
+        if entry.frame in ("tell", "ask"):
+            return self.skip_object(i, entry)
+        lang = self.lang
+        if DATIVE_LISTENER not in lang.features or i + 1 >= self.end:
+            return i
+        if self.items[i].lower not in lang.object_pronouns - lang.subject_pronouns:
+            return i
+        nxt = self.items[i + 1]
+        return i + 1 if nxt.text in (",", ":") or nxt.is_quote or nxt.lower in lang.complementisers else i
 
     def listener_before_clause(self, i: int, entry: CueEntry) -> int:
         """``told reporters the budget …``: the shortest noun phrase after a tell cue that leaves a clause.
