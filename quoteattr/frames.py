@@ -21,7 +21,7 @@ import regex
 
 from .cues import is_title_dot
 from .model import Cue, Mention
-from .phrases import VERB_SECOND, clause_like, is_cap, noun_phrase_end, np_like
+from .phrases import CLAUSE_COMMA, VERB_SECOND, clause_like, is_cap, noun_phrase_end, np_like
 from .quotemarks import QuoteSpan
 from .readings import Content, ContentView, Reading
 from .records import CueHit, Found, Frame
@@ -333,15 +333,11 @@ def read_preposed(site: Site) -> Reading | None:
         return Reading(v.end, speaker=speaker, bare=(site.cue, speaker))
     evidence, start_after_object = PREPOSED_FRAMES.get(hit.entry.frame, ("clause", True))
     start = site.k if start_after_object else site.after
-    if (
-        start_after_object
-        and VERB_SECOND in v.lang.features
-        and start < k_trailer
-        and v.items[k_trailer].text == ","
-    ):
-        start = (
-            k_trailer + 1
-        )  # "erklärte gestern abend, die Lage sei ernst": the comma after the trailer opens it
+    if evidence in ("clause", "ask") and CLAUSE_COMMA in v.lang.features:
+        at = v.comma_clause_start(start, k_trailer)
+        if at is None:
+            return None
+        start = at
     return _preposed(site, speaker, start, evidence)
 
 

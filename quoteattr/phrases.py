@@ -25,6 +25,9 @@ INFINITIVE_LAST = "infinitive-last"
 #: Feature: a speech verb takes a bare dative pronoun as its listener ("sagte ihm, dass …", "erklärte sie
 #: ihm: „…“"), so the pronoun is neither speaker nor content.
 DATIVE_LISTENER = "dative-listener"
+#: Feature: a reported clause without a complementiser is set off from its cue by a comma ("Er sagte, die
+#: Stadt werde …"), so words right after the cue are no such clause ("Er sagte es leise").
+CLAUSE_COMMA = "clause-comma"
 
 
 def is_cap(it: Item) -> bool:
