@@ -26,6 +26,7 @@ from .quotemarks import QuoteSpan
 from .readings import Content, ContentView, Reading
 from .records import CueHit, Found, Frame
 from .sites import MAX_LISTENER_SPAN, Site
+from .subjects import MAX_CLAUSE_GAP
 from .units import PHRASE_BREAKS
 
 __all__ = ["FRAME", "FRAMES", "Found", "Site", "dash_signature", "frames_on"]
@@ -183,6 +184,9 @@ def read_verb_second(site: Site) -> Reading | None:
     if k >= v.end or (v.items[k].text == ":" and k + 1 >= v.end):
         # "Mit Ernst sagte er:" and the quotation in the next paragraph
         return Reading(v.end, speaker=speaker, bare=(site.cue, speaker))
+    if CLAUSE_COMMA in v.lang.features and v.items[k].is_word:
+        gap = v.skip_gap(k, k + MAX_CLAUSE_GAP)  # "Da sagte ihm die Kleine freudig, sie …"
+        k = gap if gap < v.end and v.items[gap].text in (",", ":") else k
     nxt = v.items[k]
     if nxt.is_quote or (nxt.text in (":", ",") and v.next_is_quote(k + 1)):
         return _preposed(site, speaker, k if nxt.is_quote else k + 1, "verb-second-quote")

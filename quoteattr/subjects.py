@@ -255,6 +255,13 @@ class UnitView:
         nxt = self.items[i + 1]
         return i + 1 if nxt.text in (",", ":") or nxt.is_quote or nxt.lower in lang.complementisers else i
 
+    def skip_gap(self, i: int, limit: int) -> int:
+        """Skip the lower-case words and pronouns (no noun) from ``i`` up to ``limit``: what may stand
+        between a cue and the comma that opens its clause."""
+        while i < min(self.end, limit) and self.items[i].is_word and _gap_word(self.items[i], self.lang):
+            i += 1
+        return i
+
     def comma_clause_start(self, k: int, k_trailer: int) -> int | None:
         """Where a reported clause starts in a language that sets it off with a comma (feature
         ``clause-comma``): after the comma that follows the cue, its trailer or a few lower-case words
@@ -268,12 +275,13 @@ class UnitView:
         )
         if colon < self.end and self.items[colon].text == ":":
             return colon + 1  # "sprachen die Leute nur noch von ihr: …": a colon may follow any words
-        while (
-            at < min(self.end, k + MAX_CLAUSE_GAP)
-            and self.items[at].is_word
-            and _gap_word(self.items[at], lang)
+        if (
+            colon + 1 < self.end
+            and self.items[colon].text == ","
+            and self.items[colon + 1].lower in lang.complementisers
         ):
-            at += 1
+            return colon + 2  # "sagte dem Dummen, daß …": a listener before a complementiser
+        at = self.skip_gap(at, k + MAX_CLAUSE_GAP)
         if at < self.end and self.items[at].is_quote:
             return k  # "spricht da von einem „…“": quoted words read in the content
         if at >= self.end or self.items[at].text != ",":
