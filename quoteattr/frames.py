@@ -94,7 +94,7 @@ def read_inverted(site: Site) -> Reading | None:
     if trimmed is None or not v.is_inverted_speaker(a, trimmed[0]):
         return None
     b, rest = trimmed
-    if _content_follows(v, rest + (rest == hit.particle)):
+    if _content_follows(v, rest + (rest == hit.particle)) or _subclause_first(v, j, rest):
         return None
     speaker_span, tail = v.inverted_tail(a, b, rest + (rest == hit.particle))
     after_quote = items[j].is_quote or (j > 0 and items[j].text == "," and items[j - 1].is_quote)
@@ -121,6 +121,18 @@ def _content_follows(v: ContentView, tail: int) -> bool:
         VERB_SECOND in v.lang.features
         and tail + 1 < v.end
         and (v.items[tail].text == ":" or v.items[tail + 1].lower in v.lang.complementisers)
+    )
+
+
+def _subclause_first(v: ContentView, j: int, tail: int) -> bool:
+    """ "Als sie ankamen, sagte er, er müsse …": a subordinate clause fills the verb-second first place."""
+    items, lang = v.items, v.lang
+    return (
+        VERB_SECOND in lang.features
+        and items[0].lower in lang.subord
+        and tail + 1 < v.end
+        and items[tail].text == ","
+        and not any(items[k].text == "," or items[k].is_quote for k in range(1, j))
     )
 
 
