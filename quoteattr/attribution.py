@@ -29,6 +29,7 @@ import regex
 from .cues import cue_word_starts, find_cues, find_noun_cues
 from .frames import frames_on
 from .language import Language
+from .lexicons import IMPERSONAL
 from .model import Mention
 from .phrases import opening_subject
 from .readings import ContentView, Context, Reading, apply
@@ -133,7 +134,12 @@ def read_cue(view: ContentView, hit: CueHit, ctx: Context) -> Reading:
     if not according and view.is_passive(hit):
         return Reading(hit.first)
     reading = _first_reading(frames_on("according" if according else "verb"), Site(view, hit, ctx))
-    return reading if reading is not None else Reading(hit.first)
+    if reading is None:
+        return Reading(hit.first)
+    if hit.entry.frame == IMPERSONAL:  # "es hieß, …": the dummy subject is no speaker
+        contents = tuple(c._replace(speaker=None) for c in reading.contents)
+        return reading._replace(contents=contents, speaker=None, bare=None)
+    return reading
 
 
 def _first_reading(frames: Sequence[Frame], site: Site) -> Reading | None:

@@ -12,7 +12,7 @@ import attrs
 import regex
 
 from .language import Language
-from .lexicons import CueLexicon
+from .lexicons import IMPERSONAL, CueLexicon
 from .phrases import is_title_case
 from .records import CueHit
 from .units import Item
@@ -26,6 +26,8 @@ def is_noun_use(items: Sequence[Item], hit: CueHit, lang: Language) -> bool:
     form = items[hit.first].lower
     prev = items[hit.first - 1].lower if hit.first > 0 else ""
     nxt = items[hit.last + 1].lower if hit.last + 1 < len(items) else ""
+    if hit.entry.frame == IMPERSONAL and not (prev in lang.cls("expletive") or nxt in lang.cls("expletive")):
+        return True  # "das heißt", "er heißt Peter": an impersonal cue reports only beside its dummy "es"
     if prev in lang.cls("infinitive"):
         return True  # "declined to comment": an infinitive reports nothing
     if prev in lang.prep or prev in lang.cls("definite") or prev.endswith(lang.endings("possessive")):

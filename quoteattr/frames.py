@@ -21,11 +21,12 @@ import regex
 
 from .cues import is_title_dot
 from .model import Cue, Mention
-from .phrases import VERB_SECOND, clause_like, is_cap, noun_phrase_end, np_like
+from .phrases import CLAUSE_COMMA, VERB_SECOND, clause_like, is_cap, noun_phrase_end, np_like
 from .quotemarks import QuoteSpan
 from .readings import Content, ContentView, Reading
 from .records import CueHit, Found, Frame
 from .sites import MAX_LISTENER_SPAN, Site
+from .subjects import MAX_CLAUSE_GAP
 from .units import PHRASE_BREAKS
 
 __all__ = ["FRAME", "FRAMES", "Found", "Site", "dash_signature", "frames_on"]
@@ -93,7 +94,7 @@ def read_inverted(site: Site) -> Reading | None:
     if trimmed is None or not v.is_inverted_speaker(a, trimmed[0]):
         return None
     b, rest = trimmed
-    if _content_follows(v, rest + (rest == hit.particle)):
+    if _content_follows(v, rest + (rest == hit.particle)) or _subclause_first(v, j, rest):
         return None
     speaker_span, tail = v.inverted_tail(a, b, rest + (rest == hit.particle))
     after_quote = items[j].is_quote or (j > 0 and items[j].text == "," and items[j - 1].is_quote)
@@ -120,6 +121,18 @@ def _content_follows(v: ContentView, tail: int) -> bool:
         VERB_SECOND in v.lang.features
         and tail + 1 < v.end
         and (v.items[tail].text == ":" or v.items[tail + 1].lower in v.lang.complementisers)
+    )
+
+
+def _subclause_first(v: ContentView, j: int, tail: int) -> bool:
+    """ "Als sie ankamen, sagte er, er müsse …": a subordinate clause fills the verb-second first place."""
+    items, lang = v.items, v.lang
+    return (
+        VERB_SECOND in lang.features
+        and items[0].lower in lang.subord
+        and tail + 1 < v.end
+        and items[tail].text == ","
+        and not any(items[k].text == "," or items[k].is_quote for k in range(1, j))
     )
 
 
@@ -175,10 +188,7 @@ def read_verb_second(site: Site) -> Reading | None:
     if found is None:
         return None
     speaker = v.mention(*found)
-    k = found[1]
-    if hit.entry.frame in ("tell", "ask"):
-        k = v.skip_object(k, hit.entry)
-    k = v.skip_trailer(k)
+    k = v.skip_trailer(v.skip_listener(found[1], hit.entry))
     if hit.particle is not None and hit.particle >= k:
         if hit.particle - k > 4:
             return None
@@ -186,6 +196,9 @@ def read_verb_second(site: Site) -> Reading | None:
     if k >= v.end or (v.items[k].text == ":" and k + 1 >= v.end):
         # "Mit Ernst sagte er:" and the quotation in the next paragraph
         return Reading(v.end, speaker=speaker, bare=(site.cue, speaker))
+    if CLAUSE_COMMA in v.lang.features and v.items[k].is_word:
+        gap = v.skip_gap(k, k + MAX_CLAUSE_GAP)  # "Da sagte ihm die Kleine freudig, sie …"
+        k = gap if gap < v.end and v.items[gap].text in (",", ":") else k
     nxt = v.items[k]
     if nxt.is_quote or (nxt.text in (":", ",") and v.next_is_quote(k + 1)):
         return _preposed(site, speaker, k if nxt.is_quote else k + 1, "verb-second-quote")
@@ -335,7 +348,13 @@ def read_preposed(site: Site) -> Reading | None:
     if k_trailer >= v.end or (v.items[k_trailer].text == ":" and k_trailer + 1 >= v.end):
         return Reading(v.end, speaker=speaker, bare=(site.cue, speaker))
     evidence, start_after_object = PREPOSED_FRAMES.get(hit.entry.frame, ("clause", True))
-    return _preposed(site, speaker, site.k if start_after_object else site.after, evidence)
+    start = site.k if start_after_object else site.after
+    if evidence in ("clause", "ask") and CLAUSE_COMMA in v.lang.features:
+        at = v.comma_clause_start(start, k_trailer)
+        if at is None:
+            return None
+        start = at
+    return _preposed(site, speaker, start, evidence)
 
 
 # -- the frames of a unit, of "according to" and of speech nouns -------------------------------

@@ -28,6 +28,7 @@ import attrs
 import regex
 
 from . import quotemarks
+from .frames import LISTENER_JOINS_CONTENT
 from .language import Language, english
 from .lexicons import CueEntry, CueLexicon
 from .model import Cue, Mention, Result, Sentence
@@ -159,10 +160,12 @@ def _contents(tree: Tree, hit: CueHit, speaker: int | None, lang: Language) -> l
         out.extend([found] if found is not None else [])
     if frame in ("tell", "ask") and not out:
         for k in tree.children(c, "xcomp"):
-            # "urged Congress to pass the bill": the listener is the addressee, not content (as the
-            # surface tell-to frame reads it); what was asked is the infinitive.
+            # "urged the council to reopen the shelter": before an infinitive a tell cue's listener is
+            # the one asked to act and joins the content, as the surface tell-to frame reads it (one
+            # table, frames.LISTENER_JOINS_CONTENT); an ask cue's listener stays out.
             sub = tree.subtree(k)
-            out.append(Content(tuple(range(sub[0], sub[-1] + 1)), "xcomp"))
+            first = _listener_start(tree, c, sub[0], lang) if frame == "tell" else sub[0]
+            out.append(Content(tuple(range(first, sub[-1] + 1)), "xcomp"))
     h = tree.head(c)
     if toks[c].deprel == "parataxis" and h is not None:
         # "The plan will fail, she said": the cue hangs off the clause it reports.
@@ -173,6 +176,16 @@ def _contents(tree: Tree, hit: CueHit, speaker: int | None, lang: Language) -> l
         lo, hi = _np_span(tree, speaker)
         out = [attrs.evolve(x, tokens=tuple(j for j in x.tokens if not lo <= j <= hi)) for x in out]
     return [x for x in out if any(toks[j].upos not in PUNCT_UPOS for j in x.tokens)]
+
+
+def _listener_start(tree: Tree, cue: int, start: int, lang: Language) -> int:
+    """Where a tell cue's content starts when its complement opens at ``start``: at the listener
+    before it when the opening word is of a :data:`~quoteattr.frames.LISTENER_JOINS_CONTENT` class."""
+    opener = tree.toks[start].text.lower()
+    if not any(opener in lang.cls(name) for name in LISTENER_JOINS_CONTENT):
+        return start
+    heard = [j for o in tree.children(cue, "obj", "iobj") for j in tree.subtree(o) if cue < j < start]
+    return min(heard, default=start)
 
 
 def _object_content(tree: Tree, hit: CueHit, excluded: set[int], lang: Language) -> Content | None:

@@ -22,6 +22,12 @@ CAPITALISED_NOUNS = "capitalised-nouns"
 #: Feature: the infinitive marker stands right before the clause-final verb ("das Gesetz zu blockieren"),
 #: so an infinitive clause ends in marker + verb and can be reported content ("warf ihm vor, … zu …").
 INFINITIVE_LAST = "infinitive-last"
+#: Feature: a speech verb takes a bare dative pronoun as its listener ("sagte ihm, dass …", "erklärte sie
+#: ihm: „…“"), so the pronoun is neither speaker nor content.
+DATIVE_LISTENER = "dative-listener"
+#: Feature: a reported clause without a complementiser is set off from its cue by a comma ("Er sagte, die
+#: Stadt werde …"), so words right after the cue are no such clause ("Er sagte es leise").
+CLAUSE_COMMA = "clause-comma"
 
 
 def is_cap(it: Item) -> bool:

@@ -104,8 +104,7 @@ class Site:
     @memo
     def k(self) -> int:
         """Where the content may start: after the listener of ``told``/``asked``."""
-        entry = self.cue_hit.entry
-        return self.view.skip_object(self.after, entry) if entry.frame in ("tell", "ask") else self.after
+        return self.view.skip_listener(self.after, self.cue_hit.entry)
 
     @memo
     def k_trailer(self) -> int:

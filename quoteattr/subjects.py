@@ -10,6 +10,7 @@ from .language import Language
 from .lexicons import CueEntry
 from .model import Cue, Mention
 from .phrases import (
+    DATIVE_LISTENER,
     VERB_SECOND,
     clause_like,
     is_appositive,
@@ -31,6 +32,20 @@ MAX_SUBJECT_TOKENS = 40
 MIN_INTRO_PARTICIPLE = 5
 #: The longest listener "told Y the …" may have when no "that" separates it from the content.
 MAX_LISTENER_WORDS = 4
+
+
+#: How many lower-case words may stand between a cue and the comma that opens its clause ("sagte ihr
+#: nämlich, …"): adverbs, particles and pronouns, no noun (nouns are capitalised where this is read).
+MAX_CLAUSE_GAP = 4
+#: How many words may stand between a cue and a colon that opens its content ("sprachen die Leute nur
+#: noch von ihr: …").
+MAX_COLON_GAP = 10
+
+
+def _gap_word(it: Item, lang: Language) -> bool:
+    """A word that may stand between a cue and its clause's comma: lower case (no noun) or a pronoun
+    ("sage Ihnen, …")."""
+    return not is_cap(it) or it.lower in lang.pronouns
 
 
 class UnitView:
@@ -224,6 +239,57 @@ class UnitView:
         if j > i and (np_like(self.items[i:j], self.lang) or plain_noun_phrase(self.items[i:j], self.lang)):
             return j
         return self.listener_before_clause(i, entry)
+
+    def skip_listener(self, i: int, entry: CueEntry) -> int:
+        """Where a cue's content may start: after the listener of ``told``/``asked``, and (feature
+        ``dative-listener``) after an object pronoun that a comma, colon, quotation or complementiser
+        follows ("sagte ihm, dass …"). A pronoun that can also be a subject ("sie") is left alone: after
+        an inverted cue it is the speaker."""
+        if entry.frame in ("tell", "ask"):
+            return self.skip_object(i, entry)
+        lang = self.lang
+        if DATIVE_LISTENER not in lang.features or i + 1 >= self.end:
+            return i
+        if self.items[i].lower not in lang.object_pronouns - lang.subject_pronouns:
+            return i
+        nxt = self.items[i + 1]
+        return i + 1 if nxt.text in (",", ":") or nxt.is_quote or nxt.lower in lang.complementisers else i
+
+    def skip_gap(self, i: int, limit: int) -> int:
+        """Skip the lower-case words and pronouns (no noun) from ``i`` up to ``limit``: what may stand
+        between a cue and the comma that opens its clause."""
+        while i < min(self.end, limit) and self.items[i].is_word and _gap_word(self.items[i], self.lang):
+            i += 1
+        return i
+
+    def comma_clause_start(self, k: int, k_trailer: int) -> int | None:
+        """Where a reported clause starts in a language that sets it off with a comma (feature
+        ``clause-comma``): after the comma that follows the cue, its trailer or a few lower-case words
+        (an adverb, a particle, a listener: "erklärte gestern abend, die Lage …", "bekannte höflich, dass
+        …", "sagte ihr nämlich, …"), and after a complementiser there. None when a capitalised word comes
+        first ("rief den Kellner, …") or no comma comes ("Er sagte es leise"), or when a conjunction or an
+        auxiliary follows the comma ("geschrieben hatte, denn …": the cue ended a clause)."""
+        lang, at = self.lang, max(k, k_trailer)
+        colon = next(
+            (j for j in range(at, min(self.end, at + MAX_COLON_GAP)) if not self.items[j].is_word), self.end
+        )
+        if colon < self.end and self.items[colon].text == ":":
+            return colon + 1  # "sprachen die Leute nur noch von ihr: …": a colon may follow any words
+        if (
+            colon + 1 < self.end
+            and self.items[colon].text == ","
+            and self.items[colon + 1].lower in lang.complementisers
+        ):
+            return colon + 2  # "sagte dem Dummen, daß …": a listener before a complementiser
+        at = self.skip_gap(at, k + MAX_CLAUSE_GAP)
+        if at < self.end and self.items[at].is_quote:
+            return k  # "spricht da von einem „…“": quoted words read in the content
+        if at >= self.end or self.items[at].text != ",":
+            return None if at < self.end else at
+        nxt = self.items[at + 1].lower if at + 1 < self.end else ""
+        if nxt in lang.conj or nxt in lang.aux:
+            return None
+        return at + 2 if nxt in lang.complementisers else at + 1
 
     def listener_before_clause(self, i: int, entry: CueEntry) -> int:
         """``told reporters the budget …``: the shortest noun phrase after a tell cue that leaves a clause.

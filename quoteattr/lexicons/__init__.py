@@ -25,8 +25,25 @@ from ..errors import ConfigError
 
 CUE_TYPES = frozenset({"verb", "noun", "prep", "postp"})
 CUE_FRAMES = frozenset(
-    {"clause", "commit", "tell", "ask", "of", "obj", "prop", "name", "according", "venue", "content", "quote"}
+    {
+        "clause",
+        "commit",
+        "tell",
+        "ask",
+        "of",
+        "obj",
+        "prop",
+        "name",
+        "according",
+        "venue",
+        "content",
+        "quote",
+        "impersonal",
+    }
 )
+#: The cue frame of a verb that reports only with a dummy subject beside it ("es hieß, …", "heißt es in dem
+#: Brief: …"); it reads like ``clause`` and names no speaker ("das heißt", "er heißt Peter" report nothing).
+IMPERSONAL = "impersonal"
 
 #: The language read when none is named.
 DEFAULT_LANGUAGE = "en"

@@ -1,6 +1,7 @@
 """The parse reader reads the surface reader's frames (issue 14): speech nouns ("his claim that …",
 "the announcement by X that …", "her remarks about …") and the content boundaries (no leading "that",
-no listener, no trailing time adjunct). Every document is written here by hand, in a compact form:
+no listener but a tell cue's before an infinitive, no trailing time adjunct). Every document is
+written here by hand, in a compact form:
 one ``form/UPOS/head/deprel`` per token (heads 1-based, 0 the root), turned into CoNLL-U.
 """
 
@@ -155,7 +156,13 @@ CASES: dict[str, tuple[str, str, list[Row]]] = {
         "The union urged members to accept the offer.",
         "The/DET/2/det union/NOUN/3/nsubj urged/VERB/0/root members/NOUN/3/obj to/PART/6/mark "
         "accept/VERB/3/xcomp the/DET/8/det offer/NOUN/6/obj ./PUNCT/3/punct",
-        [("indirect", "to accept the offer", "urged", "The union", "nominal", "parse:nsubj+xcomp")],
+        [("indirect", "members to accept the offer", "urged", "The union", "nominal", "parse:nsubj+xcomp")],
+    ),
+    "ask-listener-stays-out": (
+        "The nurse asked the patient to wait outside.",
+        "The/DET/2/det nurse/NOUN/3/nsubj asked/VERB/0/root the/DET/5/det patient/NOUN/3/obj to/PART/7/mark "
+        "wait/VERB/3/xcomp outside/ADV/7/advmod ./PUNCT/3/punct",
+        [("indirect", "to wait outside", "asked", "The nurse", "nominal", "parse:nsubj+xcomp")],
     ),
     "object-trailing-time": (
         "Protesters called for new elections on Sunday.",
