@@ -38,7 +38,7 @@ import regex
 from .language import Language
 from .lexicons import data_lines, has_file
 from .model import Mention
-from .names import description_name, gender_of_name, head, proper_name
+from .names import _cached_if_short, description_name, gender_of_name, head, proper_name
 from .records import Found
 from .tokens import is_capitalised
 from .units import TERMINAL, Item, Unit, unit_items
@@ -231,8 +231,12 @@ class MentionLayer:
             return []
         last = self.unit_of(offset)
         out: list[Referent] = []
+        units = self.units
         for k in range(max(0, last - units_back), last + 1):
-            out.extend(r for r in self.in_unit(k) if r.end <= offset)
+            if units[k].end <= offset:
+                out.extend(self.in_unit(k))  # the whole unit ends before offset: no test per referent
+            else:
+                out.extend(r for r in self.in_unit(k) if r.end <= offset)
         return out
 
 
@@ -281,6 +285,11 @@ def _gendered_nouns(code: str) -> Mapping[str, str]:
 def name_kind(name: str, lang: Language) -> str:
     """ "org", "group", "place" or "" from a name's words: "Norrland Bank", "Ministry of Health" are
     organisations, "Residents of Pellow Lane" a group, "Main Street" a place."""
+    return _kind_of_name(name, lang)
+
+
+@_cached_if_short  # the mention layer and coreference ask it for the same names again and again
+def _kind_of_name(name: str, lang: Language) -> str:
     words = name.lower().split()
     if not words:
         return ""
@@ -390,19 +399,26 @@ class _UnitScan:
 
     def _name(self, i: int, last: int) -> Referent | None:
         lang, items = self.lang, self.items
+        if i == last and items[i].lower in lang.not_name_openers:
+            return None  # "But", "He" opening a sentence: proper_name rejects a lone opener; skip its lookups
         run_text = self.text[items[i].start : items[last].end]
         name = proper_name(run_text, lang)
         if name is None:
             return None
-        if any(_shouted(it.text) for it in items[i : last + 1]):
+        # Each test below only rejects, so the cheap ones go first (the outcome does not depend on order).
+        if i > 0 and items[i - 1].lower in lang.cls("located"):
+            return None  # "on Main Street", "in Port Ellis": a place
+        run = items[i : last + 1]
+        if any(_shouted(it.text) for it in run):
             return None  # "HE BORROWING Back when …": a headline or a transcript label, not a name
-        words = [it.lower.rstrip(".") for it in items[i : last + 1]]
-        titled = any(w in lang.titles or w + "." in lang.titles or w in lang.honorifics for w in words)
+        words = [it.lower.rstrip(".") for it in run]
+        titles, honorifics = lang.titles, lang.honorifics
+        titled = any(w in titles or w + "." in titles or w in honorifics for w in words)
         if " " not in name and not titled and not self._lone_name(i, name):
             return None  # a lone capitalised word opening a sentence may be any word: "Later", "Police"
         kind = self._name_kind(name)
-        if kind == "place" or (i > 0 and items[i - 1].lower in lang.cls("located")):
-            return None  # "on Main Street", "in Port Ellis": a place
+        if kind == "place":
+            return None  # "Main Street": a place
         roles = {w for w in words if w in lang.titles or w in lang.nominals} | self._roles_before(i)
         roles |= self._apposition(i, last)
         nouns = gendered_nouns(lang)
