@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 import regex
@@ -196,6 +196,7 @@ class MentionLayer:
         self.unit_starts = tuple(u.start for u in self.units)
         self._spans = sorted((m.start, m.end) for m in speakers)
         self._read: dict[int, tuple[Referent, ...]] = {}
+        self._folded: dict[int, str] = {}
 
     def unit_of(self, offset: int) -> int:
         """Index of the unit holding ``offset`` (the last unit starting at or before it)."""
@@ -224,6 +225,35 @@ class MentionLayer:
     def referents(self) -> tuple[Referent, ...]:
         """Every referent of the document (reads every unit)."""
         return tuple(r for k in range(len(self.units)) for r in self.in_unit(k))
+
+    def latest(self, offset: int, units_back: int, spelling: str = "", word: str = "") -> Iterator[Referent]:
+        """:meth:`before`'s referents latest first, reading a unit only when the caller gets that far.
+
+        A caller that stops at the first match (the nearest earlier full name, role, description) so
+        reads one unit or a few, not all ``units_back``. A unit is not read at all when it cannot hold
+        what the caller looks for: with ``spelling``, a name containing that text as written (a unit
+        whose text before ``offset`` lacks it); with ``word``, a role or head word, which the scan
+        takes lower-cased from the unit's own tokens (a unit whose case-folded text lacks it).
+        """
+        if not self.units:
+            return
+        text, units, last = self.text, self.units, self.unit_of(offset)
+        folded = word.casefold()
+        for k in range(last, max(0, last - units_back) - 1, -1):
+            if spelling and text.find(spelling, units[k].start, min(units[k].end, offset)) < 0:
+                continue
+            if folded and folded not in self._casefolded(k):
+                continue
+            for r in reversed(self.in_unit(k)):
+                if r.end <= offset:
+                    yield r
+
+    def _casefolded(self, k: int) -> str:
+        """Unit ``k``'s text case-folded (per character, so a lower-cased token of it folds into it)."""
+        folded = self._folded.get(k)
+        if folded is None:
+            folded = self._folded[k] = self.text[self.units[k].start : self.units[k].end].casefold()
+        return folded
 
     def before(self, offset: int, units_back: int) -> Sequence[Referent]:
         """Referents ending before ``offset``, in its unit or the ``units_back`` units before, latest last."""
