@@ -326,7 +326,8 @@ def _description_kind(text: str, lang: Language) -> str:
 
 def _longer_form(layer: MentionLayer, surname: str, before: int) -> Referent | None:
     """The nearest earlier full name in the layer ending with ``surname``."""
-    for r in reversed(layer.before(before, LOOKBACK_UNITS)):
+    # a name's words are text it spans: a unit without the surname written in it holds no such name
+    for r in layer.latest(before, LOOKBACK_UNITS, spelling=surname):
         if not r.described and " " in r.name and ";" not in r.name and r.name.split()[-1] == surname:
             return r
     return None
@@ -337,7 +338,7 @@ def _role_in_layer(layer: MentionLayer, m: Mention, wanted: set[str], lang: Lang
     if not wanted:
         return None
     word = m.text.lower().split()[-1]
-    for r in reversed(layer.before(m.start, LOOKBACK_UNITS)):
+    for r in layer.latest(m.start, LOOKBACK_UNITS, word=word):
         if not r.described and r.kind != "org" and word in r.roles:
             return r
     return None
@@ -346,7 +347,7 @@ def _role_in_layer(layer: MentionLayer, m: Mention, wanted: set[str], lang: Lang
 def _introduced_in_layer(layer: MentionLayer, m: Mention, lang: Language) -> Referent | None:
     """The latest earlier indefinite description in the layer with the head of the definite ``m``."""
     word = head(m.text, lang)
-    for r in reversed(layer.before(m.start, LOOKBACK_UNITS)):
+    for r in layer.latest(m.start, LOOKBACK_UNITS, word=word):
         first = r.name.split()[0].lower()
         if r.described and first in lang.cls("indefdet") and head(r.name, lang) == word:
             return r

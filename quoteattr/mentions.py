@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 import regex
@@ -38,7 +38,7 @@ import regex
 from .language import Language
 from .lexicons import data_lines, has_file
 from .model import Mention
-from .names import description_name, gender_of_name, head, proper_name
+from .names import _cached_if_short, description_name, gender_of_name, head, proper_name
 from .records import Found
 from .tokens import is_capitalised
 from .units import TERMINAL, Item, Unit, unit_items
@@ -196,6 +196,7 @@ class MentionLayer:
         self.unit_starts = tuple(u.start for u in self.units)
         self._spans = sorted((m.start, m.end) for m in speakers)
         self._read: dict[int, tuple[Referent, ...]] = {}
+        self._folded: dict[int, str] = {}
 
     def unit_of(self, offset: int) -> int:
         """Index of the unit holding ``offset`` (the last unit starting at or before it)."""
@@ -225,14 +226,47 @@ class MentionLayer:
         """Every referent of the document (reads every unit)."""
         return tuple(r for k in range(len(self.units)) for r in self.in_unit(k))
 
+    def latest(self, offset: int, units_back: int, spelling: str = "", word: str = "") -> Iterator[Referent]:
+        """:meth:`before`'s referents latest first, reading a unit only when the caller gets that far.
+
+        A caller that stops at the first match (the nearest earlier full name, role, description) so
+        reads one unit or a few, not all ``units_back``. A unit is not read at all when it cannot hold
+        what the caller looks for: with ``spelling``, a name containing that text as written (a unit
+        whose text before ``offset`` lacks it); with ``word``, a role or head word, which the scan
+        takes lower-cased from the unit's own tokens (a unit whose case-folded text lacks it).
+        """
+        if not self.units:
+            return
+        text, units, last = self.text, self.units, self.unit_of(offset)
+        folded = word.casefold()
+        for k in range(last, max(0, last - units_back) - 1, -1):
+            if spelling and text.find(spelling, units[k].start, min(units[k].end, offset)) < 0:
+                continue
+            if folded and folded not in self._casefolded(k):
+                continue
+            for r in reversed(self.in_unit(k)):
+                if r.end <= offset:
+                    yield r
+
+    def _casefolded(self, k: int) -> str:
+        """Unit ``k``'s text case-folded (per character, so a lower-cased token of it folds into it)."""
+        folded = self._folded.get(k)
+        if folded is None:
+            folded = self._folded[k] = self.text[self.units[k].start : self.units[k].end].casefold()
+        return folded
+
     def before(self, offset: int, units_back: int) -> Sequence[Referent]:
         """Referents ending before ``offset``, in its unit or the ``units_back`` units before, latest last."""
         if not self.units:
             return []
         last = self.unit_of(offset)
         out: list[Referent] = []
+        units = self.units
         for k in range(max(0, last - units_back), last + 1):
-            out.extend(r for r in self.in_unit(k) if r.end <= offset)
+            if units[k].end <= offset:
+                out.extend(self.in_unit(k))  # the whole unit ends before offset: no test per referent
+            else:
+                out.extend(r for r in self.in_unit(k) if r.end <= offset)
         return out
 
 
@@ -281,6 +315,11 @@ def _gendered_nouns(code: str) -> Mapping[str, str]:
 def name_kind(name: str, lang: Language) -> str:
     """ "org", "group", "place" or "" from a name's words: "Norrland Bank", "Ministry of Health" are
     organisations, "Residents of Pellow Lane" a group, "Main Street" a place."""
+    return _kind_of_name(name, lang)
+
+
+@_cached_if_short  # the mention layer and coreference ask it for the same names again and again
+def _kind_of_name(name: str, lang: Language) -> str:
     words = name.lower().split()
     if not words:
         return ""
@@ -390,19 +429,26 @@ class _UnitScan:
 
     def _name(self, i: int, last: int) -> Referent | None:
         lang, items = self.lang, self.items
+        if i == last and items[i].lower in lang.not_name_openers:
+            return None  # "But", "He" opening a sentence: proper_name rejects a lone opener; skip its lookups
         run_text = self.text[items[i].start : items[last].end]
         name = proper_name(run_text, lang)
         if name is None:
             return None
-        if any(_shouted(it.text) for it in items[i : last + 1]):
+        # Each test below only rejects, so the cheap ones go first (the outcome does not depend on order).
+        if i > 0 and items[i - 1].lower in lang.cls("located"):
+            return None  # "on Main Street", "in Port Ellis": a place
+        run = items[i : last + 1]
+        if any(_shouted(it.text) for it in run):
             return None  # "HE BORROWING Back when …": a headline or a transcript label, not a name
-        words = [it.lower.rstrip(".") for it in items[i : last + 1]]
-        titled = any(w in lang.titles or w + "." in lang.titles or w in lang.honorifics for w in words)
+        words = [it.lower.rstrip(".") for it in run]
+        titles, honorifics = lang.titles, lang.honorifics
+        titled = any(w in titles or w + "." in titles or w in honorifics for w in words)
         if " " not in name and not titled and not self._lone_name(i, name):
             return None  # a lone capitalised word opening a sentence may be any word: "Later", "Police"
         kind = self._name_kind(name)
-        if kind == "place" or (i > 0 and items[i - 1].lower in lang.cls("located")):
-            return None  # "on Main Street", "in Port Ellis": a place
+        if kind == "place":
+            return None  # "Main Street": a place
         roles = {w for w in words if w in lang.titles or w in lang.nominals} | self._roles_before(i)
         roles |= self._apposition(i, last)
         nouns = gendered_nouns(lang)

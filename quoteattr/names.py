@@ -123,7 +123,12 @@ def description_name(text: str, lang: Language) -> str:
 
 def proper_name(text: str, lang: Language) -> str | None:
     """The canonical name of a capitalised run found in the text, or None when it is no name."""
-    name = canonical_name(text, lang)
+    return _proper_name(text, lang)
+
+
+@_cached_if_short  # the mention layer asks it for every capitalised run of every unit
+def _proper_name(text: str, lang: Language) -> str | None:
+    name = _canonical_name(text, lang)
     words = name.split()
     if not words or not is_capitalised(words[0]) or words[0].lower() in lang.not_name_openers:
         return None
@@ -173,6 +178,11 @@ def same_person(name: str, other: str) -> bool:
 
 def gender_of_name(name: str, lang: Language) -> str:
     """ "m"/"f" from an honorific or a known given name opening ``name`` ("Mrs. Ruiz"), else ""."""
+    return _gender_of_name(name, lang)
+
+
+@_cached_if_short  # asked twice for every name the mention layer reads
+def _gender_of_name(name: str, lang: Language) -> str:
     words = name.lower().replace(".", " ").split()
     if not words:
         return ""

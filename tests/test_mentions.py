@@ -148,3 +148,21 @@ def test_manner_adverbs_leave_the_end(written: str, kind: str, kept: str, kept_k
 def test_layer_skips_shouted_headline_words_but_keeps_acronyms() -> None:
     found = [name for name, *_ in _layer("THE BORROWING Years came later. NATO Secretary Ines Moll arrived.")]
     assert found == ["Ines Moll"]
+
+
+def test_latest_reads_the_layer_backwards_and_only_units_that_can_match() -> None:
+    """``latest`` is ``before`` reversed, read lazily; a unit without the spelling or word is never read."""
+    from quoteattr.coref import layer_from_text
+
+    text = (
+        "Gordon Pryce, an engineer for the county, spoke first. The weather turned. "
+        "Mayor Ines Roe waited. Nobody moved. Then the engineer left, and Pryce followed."
+    )
+    at = text.index("Pryce followed")
+    layer = layer_from_text(text, english())
+    assert list(layer.latest(at, 10)) == list(reversed(layer.before(at, 10)))
+    fresh = layer_from_text(text, english())
+    assert [r.name for r in fresh.latest(at, 10, spelling="Pryce")] == ["Gordon Pryce"]
+    assert [r.name for r in fresh.latest(at, 10, word="ENGINEER")] == ["Gordon Pryce"]
+    # the first unit and the last (it writes both words before the offset) are read; the three between not
+    assert set(fresh._read) == {0, 4}, "units lacking the name or the role word were read"
