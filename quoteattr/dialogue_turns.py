@@ -9,7 +9,7 @@ addresses speaks next (or spoke before). A paragraph without a quote ends a run.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -184,16 +184,24 @@ def _nearest_other(
     run: Sequence[Turn], k: int, anchor: Character, addressee: Character | None
 ) -> Character | None:
     """The speaker (else the person addressed) nearest to turn ``k`` who is not ``anchor``."""
-    for d in range(1, NEAR_TURNS + 1):
+    speaker = _nearest(run, k, 1, anchor, addressee, lambda t: t.speaker)
+    return speaker or _nearest(run, k, 0, anchor, addressee, lambda t: t.addressee)
+
+
+def _nearest(
+    run: Sequence[Turn],
+    k: int,
+    first: int,
+    anchor: Character,
+    addressee: Character | None,
+    role: Callable[[Turn], Character | None],
+) -> Character | None:
+    """The character in ``role`` of the turn nearest to ``k`` (from distance ``first``, both sides, the
+    earlier first) who is neither ``anchor`` nor ``addressee``."""
+    for d in range(first, NEAR_TURNS + 1):
         for j in (k - d, k + d):
             if 0 <= j < len(run):
-                c = run[j].speaker
-                if c is not None and c is not anchor and c is not addressee:
-                    return c
-    for d in range(0, NEAR_TURNS + 1):
-        for j in (k - d, k + d):
-            if 0 <= j < len(run):
-                c = run[j].addressee
+                c = role(run[j])
                 if c is not None and c is not anchor and c is not addressee:
                     return c
     return None
