@@ -3,7 +3,7 @@
 
 The same data as the surface reader (:meth:`quoteattr.readings.ContentReader.read_speech_nouns`):
 the ``noun`` rows of ``cues.tsv`` (``Language.cues.nouns``), the ``noun_complement`` words of
-``function_words.tsv`` and the ``noun-that``/``noun-about`` rows of :data:`quoteattr.records.FRAMES`.
+``function_words.tsv`` and the ``noun-that``/``noun-about`` rows of :data:`quoteattr.frames.FRAMES`.
 The parse tells what the surface must guess: a complement clause (``acl``) from a relative clause
 (``acl:relcl``: "the report that he wrote"), and where a speech noun in a subject ends ("His claim
 that the bridge was safe *drew protests*").
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .frames import FRAME as SURFACE_FRAME  # the surface rows the parse noun frames share
+from .frames import FRAME  # the surface rows the parse noun frames share
 from .language import Language
 from .parse_tree import Content, Tree, trim_trailing_time
 from .records import CueHit
@@ -68,7 +68,7 @@ def noun_contents(tree: Tree, n: int, lang: Language, owned: bool) -> list[Conte
     its topic ("his remarks about the budget": ``noun-about``, a trailing time adjunct left out)."""
     clause = complement_clause(tree, n, lang)
     if clause is not None:
-        return [Content(tuple(tree.subtree(clause)), "noun-that", SURFACE_FRAME["noun-that"].confidence)]
+        return [Content(tuple(tree.subtree(clause)), "noun-that", FRAME["noun-that"].confidence)]
     if not owned:
         return []  # "the remarks about the budget": a topic with no one speaking
     topics = lang.cls("noun_complement") - lang.complementisers
@@ -77,5 +77,5 @@ def noun_contents(tree: Tree, n: int, lang: Language, owned: bool) -> list[Conte
             case = set(tree.children(k, "case"))
             span = trim_trailing_time(tree, [j for j in tree.subtree(k) if j not in case], lang.time)
             if sum(1 for j in span if tree.toks[j].upos not in ("PUNCT", "SYM")) >= MIN_TOPIC_WORDS:
-                return [Content(tuple(span), "noun-about", SURFACE_FRAME["noun-about"].confidence)]
+                return [Content(tuple(span), "noun-about", FRAME["noun-about"].confidence)]
     return []

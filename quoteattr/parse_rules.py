@@ -38,7 +38,7 @@ from .parse_nouns import complement_clause, find_noun_cues, noun_contents, noun_
 from .parse_tree import Content, Tree, trim_trailing_time
 from .parsed import ParsedDoc, Token
 from .quotemarks import QuoteSpan
-from .records import FRAME, MIN_QUOTE_WORDS, CueHit, Found
+from .records import MIN_QUOTE_WORDS, RULE, CueHit, Found
 
 # --- label groups (UD) -------------------------------------------------------------------------------
 #: Dependents that are the reported clause of a cue verb (``it was announced that ...``: csubj:pass).
@@ -61,7 +61,7 @@ PUNCT_UPOS = frozenset({"PUNCT", "SYM"})
 
 #: Confidence of each speaker rule (from the one rule table); the content rule does not change it.
 SPEAKER_RULES = ("nsubj", "agent", "according", "conj", "xcomp", "relcl", "advcl", "none", "poss", "by")
-SPEAKER_CONFIDENCE = {rule: FRAME[f"parse-{rule}"].confidence for rule in SPEAKER_RULES}
+SPEAKER_CONFIDENCE = {rule: RULE[f"parse-{rule}"].confidence for rule in SPEAKER_RULES}
 
 _PARAGRAPH_BREAK = regex.compile(r"\n[^\S\n]*\n")
 
@@ -391,7 +391,7 @@ def _read_governed_quotes(p: _Pass) -> None:
 
 def _read_following_quotes(p: _Pass) -> None:
     """A cue with a speaker and no content owns the quote right after its sentence (``X said:``)."""
-    confidence = FRAME["parse-following-quote"].confidence
+    confidence = RULE["parse-following-quote"].confidence
     for tree, hit, spk, rule in p.waiting:
         nxt = _following_quote(p.text, p.index, p.used, tree)
         if nxt is not None:
@@ -402,7 +402,7 @@ def _read_following_quotes(p: _Pass) -> None:
 
 def _read_unattributed_quotes(p: _Pass) -> None:
     """A quote no cue claimed, long enough to be speech (not a scare quote or a title)."""
-    unattributed = FRAME["parse-unattributed"]
+    unattributed = RULE["parse-unattributed"]
     for n, q in enumerate(p.index.spans):
         if n not in p.used and _word_count(p.text[q.start : q.end]) >= MIN_QUOTE_WORDS:
             p.found.append(

@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # the surface reader's types, upstream of nothing here at run
     from .readings import Reading
     from .sites import Site
 
-__all__ = ["DIRECT_BONUS", "FRAME", "MIN_QUOTE_WORDS", "RULES", "CueHit", "Found", "Frame", "to_quotes"]
+__all__ = ["DIRECT_BONUS", "MIN_QUOTE_WORDS", "RULE", "RULES", "CueHit", "Found", "Frame", "to_quotes"]
 
 #: Fewer words than this inside quote marks, with no cue, is a scare quote or a title, not speech.
 MIN_QUOTE_WORDS = 4
@@ -111,8 +111,8 @@ RULES: tuple[Frame, ...] = (
     Frame("parse-poss", "parse:poss", 0.8, "Ruiz's claim that the bridge was safe drew protests."),
     Frame("parse-by", "parse:by", 0.8, "The report by the council that the bridge was safe drew protests."),
 )
-#: Rules by name.
-FRAME: dict[str, Frame] = {f.name: f for f in RULES}
+#: Rules by name (the surface frames by name are :data:`quoteattr.frames.FRAME`, a separate table).
+RULE: dict[str, Frame] = {f.name: f for f in RULES}
 
 
 def to_quotes(

@@ -20,7 +20,7 @@ import regex
 from .language import Language
 from .model import Cue, Mention
 from .quotemarks import QuoteSpan
-from .records import FRAME, MIN_QUOTE_WORDS, Found, Frame
+from .records import MIN_QUOTE_WORDS, RULE, Found, Frame
 from .units import Unit, UnitReading
 
 # Possessive runs (issue 6): a word never gives back letters to look for ":" (same matches, no backtracking).
@@ -46,7 +46,7 @@ def link_unclaimed(text: str, readings: Sequence[UnitReading], lang: Language) -
                 continue
             source, frame = _from_context(text, readings, u, q, lang)
             if source is None and q.open in group_speaker:
-                source, frame = group_speaker[q.open], FRAME["multi-paragraph"]
+                source, frame = group_speaker[q.open], RULE["multi-paragraph"]
             found = Found(
                 q.start,
                 q.end,
@@ -79,7 +79,7 @@ def share_across_pieces(found: Sequence[Found]) -> list[Found]:
             continue
         for f in group:
             if f.speaker is None:
-                shared = FRAME["multi-paragraph-shared"]
+                shared = RULE["multi-paragraph-shared"]
                 replace[id(f)] = attrs.evolve(
                     f,
                     speaker=source.speaker,
@@ -222,7 +222,7 @@ def _subject_before(c: _Context) -> Found | None:
     return c.speaking(None, prev.opening) if prev.opening is not None else None
 
 
-#: The context rules, in the order they are tried; each names its row of :data:`~quoteattr.records.FRAMES`.
+#: The context rules, in the order they are tried; each names its row of :data:`~quoteattr.records.RULES`.
 CONTEXT_RULES: tuple[tuple[str, Callable[[_Context], Found | None]], ...] = (
     ("transcript-label", _transcript_label),
     ("same-sentence", _same_sentence),
@@ -244,8 +244,8 @@ def _from_context(
     for name, rule in CONTEXT_RULES:
         source = rule(context)
         if source is not None:
-            return source, FRAME[name]
-    return None, FRAME["unattributed"]
+            return source, RULE[name]
+    return None, RULE["unattributed"]
 
 
 def _starts_unit(q: QuoteSpan, unit_start: int) -> bool:

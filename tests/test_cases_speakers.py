@@ -53,9 +53,9 @@ def _split_entities(case: Case, predicted: object) -> list[str]:
 
 
 def test_every_context_rule_has_its_frame_row() -> None:
-    """A context rule names a row of records.FRAME: a renamed row fails here, not in the middle of a run."""
-    from quoteattr.records import FRAME
+    """A context rule names a row of records.RULE: a renamed row fails here, not in the middle of a run."""
+    from quoteattr.records import RULE
     from quoteattr.speakers import CONTEXT_RULES
 
-    missing = [name for name, _ in CONTEXT_RULES if name not in FRAME]
+    missing = [name for name, _ in CONTEXT_RULES if name not in RULE]
     assert missing == [], f"context rules without a frame row: {missing}"

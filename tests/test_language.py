@@ -107,9 +107,9 @@ def test_both_engines_share_one_record_type_and_one_rule_table() -> None:
 
     assert parse_rules.Found is records.Found is frames.Found and units.Found is records.Found
     assert parse_rules.CueHit is records.CueHit is cues.CueHit
-    assert all(name in records.FRAME for name, _ in speakers.CONTEXT_RULES)
-    assert all(f"parse-{rule}" in records.FRAME for rule in parse_rules.SPEAKER_RULES)
-    assert parse_rules.SPEAKER_CONFIDENCE["nsubj"] == records.FRAME["parse-nsubj"].confidence
+    assert all(name in records.RULE for name, _ in speakers.CONTEXT_RULES)
+    assert all(f"parse-{rule}" in records.RULE for rule in parse_rules.SPEAKER_RULES)
+    assert parse_rules.SPEAKER_CONFIDENCE["nsubj"] == records.RULE["parse-nsubj"].confidence
 
 
 def test_stages_declare_what_they_read_and_add_and_a_broken_order_is_refused_whole() -> None:

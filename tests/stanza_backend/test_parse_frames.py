@@ -14,10 +14,10 @@ stanza = pytest.importorskip("stanza", reason="stanza is not installed: pip inst
 from test_parse_rules import check_rows  # noqa: E402
 
 from quoteattr.backends.stanza import StanzaBackend, from_conllu, from_stanza  # noqa: E402
-from quoteattr.frames import FRAME as SURFACE_FRAME  # noqa: E402
+from quoteattr.frames import FRAME  # noqa: E402
 from quoteattr.language import english  # noqa: E402
 from quoteattr.parse_rules import attribute  # noqa: E402
-from quoteattr.records import FRAME  # noqa: E402
+from quoteattr.records import RULE  # noqa: E402
 
 
 def conllu(text: str, tokens: str) -> str:
@@ -193,8 +193,8 @@ def test_noun_frames_take_the_surface_rows_confidence() -> None:
     for name, frame in (("poss-name-claim", "noun-that"), ("remarks-about", "noun-about")):
         text, tokens, _ = CASES[name]
         (quote,) = attribute(from_stanza(from_conllu(conllu(text, tokens))), english()).quotes
-        assert quote.confidence == SURFACE_FRAME[frame].confidence
-    assert FRAME["parse-poss"].evidence == "parse:poss" and FRAME["parse-by"].evidence == "parse:by"
+        assert quote.confidence == FRAME[frame].confidence
+    assert RULE["parse-poss"].evidence == "parse:poss" and RULE["parse-by"].evidence == "parse:by"
 
 
 def test_the_backend_keeps_the_parse_noun_frame_the_surface_cannot_end() -> None:
