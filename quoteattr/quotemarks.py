@@ -7,6 +7,11 @@ marks (``"`` and ``'``) get their direction from the characters around them;
 ``'`` and ``’`` between letters or before digits are apostrophes (``don't``,
 ``the '90s``), never quote marks.
 
+Scraped news mixes styles ("“We will appeal," she said."): a mark listed in
+``quote_mark_fallbacks.tsv`` for an opener, standing in closing position, is
+kept as that quote's *fallback* closer and used only if no proper closer comes
+before the paragraph ends or the same style opens again.
+
 A paragraph that opens a quote without closing it, followed by a paragraph that
 opens with the same style, is a multi-paragraph quote: each paragraph's piece is
 returned with ``continues=True`` on all but the last. Other unclosed quotes end
@@ -24,6 +29,7 @@ from collections.abc import Iterator
 import attrs
 import regex
 
+from . import lexicons
 from .language import Language, english
 from .segment_patterns import _PARAGRAPH_BREAK as PARAGRAPH_BREAK
 
@@ -70,6 +76,8 @@ class _Open:
     closers: str
     style: str
     styles: tuple[tuple[str, str], ...] = ()  #: (closing mark, style name) pairs this opener accepts
+    fallback: int | None = None  #: a mark of another style in closing position, used if no closer comes
+    fallback_style: str = ""
 
     def style_for(self, closing: str) -> str:
         return next((name for c, name in self.styles if c == closing), self.style)
@@ -86,6 +94,21 @@ class _Marks:
     apostrophes: frozenset[str]  #: marks that are apostrophes between letters ("don't")
     open_context: frozenset[str]  #: characters after which a symmetric mark opens
     pattern: regex.Pattern[str]  #: any mark
+    fallbacks: dict[str, dict[str, str]]  #: opening mark → {mark that may close it instead: style}
+
+
+#: The language's fallback closers (one mark for another, in scraped text); a language may have none.
+FALLBACKS_FILE = "quote_mark_fallbacks.tsv"
+
+
+def _fallback_pairs(code: str) -> dict[str, dict[str, str]]:
+    """Opening mark → {fallback closing mark: style name}, from :data:`FALLBACKS_FILE`."""
+    if not lexicons.has_file(FALLBACKS_FILE, code):
+        return {}
+    out: dict[str, dict[str, str]] = {}
+    for opening, closing, name in lexicons.quote_mark_pairs(code, FALLBACKS_FILE):
+        out.setdefault(opening, {})[closing] = name
+    return out
 
 
 @functools.lru_cache(maxsize=16)
@@ -101,6 +124,7 @@ def _marks(lang: Language) -> _Marks:
         frozenset("".join(lang.endings("apostrophe"))),
         _OPEN_PUNCTUATION | frozenset(openers),
         regex.compile("[" + regex.escape("".join(sorted(chars))) + "]"),
+        _fallback_pairs(lang.code),
     )
 
 
@@ -160,12 +184,8 @@ def find_quotes(text: str, lang: Language | None = None) -> list[QuoteSpan]:
             _handle_mark(text, i, stack, spans, table)
             pending = next(marks, None)
         for o in stack:
-            spans.append(
-                QuoteSpan(
-                    o.pos, None, o.pos + 1, _trim_end(text, o.pos + 1, para_end), o.style, unbalanced=True
-                )
-            )
-        left_open = stack[0] if stack else None
+            spans.append(_left_open(text, o, para_end))
+        left_open = next((o for o in stack if o.fallback is None), None)
         para_start = para_end
     if DIALOGUE_DASH in lang.features:
         spans += dash_turns(text, paragraph_ends, spans, lang)
@@ -241,8 +261,16 @@ def _mark_continued(spans: list[QuoteSpan], open_pos: int) -> None:
             return
 
 
+def _left_open(text: str, o: _Open, end: int) -> QuoteSpan:
+    """An opener no proper closer ended before ``end``: closed at its fallback mark, else unbalanced."""
+    if o.fallback is not None:
+        return QuoteSpan(o.pos, o.fallback, o.pos + 1, o.fallback, o.fallback_style)
+    return QuoteSpan(o.pos, None, o.pos + 1, _trim_end(text, o.pos + 1, end), o.style, unbalanced=True)
+
+
 def _handle_mark(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan], t: _Marks) -> None:
-    """One mark: an apostrophe or inch mark (ignored), a closer of an open quote, or a new opener."""
+    """One mark: an apostrophe or inch mark (ignored), a closer of an open quote, a fallback closer of
+    the innermost one, or a new opener."""
     ch = text[i]
     if ch in t.apostrophes and _is_apostrophe(text, i):
         return
@@ -250,8 +278,36 @@ def _handle_mark(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan], 
         return  # 5" or 6' : an inch or foot mark, not a quote
     if ch in t.closers and stack and _close(text, i, stack, spans, t):
         return
+    if stack and _fallback(text, i, stack[-1], t):
+        return
     if ch in t.openers:
         _open(text, i, stack, spans, t)
+
+
+#: Punctuation that may stand right before or after an apostrophe-like fallback closer ("now,'" / "'.").
+_FALLBACK_PUNCTUATION = frozenset(",.;:?!…—–-)")
+
+
+def _fallback(text: str, i: int, top: _Open, t: _Marks) -> bool:
+    """Keep the mark at ``i`` as the innermost quote's fallback closer, if it may be one (True: taken).
+
+    Only the first such mark counts, and only in closing position: after no space, before no word, and
+    not where it could open. An apostrophe-like mark (``'``) also needs punctuation next to it, so
+    "the players' union" never ends a quote.
+    """
+    styles = t.fallbacks.get(top.mark)
+    ch = text[i]
+    if top.fallback is not None or styles is None or ch not in styles:
+        return False
+    if not _can_close(text, i) or _can_open(text, i, t.open_context):
+        return False
+    if ch in t.apostrophes:
+        prev = text[i - 1] if i > 0 else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        if prev not in _FALLBACK_PUNCTUATION and nxt not in _FALLBACK_PUNCTUATION:
+            return False
+    top.fallback, top.fallback_style = i, styles[ch]
+    return True
 
 
 def _close(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan], t: _Marks) -> bool:
@@ -265,8 +321,7 @@ def _close(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan], t: _Ma
         if ch in t.apostrophes and not _can_close(text, i):
             return False
         for inner in stack[depth + 1 :]:  # openers inside it that never closed
-            inner_end = _trim_end(text, inner.pos + 1, i)
-            spans.append(QuoteSpan(inner.pos, None, inner.pos + 1, inner_end, inner.style, unbalanced=True))
+            spans.append(_left_open(text, inner, i))
         del stack[depth:]
         if not (ch in t.apostrophes and i - o.pos <= 2 and o.mark in t.apostrophes):
             spans.append(QuoteSpan(o.pos, i, o.pos + 1, i, o.style_for(ch)))
@@ -279,12 +334,8 @@ def _open(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan], t: _Mar
     """Open a new quote at ``i``, if this mark can open one here."""
     ch = text[i]
     can_open = _can_open(text, i, t.open_context)
-    if ch not in t.symmetric and stack and stack[-1].mark == ch and can_open:
-        # English never nests “ inside “: a second opener means the first was never closed.
-        o = stack.pop()
-        spans.append(
-            QuoteSpan(o.pos, None, o.pos + 1, _trim_end(text, o.pos + 1, i), o.style, unbalanced=True)
-        )
+    if stack and can_open and _ends_the_open_quote(ch, stack[-1], t):
+        spans.append(_left_open(text, stack.pop(), i))
     if len(stack) >= MAX_DEPTH:
         return
     if not can_open and (
@@ -295,6 +346,17 @@ def _open(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan], t: _Mar
         return
     pairs = t.openers[ch]
     stack.append(_Open(i, ch, "".join(c for c, _ in pairs), pairs[0][1], tuple(pairs)))
+
+
+def _ends_the_open_quote(ch: str, top: _Open, t: _Marks) -> bool:
+    """Does an opening ``ch`` end the innermost open quote instead of nesting in it?
+
+    English never nests “ inside “: a second opener means the first was never closed. And a quote
+    holding a fallback closer does not hold a quote in its own marks either ("“A," he said, "B").
+    """
+    if ch not in t.symmetric and top.mark == ch:
+        return True
+    return top.fallback is not None and (ch == top.mark or ch in t.fallbacks[top.mark])
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

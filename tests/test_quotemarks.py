@@ -7,6 +7,7 @@ between the marks), in order of their opening mark. The style table is built fro
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import pytest
@@ -312,3 +313,72 @@ def test_content_offsets_exclude_the_marks(text: str) -> None:
 def test_no_marks_no_quotes() -> None:
     assert find_quotes("") == []
     assert find_quotes("Nothing quoted here at all.") == []
+
+
+# --------------------------------------------------------------------------- mixed marks (scraped text)
+
+
+MIXED_MARKS = [
+    pytest.param('“We will appeal," the union said.', ["We will appeal,"], id="curly-closed-straight"),
+    pytest.param('"We will appeal,” the union said.', ["We will appeal,"], id="straight-closed-curly"),
+    pytest.param("‘We will appeal,' the union said.", ["We will appeal,"], id="single-curly-closed-straight"),
+    pytest.param("'We will appeal,’ the union said.", ["We will appeal,"], id="single-straight-closed-curly"),
+    pytest.param("The audit found “no fault.“ Then it closed.", ["no fault."], id="curly-closed-by-opener"),
+    pytest.param('“Rain again," he sighed.\n\nThe match was called off.', ["Rain again,"],
+                 id="does-not-swallow-the-next-paragraph"),
+    pytest.param('“Rain again," he said. “We wait.”', ["Rain again,", "We wait."],
+                 id="next-opener-of-the-same-style"),
+    pytest.param('“Rain again," he said, "and wind.”', ["Rain again,", "and wind."],
+                 id="straight-opener-after-a-fallback"),
+    pytest.param('“It was "fine," she said, and left.” Then silence.',
+                 ['It was "fine," she said, and left.', "fine,"], id="a-proper-closer-wins-over-nesting"),
+    pytest.param('“Rain, said the "expert," again.” Then silence.',
+                 ['Rain, said the "expert," again.', "expert,"], id="nested-straight-pair-is-kept"),
+    pytest.param("‘The players' union is broke,’ he said.", ["The players' union is broke,"],
+                 id="plural-possessive-is-no-fallback"),
+    pytest.param("‘The players' union is broke, he said.", ["The players' union is broke, he said."],
+                 id="plural-possessive-never-closes"),
+    pytest.param("‘Back in the '90s, yes,' he said.", ["Back in the '90s, yes,"], id="decade-then-fallback"),
+    pytest.param('“He is 6" tall," she said.', ['He is 6" tall,'], id="inch-mark-is-no-fallback"),
+    pytest.param('“A," and “B," he said.', ["A,", "B,"], id="two-fallbacks"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), MIXED_MARKS)
+def test_a_mark_of_another_style_closes_a_quote_left_open(text: str, expected: list[str]) -> None:
+    spans = find_quotes(text)
+    assert contents(text) == expected
+    for q in spans:
+        check_offsets(text, q)
+
+
+def test_a_fallback_closed_quote_is_balanced_and_not_continued() -> None:
+    text = '“We built the dam," he said.\n\n“Nobody thought we could,” she said.'
+    spans = find_quotes(text)
+    assert [(text[q.start : q.end], q.unbalanced, q.continues) for q in spans] == [
+        ("We built the dam,", False, False),
+        ("Nobody thought we could,", False, False),
+    ]
+    assert spans[0].close == text.index('"')
+
+
+def test_german_has_no_fallbacks() -> None:
+    """Fallback closers are per language: German has none, so »…" stays open."""
+    from quoteattr.language import get_language
+
+    text = '»Wir gehen," sagte sie.'
+    [q] = find_quotes(text, get_language("de"))
+    assert q.unbalanced
+
+
+@pytest.mark.parametrize("unit", ['“a," ', '"a,” ', "‘a,' ", '“a “b," ', '“ "a," ” ', "“a,“ ‘b,' "], ids=repr)
+def test_mixed_marks_at_scale_stay_valid(unit: str) -> None:
+    """Hostile input: thousands of mixed marks in one paragraph. One pass, every span well formed."""
+    text = unit * 5_000
+    spans = find_quotes(text)
+    assert spans
+    for q in spans:
+        check_offsets(text, q)
+    ends = [(q.open, q.outer_end) for q in spans]
+    for (_, a_end), (b_open, b_end) in itertools.pairwise(ends):
+        assert b_open >= a_end or b_end <= a_end, "spans nest or stay apart"

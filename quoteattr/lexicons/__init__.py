@@ -270,10 +270,12 @@ def pronouns(lang: str = DEFAULT_LANGUAGE) -> Mapping[str, tuple[int, str, str]]
 
 
 @functools.cache
-def quote_mark_pairs(lang: str = DEFAULT_LANGUAGE) -> tuple[tuple[str, str, str], ...]:
-    """(open, close, name) for every quotation style we pair."""
+def quote_mark_pairs(
+    lang: str = DEFAULT_LANGUAGE, name: str = "quote_marks.tsv"
+) -> tuple[tuple[str, str, str], ...]:
+    """(open, close, name) for every quotation style we pair (or, with ``name``, another file of pairs)."""
     rows = []
-    for line in data_lines("quote_marks.tsv", lang):
+    for line in data_lines(name, lang):
         opening, closing, name = line.split("\t")
         rows.append((_unescape(opening), _unescape(closing), name))
     return tuple(rows)
