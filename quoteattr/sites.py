@@ -144,7 +144,16 @@ class Site:
             and v.lang.cues.noun_frame(v.items[that_at - 1].lower) == "content"
         ):
             return None  # "responded to the accusation that …": the that-clause is the accusation's
+        if that_at is not None and self.after_quote:
+            return None  # '"…," she said at an event announcing that …': the quotation is what she said
         return that_at
+
+    @memo
+    def after_quote(self) -> bool:
+        """Is the cue postposed to a direct quote ('"…," she said …'): all that stands before its subject
+        is one quotation? Its content is then that quotation, whatever the clause goes on to say."""
+        left = self.left
+        return left is not None and left[1] - left[0] == 1 and self.view.items[left[0]].is_quote
 
 
 def _that_after_listener(v: ContentView, a: int) -> int | None:

@@ -4,7 +4,8 @@ News writing attributes a quotation once and lets the reader carry the speaker
 over: ``He said:`` then a quoted sentence; ``"A," she said. "B."``; a quoted
 paragraph after a paragraph whose quote was attributed; a quote followed by a
 bare ``Ruiz said.``. These rules look at the neighbouring units in that order
-and record which one fired as the quote's ``evidence``.
+and record which one fired as the quote's ``evidence``. A tag in verb-first order
+(``Said Ellis: "…"``), which no frame reads, is one of them.
 
 Short quoted words inside a sentence with no cue (scare quotes, titles,
 nicknames) are not quotations and are dropped here.
@@ -19,9 +20,10 @@ import regex
 
 from .language import Language
 from .model import Cue, Mention
+from .phrases import is_appositive, is_name, mention_kind, np_like
 from .quotemarks import QuoteSpan
 from .records import MIN_QUOTE_WORDS, RULE, Found, Frame
-from .units import Unit, UnitReading
+from .units import Item, Unit, UnitReading
 
 # Possessive runs (issue 6): a word never gives back letters to look for ":" (same matches, no backtracking).
 #: A speaker label opening a transcript line inside quotes: "WALLACE: …", "MS. RUIZ: …".
@@ -40,10 +42,12 @@ def link_unclaimed(text: str, readings: Sequence[UnitReading], lang: Language) -
                 continue
             n_words = _word_count(text, q)
             standalone = reading.words_outside <= MAX_FRAME_WORDS
-            if n_words < MIN_QUOTE_WORDS and not standalone:
-                continue  # scare quote, title or nickname
-            if not standalone and n_words < 2 * MIN_QUOTE_WORDS:
-                continue
+            if (
+                not standalone
+                and n_words < 2 * MIN_QUOTE_WORDS
+                and _verb_first(_Context(text, readings, u, q, lang)) is None
+            ):
+                continue  # scare quote, title or nickname (a quotation its own tag introduces stays)
             source, frame = _from_context(text, readings, u, q, lang)
             if source is None and q.open in group_speaker:
                 source, frame = group_speaker[q.open], RULE["multi-paragraph"]
@@ -168,6 +172,54 @@ def _cue_before(c: _Context) -> Found | None:
     return None
 
 
+#: Cue frames whose verb-first order is no attribution: "Told reporters: …" has lost its subject,
+#: "Asked the senator: …" names the one asked.
+_NO_VERB_FIRST = frozenset({"tell", "ask"})
+#: The most items a verb-first speaker may span ("Added Ana Ruiz, the mayor of Tula:").
+MAX_VERB_FIRST_ITEMS = 12
+
+
+def _verb_first(c: _Context) -> Found | None:
+    """ "Said Ellis: “…”" / "Added the senator, a Democrat: "…"": a tag in verb-first order opens the
+    sentence and ends in a colon or comma right before the quotation; its subject speaks."""
+    items = c.readings[c.u].items
+    if not items:
+        return None
+    at = next((k for k, it in enumerate(items[: MAX_VERB_FIRST_ITEMS + 2]) if it.start == c.q.open), None)
+    if at is None or at < 3 or items[at - 1].text not in (":", ","):
+        return None
+    lang = c.lang
+    v = 0
+    while v < at and (items[v].lower in lang.conj or items[v].lower in lang.adv):
+        v += 1  # "And added Ellis:"
+    verb = items[v]
+    entry = lang.cues.lookup(verb.lower)
+    if (
+        entry is None
+        or entry.type != "verb"
+        or entry.frame in _NO_VERB_FIRST
+        or verb.lower.endswith(lang.endings("gerund"))  # "Adding: …" has no subject after it
+    ):
+        return None
+    words = items[v + 1 : at - 1]
+    comma = next((k for k, it in enumerate(words) if it.text == ","), len(words))
+    subject, rest = words[:comma], words[comma + 1 :]
+    if not subject or not np_like(subject, lang) or (rest and not _apposition(rest, lang)):
+        return None
+    cue = Cue(verb.start, verb.end, verb.text, lemma=entry.lemma, type=entry.type)
+    return c.speaking(cue, _mention(c.text, subject, lang))
+
+
+def _apposition(words: Sequence[Item], lang: Language) -> bool:
+    """ "Ana Ruiz, the mayor" / "the mayor, Ana Ruiz": a description or a name after a comma."""
+    return is_appositive(words, lang) or is_name(words, lang)
+
+
+def _mention(text: str, words: Sequence[Item], lang: Language) -> Mention:
+    start, end = words[0].start, words[-1].end
+    return Mention(start, end, text[start:end], kind=mention_kind(words, lang))
+
+
 def _colon_before(c: _Context) -> Found | None:
     """ "He said:" closing the previous unit introduces this quotation."""
     prev = c.prev
@@ -227,6 +279,7 @@ CONTEXT_RULES: tuple[tuple[str, Callable[[_Context], Found | None]], ...] = (
     ("transcript-label", _transcript_label),
     ("same-sentence", _same_sentence),
     ("cue-before", _cue_before),
+    ("verb-first", _verb_first),
     ("colon-before", _colon_before),
     ("bare-after", _bare_after),
     ("same-paragraph", _same_paragraph),
