@@ -116,7 +116,7 @@ def read_frames(view: ContentView) -> Context:
         ctx = ctx._replace(claimed=probe.claimed, bare=probe.bare)
     until = 0  # items before this index belong to an earlier attribution's content
     for hit in hits:
-        if hit.first < until:
+        if hit.first < until and not _in_trailer(view, hit, ctx):
             continue  # a cue inside reported content ("He said officials said ...")
         reading = read_cue(view, hit, ctx)
         ctx = apply(view, ctx, reading)
@@ -126,6 +126,13 @@ def read_frames(view: ContentView) -> Context:
         if reading is not None:
             ctx = apply(view, ctx, reading)
     return ctx
+
+
+def _in_trailer(view: ContentView, hit: CueHit, ctx: Context) -> bool:
+    """A participle in the trailer of a cue postposed to a quote is no reported content: it reads its
+    own ('"…," she said at a rally announcing that …')."""
+    site = Site(view, hit, ctx)
+    return site.gerund and site.trails_quote_cue
 
 
 def read_cue(view: ContentView, hit: CueHit, ctx: Context) -> Reading:

@@ -32,6 +32,9 @@ class memo(Generic[T]):
 
 #: The most items a listener may span before its "that" ("told a meeting of island leaders that").
 MAX_LISTENER_SPAN = 8
+#: The most words between a quote's postposed cue and a participle that shares its subject
+#: ('"…," she said at a recent news conference announcing …').
+MAX_TRAILER_ITEMS = 8
 
 
 class Place(NamedTuple):
@@ -76,10 +79,28 @@ class Site:
         if j < 0:
             return Place(j, False, False, False)
         before = v.items[j]
-        # ", adding that …" / "Trump said, adding later, …": a participle shares the last subject.
-        participle = before.text == "," and v.items[hit.first].lower.endswith(v.lang.endings("gerund"))
+        # ", adding that …" / "Trump said, adding later, …": a participle shares the last subject, and so
+        # does one in the trailer of a cue postposed to a quote ('"…," she said at a rally announcing …').
+        participle = self.gerund and (before.text == "," or self.trails_quote_cue)
         inverted = before.text in (",", ":") or before.is_quote  # ", said X." follows a comma or a quote
         return Place(j, before.lower in v.lang.conj, participle, inverted)
+
+    @memo
+    def gerund(self) -> bool:
+        return self.view.items[self.cue_hit.first].lower.endswith(self.view.lang.endings("gerund"))
+
+    @memo
+    def trails_quote_cue(self) -> bool:
+        """Does this cue stand after the cue of a direct quote found just before, postposed to it, with
+        at most :data:`MAX_TRAILER_ITEMS` words (and nothing else) between the two cues?"""
+        if not self.ctx.found:
+            return False
+        last = self.ctx.found[-1]
+        cue_start = self.view.items[self.cue_hit.first].start
+        if last.kind != "direct" or last.cue is None or not last.end <= last.cue.start < cue_start:
+            return False
+        between = [it for it in self.view.items[: self.cue_hit.first] if it.start >= last.cue.end]
+        return len(between) <= MAX_TRAILER_ITEMS and all(it.is_word for it in between)
 
     @memo
     def subject(self) -> tuple[Mention | None, int]:
