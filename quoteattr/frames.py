@@ -13,6 +13,7 @@ A row with ``read=None`` is a label another row's function emits (``interrupted`
 ``preposed-quote``, ``accuse-of`` by ``clause``: the function reading the cue's preposed frame). The
 rules that do not read a cue in its unit — the context rules of :mod:`quoteattr.speakers` and the
 parse rules of :mod:`quoteattr.parse_rules` — are a separate table, :data:`quoteattr.records.RULES`.
+The speech-noun frames are written in :mod:`quoteattr.noun_frames`; their rows close this one table.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from __future__ import annotations
 import regex
 
 from .cues import is_title_dot
-from .model import Cue, Mention
-from .phrases import CLAUSE_COMMA, VERB_SECOND, clause_like, is_cap, noun_phrase_end, np_like
+from .model import Mention
+from .noun_frames import NOUN_FRAMES
+from .phrases import CLAUSE_COMMA, VERB_SECOND, is_cap, noun_phrase_end, np_like
 from .quotemarks import QuoteSpan
 from .readings import Content, ContentView, Reading
 from .records import CueHit, Found, Frame
@@ -357,7 +359,7 @@ def read_preposed(site: Site) -> Reading | None:
     return _preposed(site, speaker, start, evidence)
 
 
-# -- the frames of a unit, of "according to" and of speech nouns -------------------------------
+# -- the frames of a unit and of "according to" (speech nouns: noun_frames) -------------------------------
 
 # (?<!…): starts only where a space run starts (always so after a closing mark), so a search never rescans one
 # run from each of its spaces (issue 6).
@@ -466,42 +468,6 @@ def read_according(site: Site) -> Reading | None:
     return Reading(v.end, (content,), speaker)
 
 
-def read_speech_noun(site: Site) -> Reading | None:
-    """ "Ruiz's claim that …", "a Herald report that …", "his remarks about …": a speech noun (a
-    ``noun`` row of ``cues.tsv``, found by :func:`quoteattr.cues.find_noun_cues`) and its complement,
-    where no verb already reported it. Its content replaces the readings of the cues inside it."""
-    v, hit = site.view, site.cue_hit
-    i, start = hit.first, hit.last + 2
-    if v.owner_start(i) <= v.items_start_of_clause(i):
-        return None  # a subject ("Ruiz's claim that … drew protests"): where would its content end?
-    if any(f.start <= v.items[start].start < f.end for f in site.ctx.found):
-        return None  # already content of a verb: "said his remarks about …"
-    end = v.content_end(start, site.ctx.hits)
-    content = v.items[start:end]
-    if not content:
-        return None
-    # "the announcement by the ministry that …": the source phrase names the speaker
-    speaker = v.mention(i + 2, hit.last + 1) if hit.last > i else v.noun_speaker(i)
-    if v.items[start - 1].lower in v.lang.complementisers:
-        # "the claim that taxes would rise"; not a relative clause "the report that he wrote"
-        if not (any(it.is_quote for it in content) or clause_like(content, v.lang)):
-            return None
-        verb = next((it for it in content if it.lower not in v.lang.adv), content[0])
-        if verb.lower in v.lang.finite_hints | v.lang.cues.first_words or verb.lower.endswith(
-            v.lang.endings("past")
-        ):
-            return None  # "a statement that said …": a relative clause, its verb right after "that"
-        row = FRAME["noun-that" if hit.last == i else "noun-by-that"]
-    else:
-        end = v.object_end(start, end)
-        if sum(1 for it in v.items[start:end] if it.is_word) < 2 or speaker is None:
-            return None  # a topic needs two words and an owner ("his remarks about the budget")
-        row = FRAME["noun-about"]
-    noun = v.items[i]
-    cue = Cue(noun.start, noun.end, noun.text, lemma=hit.entry.lemma, type="noun")
-    return Reading(end, (Content(start, end, cue, speaker, row),), supersedes=True)
-
-
 #: Every surface frame, stated once, in the order the driver asks them (``on``: what the frame reads —
 #: the whole ``unit``, a ``verb`` cue, an ``according`` cue, a speech ``noun``).
 FRAMES: tuple[Frame, ...] = (
@@ -570,21 +536,7 @@ FRAMES: tuple[Frame, ...] = (
         "according",
     ),
     Frame("according-to-inside", "according-to", 0.75, "The bridge, according to Ruiz, will reopen soon."),
-    Frame(
-        "noun-that",
-        "noun-that",
-        0.7,
-        "Protesters cited Ruiz's claim that the bridge was safe.",
-        read_speech_noun,
-        "noun",
-    ),
-    Frame(
-        "noun-by-that",
-        "noun-by-that",
-        0.7,
-        "Traders shrugged off an announcement by the ministry that taxes would rise.",
-    ),
-    Frame("noun-about", "noun-about", 0.65, "Voters were angry after his remarks about the bridge budget."),
+    *NOUN_FRAMES,
 )
 #: Surface frames by name.
 FRAME: dict[str, Frame] = {f.name: f for f in FRAMES}
