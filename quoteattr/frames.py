@@ -23,7 +23,7 @@ import regex
 from .cues import is_title_dot
 from .model import Mention
 from .noun_frames import NOUN_FRAMES
-from .phrases import CLAUSE_COMMA, VERB_SECOND, is_cap, noun_phrase_end, np_like
+from .phrases import CLAUSE_COMMA, VERB_SECOND, clause_like, is_cap, noun_phrase_end, np_like
 from .quotemarks import QuoteSpan
 from .readings import Content, ContentView, Reading
 from .records import CueHit, Found, Frame
@@ -46,7 +46,7 @@ OPEN_RIGHT_AFTER: dict[str, tuple[str, ...]] = {
 LISTENER_JOINS_CONTENT: tuple[str, ...] = ("infinitive",)
 
 #: Cue frames whose verb takes an object: "…, told the Herald" is not an inverted speaker.
-OBJECT_FRAMES = frozenset({"tell", "of", "obj", "name"})
+OBJECT_FRAMES = frozenset({"tell", "of", "obj", "name", "verdict"})
 
 #: The preposed reading of each cue frame not read otherwise, and whether its content starts after
 #: the cue's object (``told Y that …``) or right after the cue (``accused Y of …``: Y is content).
@@ -55,9 +55,14 @@ PREPOSED_FRAMES: dict[str, tuple[str, bool]] = {
     "ask": ("ask", True),
     "obj": ("obj", False),
     "prop": ("prop", False),
+    "verdict": ("obj", False),
     "commit": ("commit", False),
     "name": ("name", False),
 }
+
+#: Cue frames read as another: a verdict's object reads like an object cue's (whom it is about is
+#: content too: "attacked the agency for …").
+READ_AS: dict[str, str] = {"verdict": "obj"}
 
 
 def _preposed(site: Site, speaker: Mention, start: int, evidence: str) -> Reading:
@@ -69,7 +74,8 @@ def _preposed(site: Site, speaker: Mention, start: int, evidence: str) -> Readin
     if v.items[0].lower in v.lang.subord:
         # "While leaders acknowledged X, the minister made no mention": the clause ends at its comma
         end = next((k for k in range(start, end) if v.items[k].text == ","), end)
-    read = v.reading(hit.entry.frame, evidence, start, end) if end > start else None
+    frame = READ_AS.get(hit.entry.frame, hit.entry.frame)
+    read = v.reading(frame, evidence, start, end) if end > start else None
     if read is None:
         return Reading(hit.first, speaker=speaker)
     evidence, start, end = read
@@ -87,8 +93,6 @@ def read_inverted(site: Site) -> Reading | None:
     j, items = at.j, v.items
     if hit.entry.frame in OBJECT_FRAMES and VERB_SECOND not in v.lang.features:
         return None  # these verbs take an object: "…, told the Herald" is not inverted ("bat er" is)
-    if hit.entry.frame == "prop" and not items[j].is_quote and not items[j - 1].is_quote:
-        return None  # '"No," admitted Ruiz' but not "Ana Ruiz, had denied the plan": an object follows
     a = hit.last + 1
     if a < v.end and items[a].lower in v.lang.cls("reflexive"):
         a += 1  # "empört sich der Alte": the reflexive pronoun belongs to the verb
@@ -105,7 +109,7 @@ def read_inverted(site: Site) -> Reading | None:
     if tail - b > 8 and not items[j].is_quote:
         return None  # a long "trailer" is more likely the reported clause itself
     left = v.left_material(j + 1, site.ctx.found)
-    if left is None:
+    if left is None or (hit.entry.frame == "prop" and not _inverted_prop(v, j, (a, b), left)):
         return None
     speaker = v.mention(*speaker_span)
     contents = [Content(left[0], left[1], site.cue, speaker, FRAME["inverted"])]
@@ -114,6 +118,18 @@ def read_inverted(site: Site) -> Reading | None:
         if tail < v.end and v.next_is_quote(tail + 1):
             contents.append(Content(tail + 1, v.end, site.cue, speaker, FRAME["interrupted-inverted"]))
     return Reading(v.end, tuple(contents), speaker)
+
+
+def _inverted_prop(v: ContentView, j: int, speaker: tuple[int, int], left: tuple[int, int]) -> bool:
+    """A propositional cue takes an object, so it is inverted only after a quotation ('"No," admitted
+    Ruiz') or after a clause when a name or a person follows it ("…, noted Dr. Ruiz"): "Ana Ruiz, a
+    lawyer, had denied Trump's plan" is a subject and its appositive before the cue and its object."""
+    items = v.items
+    if items[j].is_quote or items[j - 1].is_quote:
+        return True
+    a, b = speaker
+    person = is_cap(items[a]) or v.names_a_person(items[a:b])
+    return person and clause_like(items[left[0] : left[1]], v.lang)
 
 
 def _content_follows(v: ContentView, tail: int) -> bool:
@@ -350,13 +366,43 @@ def read_preposed(site: Site) -> Reading | None:
     if k_trailer >= v.end or (v.items[k_trailer].text == ":" and k_trailer + 1 >= v.end):
         return Reading(v.end, speaker=speaker, bare=(site.cue, speaker))
     evidence, start_after_object = PREPOSED_FRAMES.get(hit.entry.frame, ("clause", True))
-    start = site.k if start_after_object else site.after
+    start = site.k if start_after_object else _past_time(site)
     if evidence in ("clause", "ask") and CLAUSE_COMMA in v.lang.features:
         at = v.comma_clause_start(start, k_trailer)
         if at is None:
             return None
         start = at
-    return _preposed(site, speaker, start, evidence)
+    reading = _preposed(site, speaker, start, evidence)
+    if hit.entry.frame == "verdict" and not _states_verdict(v, reading):
+        return Reading(hit.first, speaker=speaker)
+    return reading
+
+
+def _past_time(site: Site) -> int:
+    """Where an object cue's content starts: after a time adjunct between cue and object ("announced
+    on Friday the arrest of a suspect"), else right after the cue."""
+    v, a, b = site.view, site.after, site.k_trailer
+    if a < b < v.end and v.items[b].is_word and any(it.lower in v.lang.time for it in v.items[a:b]):
+        return b
+    return a
+
+
+def _states_verdict(v: ContentView, reading: Reading) -> bool:
+    """ "attacked the plan as a tax on commuters", "attacked rivals for taking donations": a verdict cue
+    reports speech only with the reason or label it gives after its object (``verdict_reason`` before a
+    gerund or a possessive, ``verdict_label`` before an indefinite article: ``function_words.tsv``);
+    "attacked the embassy", "attacked him as he left", "for the second time" are deeds."""
+    lang = v.lang
+    for c in reading.contents:
+        for k in range(c.a + 1, c.b - 1):
+            word, nxt = v.items[k].lower, v.items[k + 1].lower
+            if word in lang.cls("verdict_reason") and (
+                nxt.endswith(lang.endings("gerund")) or nxt in lang.cls("possessive")
+            ):
+                return True
+            if word in lang.cls("verdict_label") and nxt in lang.cls("label"):
+                return True
+    return False
 
 
 # -- the frames of a unit and of "according to" (speech nouns: noun_frames) -------------------------------
