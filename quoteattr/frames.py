@@ -13,13 +13,15 @@ A row with ``read=None`` is a label another row's function emits (``interrupted`
 ``preposed-quote``, ``accuse-of`` by ``clause``: the function reading the cue's preposed frame). The
 rules that do not read a cue in its unit — the context rules of :mod:`quoteattr.speakers` and the
 parse rules of :mod:`quoteattr.parse_rules` — are a separate table, :data:`quoteattr.records.RULES`.
-The speech-noun frames are written in :mod:`quoteattr.noun_frames`; their rows close this one table.
+The frames of ``according to`` and of speech nouns are written in :mod:`quoteattr.according_frames`
+and :mod:`quoteattr.noun_frames`; their rows close this one table, in that order.
 """
 
 from __future__ import annotations
 
 import regex
 
+from .according_frames import ACCORDING_FRAMES
 from .cues import is_title_dot
 from .model import Mention
 from .noun_frames import NOUN_FRAMES
@@ -29,7 +31,6 @@ from .readings import Content, ContentView, Reading
 from .records import CueHit, Found, Frame
 from .sites import MAX_LISTENER_SPAN, Site
 from .subjects import MAX_CLAUSE_GAP
-from .units import PHRASE_BREAKS
 
 __all__ = ["FRAME", "FRAMES", "Found", "Site", "dash_signature", "frames_on"]
 
@@ -405,7 +406,7 @@ def _states_verdict(v: ContentView, reading: Reading) -> bool:
     return False
 
 
-# -- the frames of a unit and of "according to" (speech nouns: noun_frames) -------------------------------
+# -- the frames of a unit (according to: according_frames; speech nouns: noun_frames) ---------
 
 # (?<!…): starts only where a space run starts (always so after a closing mark), so a search never rescans one
 # run from each of its spaces (issue 6).
@@ -456,64 +457,6 @@ def read_headline(site: Site) -> Reading | None:
     return Reading(v.end, (Content(colon + 1, v.end, None, speaker, FRAME["headline-colon"]),), speaker)
 
 
-def read_postposition(site: Site) -> Reading | None:
-    """``X zufolge CONTENT``: the source stands before the cue, the content after it."""
-    v, hit = site.view, site.cue_hit
-    if hit.entry.type != "postp":
-        return None
-    s = hit.first
-    while s > 0 and hit.first - s < 8 and v.items[s - 1].is_word:
-        s -= 1
-    if s == hit.first:
-        return Reading(hit.first)
-    speaker = v.mention(s, hit.first)
-    first = v.items_start_of_clause(hit.first)
-    start = hit.last + 1 if s <= first else first
-    return Reading(v.end, (Content(start, v.end, site.cue, speaker, FRAME["according-to-post"]),), speaker)
-
-
-def _source_end(site: Site) -> int:
-    """Where the source after ``according to`` ends: at a phrase break or a quotation."""
-    v = site.view
-    b = site.cue_hit.last + 1
-    while b < v.end and v.items[b].text not in PHRASE_BREAKS and not v.items[b].is_quote:
-        b += 1
-    return b
-
-
-def read_according_bare(site: Site) -> Reading | None:
-    """ "Laut Polizei wurde …": a source without a comma, its noun phrase ended by the verb."""
-    v, hit = site.view, site.cue_hit
-    if _source_end(site) < v.end or v.items_start_of_clause(hit.first) != hit.first:
-        return None
-    head_end = noun_phrase_end(v.items, hit.last + 1, v.end, v.lang)
-    if head_end is None or head_end >= v.end:
-        return None
-    speaker = v.mention(hit.last + 1, head_end)
-    return Reading(v.end, (Content(head_end, v.end, site.cue, speaker, FRAME["according-to-bare"]),), speaker)
-
-
-def read_according(site: Site) -> Reading | None:
-    """``According to X, CONTENT`` and ``CONTENT, according to X (, CONTENT)``."""
-    v, hit = site.view, site.cue_hit
-    a, b = hit.last + 1, _source_end(site)
-    if b == a or b - a > 12:
-        return Reading(hit.first)
-    speaker = v.mention(a, b)
-    first = v.items_start_of_clause(hit.first)
-    if first == hit.first or (hit.first - first <= 1):  # According to X, CONTENT
-        if b < v.end and v.items[b].text == ",":
-            return Reading(v.end, (Content(b + 1, v.end, site.cue, speaker, FRAME["according-to"]),), speaker)
-        return Reading(v.end, speaker=speaker)
-    # CONTENT, according to X [, CONTENT]  → discontinuous content runs first to last fragment
-    if b < v.end - 1:
-        content = Content(first, v.end, site.cue, speaker, FRAME["according-to-inside"])
-    else:
-        end = hit.first - 1 if v.items[hit.first - 1].text == "," else hit.first
-        content = Content(first, end, site.cue, speaker, FRAME["according-to"])
-    return Reading(v.end, (content,), speaker)
-
-
 #: Every surface frame, stated once, in the order the driver asks them (``on``: what the frame reads —
 #: the whole ``unit``, a ``verb`` cue, an ``according`` cue, a speech ``noun``).
 FRAMES: tuple[Frame, ...] = (
@@ -557,31 +500,7 @@ FRAMES: tuple[Frame, ...] = (
     Frame("obj", "obj", 0.75, "Protesters called for new elections."),
     Frame("prop-obj", "prop-obj", 0.7, "The minister denied any role in the deal."),
     Frame("name", "name", 0.75, 'Ruiz called the plan "a mistake".'),
-    Frame(
-        "according-to-post",
-        "according-to",
-        0.8,
-        "Dem Sprecher zufolge ist der Schaden gering.",
-        read_postposition,
-        "according",
-    ),
-    Frame(
-        "according-to-bare",
-        "according-to",
-        0.8,
-        "Laut Polizei wurde niemand verletzt.",
-        read_according_bare,
-        "according",
-    ),
-    Frame(
-        "according-to",
-        "according-to",
-        0.85,
-        "According to Ruiz, the bridge will reopen.",
-        read_according,
-        "according",
-    ),
-    Frame("according-to-inside", "according-to", 0.75, "The bridge, according to Ruiz, will reopen soon."),
+    *ACCORDING_FRAMES,
     *NOUN_FRAMES,
 )
 #: Surface frames by name.
