@@ -358,6 +358,35 @@ def read_postposed(site: Site) -> Reading | None:
     return Reading(site.k_trailer, (Content(a, b, site.cue, speaker, FRAME["postposed"]),), speaker)
 
 
+def read_said_anaphor(site: Site) -> Reading | None:
+    """ "said as much", "has said the same (thing)", "said the same of the rival", "said his piece": a
+    ``clause`` cue whose object stands for what was said before (its head an ``anaphor_head`` word of
+    ``function_words.tsv``, after at most two ``anaphor_lead`` words, determiners or possessives; only
+    an ``anaphor_tail`` word may follow it). The phrase itself is the content: "said the piece was
+    stolen" is a clause, read by the next frame."""
+    v, hit, speaker, k = site.view, site.cue_hit, site.first, site.k
+    if speaker is None or hit.entry.frame != "clause" or k >= v.end:
+        return None
+    lang = v.lang
+    leads = lang.cls("anaphor_lead") | lang.det | lang.cls("possessive")
+    head = k
+    while head < min(k + 2, v.end) and v.items[head].lower in leads:
+        head += 1
+    if head >= v.end or v.items[head].lower not in lang.cls("anaphor_head"):
+        return None
+    end = v.object_end(k, v.content_end(k, site.ctx.hits))
+    j, tail = head + 1, lang.cls("anaphor_tail")
+    if j < end and v.items[j].lower in tail - lang.prep:
+        j += 1  # "the same thing"
+    if j < end and v.items[j].lower in tail & lang.prep:
+        j = end  # "the same of the rival", "much about how it works": the topic runs on
+    elif j < end and v.items[j].is_word:
+        return None  # "said the piece was stolen": a clause
+    end = j
+    content = Content(k, end, site.cue, speaker, FRAME["said-anaphor"])
+    return Reading(end, (content,), speaker)
+
+
 def read_preposed(site: Site) -> Reading | None:
     """The preposed frame of the cue's frame (``X said …``, ``X accused Y of …``, ``X denied …``), or
     a bare cue ("Ruiz said." / "He said:"), which may own a quotation nearby."""
@@ -495,6 +524,7 @@ FRAMES: tuple[Frame, ...] = (
         "verb",
     ),
     Frame("postposed", "postposed", 0.9, '"We will win," Ruiz said.', read_postposed, "verb"),
+    Frame("said-anaphor", "said-anaphor", 0.6, "Her deputy has said as much.", read_said_anaphor, "verb"),
     Frame("clause", "clause", 0.75, "Ruiz said the bridge would reopen.", read_preposed, "verb"),
     Frame("accuse-of", "accuse-of", 0.75, "The union accused the board of ignoring staff."),
     Frame("obj", "obj", 0.75, "Protesters called for new elections."),
