@@ -13,21 +13,24 @@ A row with ``read=None`` is a label another row's function emits (``interrupted`
 ``preposed-quote``, ``accuse-of`` by ``clause``: the function reading the cue's preposed frame). The
 rules that do not read a cue in its unit — the context rules of :mod:`quoteattr.speakers` and the
 parse rules of :mod:`quoteattr.parse_rules` — are a separate table, :data:`quoteattr.records.RULES`.
+The frames of ``according to`` and of speech nouns are written in :mod:`quoteattr.according_frames`
+and :mod:`quoteattr.noun_frames`; their rows close this one table, in that order.
 """
 
 from __future__ import annotations
 
 import regex
 
+from .according_frames import ACCORDING_FRAMES
 from .cues import is_title_dot
-from .model import Cue, Mention
+from .model import Mention
+from .noun_frames import NOUN_FRAMES
 from .phrases import CLAUSE_COMMA, VERB_SECOND, clause_like, is_cap, noun_phrase_end, np_like
 from .quotemarks import QuoteSpan
 from .readings import Content, ContentView, Reading
 from .records import CueHit, Found, Frame
 from .sites import MAX_LISTENER_SPAN, Site
 from .subjects import MAX_CLAUSE_GAP
-from .units import PHRASE_BREAKS
 
 __all__ = ["FRAME", "FRAMES", "Found", "Site", "dash_signature", "frames_on"]
 
@@ -44,7 +47,7 @@ OPEN_RIGHT_AFTER: dict[str, tuple[str, ...]] = {
 LISTENER_JOINS_CONTENT: tuple[str, ...] = ("infinitive",)
 
 #: Cue frames whose verb takes an object: "…, told the Herald" is not an inverted speaker.
-OBJECT_FRAMES = frozenset({"tell", "of", "obj", "name"})
+OBJECT_FRAMES = frozenset({"tell", "of", "obj", "name", "verdict"})
 
 #: The preposed reading of each cue frame not read otherwise, and whether its content starts after
 #: the cue's object (``told Y that …``) or right after the cue (``accused Y of …``: Y is content).
@@ -53,9 +56,14 @@ PREPOSED_FRAMES: dict[str, tuple[str, bool]] = {
     "ask": ("ask", True),
     "obj": ("obj", False),
     "prop": ("prop", False),
+    "verdict": ("obj", False),
     "commit": ("commit", False),
     "name": ("name", False),
 }
+
+#: Cue frames read as another: a verdict's object reads like an object cue's (whom it is about is
+#: content too: "attacked the agency for …").
+READ_AS: dict[str, str] = {"verdict": "obj"}
 
 
 def _preposed(site: Site, speaker: Mention, start: int, evidence: str) -> Reading:
@@ -67,7 +75,8 @@ def _preposed(site: Site, speaker: Mention, start: int, evidence: str) -> Readin
     if v.items[0].lower in v.lang.subord:
         # "While leaders acknowledged X, the minister made no mention": the clause ends at its comma
         end = next((k for k in range(start, end) if v.items[k].text == ","), end)
-    read = v.reading(hit.entry.frame, evidence, start, end) if end > start else None
+    frame = READ_AS.get(hit.entry.frame, hit.entry.frame)
+    read = v.reading(frame, evidence, start, end) if end > start else None
     if read is None:
         return Reading(hit.first, speaker=speaker)
     evidence, start, end = read
@@ -85,8 +94,6 @@ def read_inverted(site: Site) -> Reading | None:
     j, items = at.j, v.items
     if hit.entry.frame in OBJECT_FRAMES and VERB_SECOND not in v.lang.features:
         return None  # these verbs take an object: "…, told the Herald" is not inverted ("bat er" is)
-    if hit.entry.frame == "prop" and not items[j].is_quote and not items[j - 1].is_quote:
-        return None  # '"No," admitted Ruiz' but not "Ana Ruiz, had denied the plan": an object follows
     a = hit.last + 1
     if a < v.end and items[a].lower in v.lang.cls("reflexive"):
         a += 1  # "empört sich der Alte": the reflexive pronoun belongs to the verb
@@ -103,7 +110,7 @@ def read_inverted(site: Site) -> Reading | None:
     if tail - b > 8 and not items[j].is_quote:
         return None  # a long "trailer" is more likely the reported clause itself
     left = v.left_material(j + 1, site.ctx.found)
-    if left is None:
+    if left is None or (hit.entry.frame == "prop" and not _inverted_prop(v, j, (a, b), left)):
         return None
     speaker = v.mention(*speaker_span)
     contents = [Content(left[0], left[1], site.cue, speaker, FRAME["inverted"])]
@@ -112,6 +119,18 @@ def read_inverted(site: Site) -> Reading | None:
         if tail < v.end and v.next_is_quote(tail + 1):
             contents.append(Content(tail + 1, v.end, site.cue, speaker, FRAME["interrupted-inverted"]))
     return Reading(v.end, tuple(contents), speaker)
+
+
+def _inverted_prop(v: ContentView, j: int, speaker: tuple[int, int], left: tuple[int, int]) -> bool:
+    """A propositional cue takes an object, so it is inverted only after a quotation ('"No," admitted
+    Ruiz') or after a clause when a name or a person follows it ("…, noted Dr. Ruiz"): "Ana Ruiz, a
+    lawyer, had denied Trump's plan" is a subject and its appositive before the cue and its object."""
+    items = v.items
+    if items[j].is_quote or items[j - 1].is_quote:
+        return True
+    a, b = speaker
+    person = is_cap(items[a]) or v.names_a_person(items[a:b])
+    return person and clause_like(items[left[0] : left[1]], v.lang)
 
 
 def _content_follows(v: ContentView, tail: int) -> bool:
@@ -339,6 +358,35 @@ def read_postposed(site: Site) -> Reading | None:
     return Reading(site.k_trailer, (Content(a, b, site.cue, speaker, FRAME["postposed"]),), speaker)
 
 
+def read_said_anaphor(site: Site) -> Reading | None:
+    """ "said as much", "has said the same (thing)", "said the same of the rival", "said his piece": a
+    ``clause`` cue whose object stands for what was said before (its head an ``anaphor_head`` word of
+    ``function_words.tsv``, after at most two ``anaphor_lead`` words, determiners or possessives; only
+    an ``anaphor_tail`` word may follow it). The phrase itself is the content: "said the piece was
+    stolen" is a clause, read by the next frame."""
+    v, hit, speaker, k = site.view, site.cue_hit, site.first, site.k
+    if speaker is None or hit.entry.frame != "clause" or k >= v.end:
+        return None
+    lang = v.lang
+    leads = lang.cls("anaphor_lead") | lang.det | lang.cls("possessive")
+    head = k
+    while head < min(k + 2, v.end) and v.items[head].lower in leads:
+        head += 1
+    if head >= v.end or v.items[head].lower not in lang.cls("anaphor_head"):
+        return None
+    end = v.object_end(k, v.content_end(k, site.ctx.hits))
+    j, tail = head + 1, lang.cls("anaphor_tail")
+    if j < end and v.items[j].lower in tail - lang.prep:
+        j += 1  # "the same thing"
+    if j < end and v.items[j].lower in tail & lang.prep:
+        j = end  # "the same of the rival", "much about how it works": the topic runs on
+    elif j < end and v.items[j].is_word:
+        return None  # "said the piece was stolen": a clause
+    end = j
+    content = Content(k, end, site.cue, speaker, FRAME["said-anaphor"])
+    return Reading(end, (content,), speaker)
+
+
 def read_preposed(site: Site) -> Reading | None:
     """The preposed frame of the cue's frame (``X said …``, ``X accused Y of …``, ``X denied …``), or
     a bare cue ("Ruiz said." / "He said:"), which may own a quotation nearby."""
@@ -348,16 +396,46 @@ def read_preposed(site: Site) -> Reading | None:
     if k_trailer >= v.end or (v.items[k_trailer].text == ":" and k_trailer + 1 >= v.end):
         return Reading(v.end, speaker=speaker, bare=(site.cue, speaker))
     evidence, start_after_object = PREPOSED_FRAMES.get(hit.entry.frame, ("clause", True))
-    start = site.k if start_after_object else site.after
+    start = site.k if start_after_object else _past_time(site)
     if evidence in ("clause", "ask") and CLAUSE_COMMA in v.lang.features:
         at = v.comma_clause_start(start, k_trailer)
         if at is None:
             return None
         start = at
-    return _preposed(site, speaker, start, evidence)
+    reading = _preposed(site, speaker, start, evidence)
+    if hit.entry.frame == "verdict" and not _states_verdict(v, reading):
+        return Reading(hit.first, speaker=speaker)
+    return reading
 
 
-# -- the frames of a unit, of "according to" and of speech nouns -------------------------------
+def _past_time(site: Site) -> int:
+    """Where an object cue's content starts: after a time adjunct between cue and object ("announced
+    on Friday the arrest of a suspect"), else right after the cue."""
+    v, a, b = site.view, site.after, site.k_trailer
+    if a < b < v.end and v.items[b].is_word and any(it.lower in v.lang.time for it in v.items[a:b]):
+        return b
+    return a
+
+
+def _states_verdict(v: ContentView, reading: Reading) -> bool:
+    """ "attacked the plan as a tax on commuters", "attacked rivals for taking donations": a verdict cue
+    reports speech only with the reason or label it gives after its object (``verdict_reason`` before a
+    gerund or a possessive, ``verdict_label`` before an indefinite article: ``function_words.tsv``);
+    "attacked the embassy", "attacked him as he left", "for the second time" are deeds."""
+    lang = v.lang
+    for c in reading.contents:
+        for k in range(c.a + 1, c.b - 1):
+            word, nxt = v.items[k].lower, v.items[k + 1].lower
+            if word in lang.cls("verdict_reason") and (
+                nxt.endswith(lang.endings("gerund")) or nxt in lang.cls("possessive")
+            ):
+                return True
+            if word in lang.cls("verdict_label") and nxt in lang.cls("label"):
+                return True
+    return False
+
+
+# -- the frames of a unit (according to: according_frames; speech nouns: noun_frames) ---------
 
 # (?<!…): starts only where a space run starts (always so after a closing mark), so a search never rescans one
 # run from each of its spaces (issue 6).
@@ -408,100 +486,6 @@ def read_headline(site: Site) -> Reading | None:
     return Reading(v.end, (Content(colon + 1, v.end, None, speaker, FRAME["headline-colon"]),), speaker)
 
 
-def read_postposition(site: Site) -> Reading | None:
-    """``X zufolge CONTENT``: the source stands before the cue, the content after it."""
-    v, hit = site.view, site.cue_hit
-    if hit.entry.type != "postp":
-        return None
-    s = hit.first
-    while s > 0 and hit.first - s < 8 and v.items[s - 1].is_word:
-        s -= 1
-    if s == hit.first:
-        return Reading(hit.first)
-    speaker = v.mention(s, hit.first)
-    first = v.items_start_of_clause(hit.first)
-    start = hit.last + 1 if s <= first else first
-    return Reading(v.end, (Content(start, v.end, site.cue, speaker, FRAME["according-to-post"]),), speaker)
-
-
-def _source_end(site: Site) -> int:
-    """Where the source after ``according to`` ends: at a phrase break or a quotation."""
-    v = site.view
-    b = site.cue_hit.last + 1
-    while b < v.end and v.items[b].text not in PHRASE_BREAKS and not v.items[b].is_quote:
-        b += 1
-    return b
-
-
-def read_according_bare(site: Site) -> Reading | None:
-    """ "Laut Polizei wurde …": a source without a comma, its noun phrase ended by the verb."""
-    v, hit = site.view, site.cue_hit
-    if _source_end(site) < v.end or v.items_start_of_clause(hit.first) != hit.first:
-        return None
-    head_end = noun_phrase_end(v.items, hit.last + 1, v.end, v.lang)
-    if head_end is None or head_end >= v.end:
-        return None
-    speaker = v.mention(hit.last + 1, head_end)
-    return Reading(v.end, (Content(head_end, v.end, site.cue, speaker, FRAME["according-to-bare"]),), speaker)
-
-
-def read_according(site: Site) -> Reading | None:
-    """``According to X, CONTENT`` and ``CONTENT, according to X (, CONTENT)``."""
-    v, hit = site.view, site.cue_hit
-    a, b = hit.last + 1, _source_end(site)
-    if b == a or b - a > 12:
-        return Reading(hit.first)
-    speaker = v.mention(a, b)
-    first = v.items_start_of_clause(hit.first)
-    if first == hit.first or (hit.first - first <= 1):  # According to X, CONTENT
-        if b < v.end and v.items[b].text == ",":
-            return Reading(v.end, (Content(b + 1, v.end, site.cue, speaker, FRAME["according-to"]),), speaker)
-        return Reading(v.end, speaker=speaker)
-    # CONTENT, according to X [, CONTENT]  → discontinuous content runs first to last fragment
-    if b < v.end - 1:
-        content = Content(first, v.end, site.cue, speaker, FRAME["according-to-inside"])
-    else:
-        end = hit.first - 1 if v.items[hit.first - 1].text == "," else hit.first
-        content = Content(first, end, site.cue, speaker, FRAME["according-to"])
-    return Reading(v.end, (content,), speaker)
-
-
-def read_speech_noun(site: Site) -> Reading | None:
-    """ "Ruiz's claim that …", "a Herald report that …", "his remarks about …": a speech noun (a
-    ``noun`` row of ``cues.tsv``, found by :func:`quoteattr.cues.find_noun_cues`) and its complement,
-    where no verb already reported it. Its content replaces the readings of the cues inside it."""
-    v, hit = site.view, site.cue_hit
-    i, start = hit.first, hit.last + 2
-    if v.owner_start(i) <= v.items_start_of_clause(i):
-        return None  # a subject ("Ruiz's claim that … drew protests"): where would its content end?
-    if any(f.start <= v.items[start].start < f.end for f in site.ctx.found):
-        return None  # already content of a verb: "said his remarks about …"
-    end = v.content_end(start, site.ctx.hits)
-    content = v.items[start:end]
-    if not content:
-        return None
-    # "the announcement by the ministry that …": the source phrase names the speaker
-    speaker = v.mention(i + 2, hit.last + 1) if hit.last > i else v.noun_speaker(i)
-    if v.items[start - 1].lower in v.lang.complementisers:
-        # "the claim that taxes would rise"; not a relative clause "the report that he wrote"
-        if not (any(it.is_quote for it in content) or clause_like(content, v.lang)):
-            return None
-        verb = next((it for it in content if it.lower not in v.lang.adv), content[0])
-        if verb.lower in v.lang.finite_hints | v.lang.cues.first_words or verb.lower.endswith(
-            v.lang.endings("past")
-        ):
-            return None  # "a statement that said …": a relative clause, its verb right after "that"
-        row = FRAME["noun-that" if hit.last == i else "noun-by-that"]
-    else:
-        end = v.object_end(start, end)
-        if sum(1 for it in v.items[start:end] if it.is_word) < 2 or speaker is None:
-            return None  # a topic needs two words and an owner ("his remarks about the budget")
-        row = FRAME["noun-about"]
-    noun = v.items[i]
-    cue = Cue(noun.start, noun.end, noun.text, lemma=hit.entry.lemma, type="noun")
-    return Reading(end, (Content(start, end, cue, speaker, row),), supersedes=True)
-
-
 #: Every surface frame, stated once, in the order the driver asks them (``on``: what the frame reads —
 #: the whole ``unit``, a ``verb`` cue, an ``according`` cue, a speech ``noun``).
 FRAMES: tuple[Frame, ...] = (
@@ -540,51 +524,14 @@ FRAMES: tuple[Frame, ...] = (
         "verb",
     ),
     Frame("postposed", "postposed", 0.9, '"We will win," Ruiz said.', read_postposed, "verb"),
+    Frame("said-anaphor", "said-anaphor", 0.6, "Her deputy has said as much.", read_said_anaphor, "verb"),
     Frame("clause", "clause", 0.75, "Ruiz said the bridge would reopen.", read_preposed, "verb"),
     Frame("accuse-of", "accuse-of", 0.75, "The union accused the board of ignoring staff."),
     Frame("obj", "obj", 0.75, "Protesters called for new elections."),
     Frame("prop-obj", "prop-obj", 0.7, "The minister denied any role in the deal."),
     Frame("name", "name", 0.75, 'Ruiz called the plan "a mistake".'),
-    Frame(
-        "according-to-post",
-        "according-to",
-        0.8,
-        "Dem Sprecher zufolge ist der Schaden gering.",
-        read_postposition,
-        "according",
-    ),
-    Frame(
-        "according-to-bare",
-        "according-to",
-        0.8,
-        "Laut Polizei wurde niemand verletzt.",
-        read_according_bare,
-        "according",
-    ),
-    Frame(
-        "according-to",
-        "according-to",
-        0.85,
-        "According to Ruiz, the bridge will reopen.",
-        read_according,
-        "according",
-    ),
-    Frame("according-to-inside", "according-to", 0.75, "The bridge, according to Ruiz, will reopen soon."),
-    Frame(
-        "noun-that",
-        "noun-that",
-        0.7,
-        "Protesters cited Ruiz's claim that the bridge was safe.",
-        read_speech_noun,
-        "noun",
-    ),
-    Frame(
-        "noun-by-that",
-        "noun-by-that",
-        0.7,
-        "Traders shrugged off an announcement by the ministry that taxes would rise.",
-    ),
-    Frame("noun-about", "noun-about", 0.65, "Voters were angry after his remarks about the bridge budget."),
+    *ACCORDING_FRAMES,
+    *NOUN_FRAMES,
 )
 #: Surface frames by name.
 FRAME: dict[str, Frame] = {f.name: f for f in FRAMES}

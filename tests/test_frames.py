@@ -112,3 +112,38 @@ def test_frame_data_decides_where_the_content_starts(text: str, content: str, ev
     a speech noun's source phrase names the speaker and is no content."""
     quotes = extract(text).quotes
     assert [(q.text, q.evidence.split("+")[0]) for q in quotes] == [(content, evidence)]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("The coach faced concerns that the squad was too young.", "the squad was too young", None),
+        ("The board fielded concerns about the missing invoices.", "the missing invoices", None),
+        (
+            "Several nurses expressed concern that the shifts were short.",
+            "the shifts were short",
+            "Several nurses",
+        ),
+    ],
+)
+def test_a_light_verb_names_its_subject_as_speaker_only_when_the_subject_speaks(
+    text: str, content: str, speaker: str | None
+) -> None:
+    """ "voiced/expressed concern": the subject speaks; "faced/fielded concerns": others spoke to it."""
+    quotes = [q for q in extract(text).quotes if q.evidence.startswith("noun-light")]
+    assert [q.text for q in quotes] == [content]
+    assert (quotes[0].speaker.text if quotes[0].speaker else None) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The senator attacked the toll as a tax on commuters.", "the toll as a tax on commuters"),
+        ("Critics attacked the agency for hiding the audit.", "the agency for hiding the audit"),
+        ("Soldiers attacked the village at dawn.", None),
+        ("A crowd attacked the bus as it left.", None),
+    ],
+)
+def test_a_verdict_cue_reports_only_with_a_reason_or_a_label(text: str, content: str | None) -> None:
+    """ "attack" is speech only when it says why or what (``verdict_reason``, ``verdict_label``)."""
+    assert [q.text for q in extract(text).quotes] == ([content] if content else [])

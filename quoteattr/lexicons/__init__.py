@@ -33,6 +33,7 @@ CUE_FRAMES = frozenset(
         "of",
         "obj",
         "prop",
+        "verdict",
         "name",
         "according",
         "venue",

@@ -1,0 +1,145 @@
+"""Speech-noun frames: "Ruiz's claim that …", "an announcement by the ministry that …", "his remarks
+about …".
+
+A speech noun (a ``noun`` row of ``cues.tsv``, found by :func:`quoteattr.cues.find_noun_cues`) reports
+content of its own when a that-clause or a topic follows it, where no verb already reported it. These
+rows are the ``noun`` part of the one surface table, :data:`quoteattr.frames.FRAMES`, which lists
+:data:`NOUN_FRAMES` last, in this order; they live here so that the verb frames' module stays one
+reader's size. The parse reader's speech nouns (:mod:`quoteattr.parse_nouns`) share the same rows.
+"""
+
+from __future__ import annotations
+
+from .model import Cue, Mention
+from .phrases import clause_like
+from .readings import Content, ContentView, Reading
+from .records import Frame
+from .sites import Site
+
+__all__ = ["NOUN_FRAME", "NOUN_FRAMES", "read_light_noun", "read_speech_noun"]
+
+#: The fewest words a topic has ("about the budget"; "about it" says nothing).
+MIN_TOPIC_WORDS = 2
+
+
+def read_light_noun(site: Site) -> Reading | None:
+    """ "Ruiz voiced concerns about the audit", "the mayor has faced concerns that the fund was late":
+    a speech noun as the object of a light verb, with a topic or a that-clause. After a
+    ``light_speaker`` verb its subject speaks; after a ``light_hearer`` verb others spoke to the
+    subject, so the quote names no speaker (``function_words.tsv``). "The findings raise concerns" is
+    no speech: "raise" is no light verb here."""
+    v, hit, lang = site.view, site.cue_hit, site.view.lang
+    i, start = hit.first, hit.last + 2
+    if hit.last != i or v.items[start - 1].lower not in lang.cls("noun_complement"):
+        return None
+    k = _light_verb(v, i)
+    if k is None or any(f.start <= v.items[start].start < f.end for f in site.ctx.found):
+        return None
+    end = v.content_end(start, site.ctx.hits)
+    if v.items[start - 1].lower in lang.complementisers:  # "voiced concern that the plan would fail"
+        if not clause_like(v.items[start:end], lang):
+            return None
+    else:  # "raised concerns about the new toll"
+        end = v.object_end(start, end)
+        if sum(1 for it in v.items[start:end] if it.is_word) < MIN_TOPIC_WORDS:
+            return None
+    speaker = None
+    if v.items[k].lower in lang.cls("light_speaker"):
+        j = k
+        while j > 0 and v.items[j - 1].lower in lang.adv | lang.aux:
+            j -= 1  # "is raising", "has repeatedly raised"
+        found = v.subject_before(j, site.ctx.floor)
+        if found is None or found[0] is None:
+            return None
+        speaker = found[0]
+    noun = v.items[i]
+    cue = Cue(noun.start, noun.end, noun.text, lemma=hit.entry.lemma, type="noun")
+    return Reading(end, (Content(start, end, cue, speaker, NOUN_FRAME["noun-light"]),), supersedes=True)
+
+
+def _light_verb(v: ContentView, i: int) -> int | None:
+    """The light verb right before speech noun ``i``, maybe over one modifier ("raised new questions")."""
+    light = v.lang.cls("light_speaker") | v.lang.cls("light_hearer")
+    for k in (i - 1, i - 2):
+        if k < 0 or not v.items[k].is_word:
+            return None
+        if v.items[k].lower in light:
+            return k
+    return None
+
+
+def _owner_over_modifiers(v: ContentView, i: int) -> Mention | None:
+    """ "his infamous comment about …", "her repeated warnings that …": a possessive that opens the speech
+    noun's phrase, with modifiers between it and the noun."""
+    a = v.owner_start(i)
+    if a < i - 1 and v.items[a].lower in v.lang.cls("possessive"):
+        return v.mention(a, a + 1)
+    return None
+
+
+def read_speech_noun(site: Site) -> Reading | None:
+    """ "Ruiz's claim that …", "a Herald report that …", "his remarks about …": a speech noun (a
+    ``noun`` row of ``cues.tsv``, found by :func:`quoteattr.cues.find_noun_cues`) and its complement,
+    where no verb already reported it. Its content replaces the readings of the cues inside it."""
+    v, hit = site.view, site.cue_hit
+    i, start = hit.first, hit.last + 2
+    if v.owner_start(i) <= v.items_start_of_clause(i):
+        return None  # a subject ("Ruiz's claim that … drew protests"): where would its content end?
+    if any(f.start <= v.items[start].start < f.end for f in site.ctx.found):
+        return None  # already content of a verb: "said his remarks about …"
+    end = v.content_end(start, site.ctx.hits)
+    content = v.items[start:end]
+    if not content:
+        return None
+    # "the announcement by the ministry that …": the source phrase names the speaker
+    speaker = (
+        v.mention(i + 2, hit.last + 1) if hit.last > i else v.noun_speaker(i) or _owner_over_modifiers(v, i)
+    )
+    if v.items[start - 1].lower in v.lang.complementisers:
+        # "the claim that taxes would rise"; not a relative clause "the report that he wrote"
+        if not (any(it.is_quote for it in content) or clause_like(content, v.lang)):
+            return None
+        verb = next((it for it in content if it.lower not in v.lang.adv), content[0])
+        if verb.lower in v.lang.finite_hints | v.lang.cues.first_words or verb.lower.endswith(
+            v.lang.endings("past")
+        ):
+            return None  # "a statement that said …": a relative clause, its verb right after "that"
+        row = NOUN_FRAME["noun-that" if hit.last == i else "noun-by-that"]
+    else:
+        end = v.object_end(start, end)
+        if sum(1 for it in v.items[start:end] if it.is_word) < MIN_TOPIC_WORDS or speaker is None:
+            return None  # a topic needs two words and an owner ("his remarks about the budget")
+        row = NOUN_FRAME["noun-about"]
+    noun = v.items[i]
+    cue = Cue(noun.start, noun.end, noun.text, lemma=hit.entry.lemma, type="noun")
+    return Reading(end, (Content(start, end, cue, speaker, row),), supersedes=True)
+
+
+#: The speech-noun frames, in the order the driver asks them (after every verb and according frame).
+NOUN_FRAMES: tuple[Frame, ...] = (
+    Frame(
+        "noun-light",
+        "noun-light",
+        0.6,
+        "The mayor has voiced concerns about the harbour contract.",
+        read_light_noun,
+        "noun",
+    ),
+    Frame(
+        "noun-that",
+        "noun-that",
+        0.7,
+        "Protesters cited Ruiz's claim that the bridge was safe.",
+        read_speech_noun,
+        "noun",
+    ),
+    Frame(
+        "noun-by-that",
+        "noun-by-that",
+        0.7,
+        "Traders shrugged off an announcement by the ministry that taxes would rise.",
+    ),
+    Frame("noun-about", "noun-about", 0.65, "Voters were angry after his remarks about the bridge budget."),
+)
+#: The speech-noun frames by name.
+NOUN_FRAME: dict[str, Frame] = {f.name: f for f in NOUN_FRAMES}
