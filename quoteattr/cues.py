@@ -15,6 +15,7 @@ from .language import Language
 from .lexicons import IMPERSONAL, CueLexicon
 from .phrases import is_title_case
 from .records import CueHit
+from .subject_starts import in_idiom
 from .units import Item
 
 #: Longest multi-word cue, in words.
@@ -104,6 +105,7 @@ def find_cues(items: Sequence[Item], lang: Language) -> list[CueHit]:
             and found.entry.type != "noun"
             and not proper
             and not is_noun_use(items, found, lang)
+            and not in_idiom(lowers, found.first, lang)  # "Having said that, …" reports nothing
         ):
             hits.append(found)
             i = found.last + 1

@@ -24,6 +24,7 @@ from .phrases import (
     trim_np,
 )
 from .records import CueHit
+from .subject_starts import after_opener, clause_prep_stop, is_opener, opening_verb, relative_subject
 from .units import HARD_BREAKS, PHRASE_BREAKS, TERMINAL, Item, Unit, unit_items, unwrapped
 
 #: How far back a subject may stand from its verb, in tokens.
@@ -329,7 +330,9 @@ class UnitView:
             if prev.is_quote or prev.text in HARD_BREAKS:
                 break
             if (
-                prev.lower in self.lang.subord or prev.lower in self.lang.complementisers
+                prev.lower in self.lang.subord
+                or prev.lower in self.lang.complementisers
+                or clause_prep_stop(self.items, a - 1, floor, self.lang)
             ) and not behind_comma:
                 break
             a -= 1
@@ -359,6 +362,9 @@ class UnitView:
         if found is None:
             return None
         a, parts = found
+        relative = relative_subject(self.items, parts[-1], self.lang) if parts[-1][1] == stop else None
+        if relative is not None:
+            return self.mention(*relative)  # "Ruiz, who said …": the relative pronoun's antecedent
         if a > 0 and self.items[a - 1].lower in self.lang.subord and len(parts) > 1:
             parts = parts[1:]  # "As a phone rang, the announcer said": a subordinate clause first
         # Walk left from the part before the verb over appositives and relative clauses to the head.
@@ -382,6 +388,7 @@ class UnitView:
                 descriptive
                 and (np_like(prev, self.lang) or is_name(prev, self.lang))
                 and not is_intro(prev, self.lang)
+                and not is_opener(self.items, parts[idx - 1], stop, self.lang)
             ):
                 idx -= 1
             else:
@@ -408,6 +415,11 @@ class UnitView:
             return None
         a, parts = found
         near = parts[-1]
+        relative = relative_subject(self.items, near, self.lang) if near[1] == stop else None
+        if relative is not None:
+            return self.mention(*relative), relative[0]
+        if opening_verb(self.items, self.items_start_of_clause(stop), stop, self.lang) and parts[0][0] == a:
+            return None, a  # "Keeps saying she …": a headline-style clause opens with its verb, no subject
         if self.items[near[0]].lower in self.lang.conj and near[1] - near[0] > 1:
             # "…, and forecasters said …": a new clause with its own subject
             clause_subject = self.items[near[0] + 1 : near[1]]
@@ -445,6 +457,7 @@ class UnitView:
                 is_name(prev_items, self.lang)
                 and is_appositive(near_items, self.lang)
                 and self.starts_part(a, prev)
+                and not is_opener(self.items, prev, stop, self.lang)
             ):
                 return self.mention(*trim_np(self.items, *prev, self.lang)), prev[0]
             if near_ok and is_name(near_items, self.lang) and self.role_after_quote(a, prev):
@@ -505,6 +518,7 @@ class UnitView:
             a += 1
         if a + 2 < self.end and self.items[a + 1].text == "," and self.is_intro_word(self.items[a]):
             a += 2  # "Chastened, Ruiz revised her plan": a one-word opener before the subject
+        a = after_opener(self.items, a, self.end, self.lang)  # "Stung by the defeat, Ruiz said"
         if a >= self.end or not self.items[a].is_word:
             return None
         if VERB_SECOND in self.lang.features and (a > 0 or self.items[a].lower in self.lang.prep):
@@ -523,13 +537,10 @@ class UnitView:
         if self.items[a].lower in self.lang.det:  # "A New York judge has rejected …"
             b = a + 1
             while (
-                b < self.end
-                and b - a < 6
-                and self.items[b].is_word
-                and self.items[b].lower not in self.lang.finite_hints
+                b < self.end and b - a < 6 and self.items[b].is_word and not self.finite_like(self.items[b])
             ):
                 b += 1
-            if b < self.end and self.items[b].lower in self.lang.finite_hints and b - a >= 2:
+            if b < self.end and self.finite_like(self.items[b]) and b - a >= 2:
                 return self.mention(a, b)
         return None
 

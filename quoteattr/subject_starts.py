@@ -1,0 +1,244 @@
+"""Where a speaker subject may start, and words before a cue that are no subject at all.
+
+Pure functions of unit items and the :class:`~quoteattr.language.Language`, read by
+:class:`~quoteattr.subjects.UnitView`:
+
+- an opener before the real subject ("Overall, the fund predicted", "Based on the figures, X said");
+- a preposition that opens a subordinate clause ("…, shortly after Trump said"): the subject starts after it;
+- a relative pronoun as subject ("Ruiz, who said …"): the speaker is its antecedent;
+- a verb that opens a headline-style sentence with no subject ("Keeps saying …");
+- a discourse idiom built on a speech verb ("Having said that, …", "That said, …"), which reports nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping, Sequence
+
+from .language import Language
+from .lexicons import has_file, word_list
+from .phrases import VERB_SECOND, is_cap, is_name, np_like, plain_noun_phrase
+from .units import PHRASE_BREAKS, Item
+
+#: The lexicon of discourse idioms built on speech verbs (one idiom a line, words split by spaces).
+IDIOMS_FILE = "discourse_idioms.txt"
+#: The most words an antecedent noun phrase may have before its relative pronoun ("the chief of the agency").
+MAX_ANTECEDENT_WORDS = 7
+#: The most words an antecedent without a determiner may have ("nervous lawmakers who").
+MAX_BARE_WORDS = 3
+#: The most items an opening phrase may span up to its comma ("Chastened by the criticism over costs,").
+MAX_OPENER_WORDS = 16
+#: The most words a one-word opener's sentence may hold between its comma and the verb for the opener
+#: to be read as an adverbial ("Overall, the fund predicted").
+MAX_OPENED_SUBJECT = 8
+
+
+@functools.cache
+def _idioms(code: str) -> Mapping[str, tuple[tuple[tuple[str, ...], int], ...]]:
+    """Each word of an idiom → the idioms holding it, with the word's place in each."""
+    table: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    if has_file(IDIOMS_FILE, code):
+        for line in word_list(IDIOMS_FILE, code):
+            words = tuple(line.split())
+            for k, w in enumerate(words):
+                table.setdefault(w, []).append((words, k))
+    return {w: tuple(rows) for w, rows in table.items()}
+
+
+def in_idiom(lowers: Sequence[str], i: int, lang: Language) -> bool:
+    """Does the word at ``i`` stand inside a discourse idiom ("having said that", "that said")?
+
+    An idiom matches only as a whole phrase of its own: what follows it is a comma, a quotation or the
+    end of the unit ("That said, the plan …"; not "that said the plan was …").
+    """
+    for words, k in _idioms(lang.code).get(lowers[i], ()):
+        a = i - k
+        b = a + len(words)
+        if a < 0 or b > len(lowers) or tuple(lowers[a:b]) != words:
+            continue
+        if b == len(lowers) or lowers[b] in PHRASE_BREAKS or not lowers[b][:1].isalnum():
+            return True
+    return False
+
+
+def is_opener(items: Sequence[Item], part: tuple[int, int], stop: int, lang: Language) -> bool:
+    """Is ``part`` an adverbial that opens the clause rather than its subject?
+
+    "Overall, the fund predicted", "Worse, the companies say", "Chastened, Ruiz revised": one capitalised
+    word and a comma, then a subject that runs to the verb with no comma closing it (an appositive
+    after a name is closed: "Ruiz, the mayor, said"). "Along with the dispute, …", "Based on the figures,
+    …": a participle or adverb joined to a preposition.
+    """
+    a, b = part
+    first = items[a]
+    if not first.is_word:
+        return False
+    if b - a >= 2 and items[a + 1].lower in lang.prep and not is_cap(items[a + 1]):
+        # "Based on …", "Along with …", "Compared with …": a word that is no name before a preposition
+        w = first.lower
+        return (
+            w in lang.adv
+            or w.endswith(lang.endings("past"))
+            or w.endswith(lang.endings("gerund"))
+            or (w in lang.cls("opener"))
+        )
+    if b - a != 1 or not is_cap(first) or b >= stop or items[b].text not in PHRASE_BREAKS:
+        return False
+    if first.lower in lang.given_names or first.lower in lang.titles:
+        return False
+    rest = items[b + 1 : stop]
+    return 0 < len(rest) <= MAX_OPENED_SUBJECT and all(it.is_word or it.text == "." for it in rest)
+
+
+def after_opener(items: Sequence[Item], a: int, end: int, lang: Language) -> int:
+    """Where the subject starts after an opening phrase of a participle or adverb and a preposition
+    ("Chastened by the criticism, Ruiz revised …", "Stung by the defeat, Ruiz said …"); ``a`` if none.
+    """
+    if a + 1 >= end or items[a + 1].lower not in lang.prep:
+        return a
+    w = items[a].lower
+    if not (w in lang.irregular_past or w.endswith(lang.endings("past")) or w in lang.cls("opener")):
+        return a
+    for c in range(a + 2, min(end, a + MAX_OPENER_WORDS)):
+        if items[c].text in PHRASE_BREAKS:
+            return c + 1
+        if not items[c].is_word and items[c].text != "'s":
+            break
+    return a
+
+
+def clause_prep_stop(items: Sequence[Item], k: int, floor: int, lang: Language) -> bool:
+    """Does the preposition at ``k`` open a subordinate clause ("shortly after Trump said", "…, before
+    officials said"), so a subject never reaches back over it?
+
+    Only after a comma, an adverb ("shortly", "soon") or a clause with a verb of its own ("held a press
+    conference Friday after Trump said"); "Ruiz after the vote said" keeps "Ruiz" as its subject.
+    """
+    if items[k].lower not in lang.cls("clause_prep") or k <= floor:
+        return False
+    prev = items[k - 1]
+    if (
+        prev.text in PHRASE_BREAKS
+        or prev.lower in lang.adv
+        or prev.lower.endswith(lang.endings("manner_adverb"))
+    ):
+        return True
+    j = k - 1
+    while j >= floor and items[j].is_word:
+        w = items[j]
+        if not is_cap(w) and (w.lower in lang.finite_hints or w.lower.endswith(lang.endings("past"))):
+            return True
+        j -= 1
+    return False
+
+
+def relative_subject(items: Sequence[Item], part: tuple[int, int], lang: Language) -> tuple[int, int] | None:
+    """The subject of a cue whose subject words ``part`` hold a relative pronoun.
+
+    "Ruiz, who said …", "an architect who in May said …" → the pronoun's antecedent ("Ruiz", "an
+    architect"); "…, which he said …", "in which the mayor said …" → the relative clause's own subject;
+    "the official who spoke to reporters said" → the antecedent again (its relative clause is closed).
+    ``None`` when ``part`` holds no relative pronoun or no antecedent is found.
+    """
+    if VERB_SECOND in lang.features:
+        # verb-final relative clauses ("welcher die Papiere ausfertigte, erklärte") read otherwise
+        return None
+    a, b = part
+    r = next((k for k in range(b - 1, a - 1, -1) if items[k].lower in lang.relpro), None)
+    if r is None:
+        return None
+    rest = [it for it in items[r + 1 : b] if it.text != "."]  # "which Mr. Clarke says"
+    if rest and any(not it.is_word for it in rest):
+        return None
+    if rest and rest[0].lower not in lang.prep | lang.time | lang.adv:
+        if any(it.lower in lang.finite_hints or it.lower.endswith(lang.endings("past")) for it in rest):
+            # "the official who spoke to reporters said": a closed relative clause after the subject's own
+            # head, which speaks; after a comma the cue stands inside the clause ("image, which was
+            # cemented with his comment about …")
+            head = antecedent(items, r, lang) if r > a else None
+            return head if head is not None and head[0] == a else None
+        if _relative_own_subject(rest, lang):
+            return r + 1, b
+        if not all(it.lower.endswith(lang.endings("manner_adverb")) or it.lower in lang.adv for it in rest):
+            return None  # neither a subject nor adverbs: not read
+        # "which together vowed": adverbs only, the relative pronoun is the subject
+    if r > a and items[r - 1].lower in lang.prep:
+        return None  # "in which … said" with no subject of its own
+    return antecedent(items, r, lang)
+
+
+def _relative_own_subject(rest: Sequence[Item], lang: Language) -> bool:
+    """Do the words between a relative pronoun and its cue form the clause's own subject ("which he
+    said", "which the mayor said", "which state media claimed"), not an adverb ("which together vowed")?"""
+    first = rest[0].lower
+    if first in lang.subject_pronouns or first in lang.det or is_cap(rest[0]):
+        return np_like(rest, lang) or first in lang.subject_pronouns
+    if len(rest) == 1:
+        return first in lang.nominals or first in lang.cls("person")
+    # "state news media", not "runs the village shop": no determiner inside a bare noun phrase
+    return plain_noun_phrase(rest, lang) and not any(it.lower in lang.det for it in rest[1:])
+
+
+def antecedent(items: Sequence[Item], r: int, lang: Language) -> tuple[int, int] | None:
+    """The noun phrase a relative pronoun at ``r`` stands for: a name ("Mr. Kamin, who"), or a phrase
+    from its determiner ("an architect who", "the study -- which", "some economists who"); a
+    prepositional phrase after its head belongs to it ("members of the caucus, who")."""
+    e = r
+    while e > 0 and not items[e - 1].is_word and not items[e - 1].is_quote:
+        e -= 1  # ", who", " -- which"
+    found = _np_before(items, e, lang)
+    if found is not None and found[0] > 1 and items[found[0] - 1].lower in lang.prep:
+        head = _np_before(items, found[0] - 1, lang)
+        people = lang.nominals | lang.cls("person")
+        if head is not None and items[found[0] - 2].lower in people:
+            return head[0], found[1]  # "members of the caucus, who": not "the rise of Trump, who"
+    return found
+
+
+def _np_before(items: Sequence[Item], e: int, lang: Language) -> tuple[int, int] | None:
+    """The name, or the determiner-led phrase, that ends right before item ``e``."""
+    best = None
+    for k in range(e - 1, max(-1, e - 1 - MAX_ANTECEDENT_WORDS), -1):
+        if is_cap(items[k]) and items[k].lower not in lang.function_words and is_name(items[k:e], lang):
+            best = k
+        elif items[k].text != ".":
+            break
+    if best is not None:
+        if best > 0 and items[best - 1].lower in lang.cls("definite"):
+            best -= 1  # "the European Union"
+        return best, e
+    closed = lang.prep | lang.aux | lang.subord | lang.conj | lang.relpro | lang.complementisers
+    k = e
+    while k > 0 and e - k < MAX_ANTECEDENT_WORDS:
+        w = items[k - 1]
+        if not w.is_word or w.lower in closed:
+            break
+        k -= 1
+        if w.lower in lang.det or w.lower in lang.cls("possessive"):
+            return k, e
+    bare = items[k:e]  # "spoke to members of the caucus, who": a short bare noun phrase after a preposition
+    if k < e and (k == 0 or items[k - 1].lower in lang.prep):
+        return (k, e) if len(bare) <= MAX_BARE_WORDS and plain_noun_phrase(bare, lang) else None
+    return None
+
+
+def opening_verb(items: Sequence[Item], a: int, stop: int, lang: Language) -> bool:
+    """Does the clause open with a capitalised verb and no subject (a headline-style list: "Keeps saying
+    she opposed it", "Preys on the weak, calls people …")?
+
+    The first word ends like a third-person verb and is no known name; the cue follows it as a bare
+    gerund, or a phrase from a lower-case preposition and a comma stand between.
+    """
+    if a >= stop or not is_cap(items[a]) or not items[a].is_word:
+        return False
+    w = items[a].lower
+    plural = lang.endings("plural")
+    if not w.endswith(plural) or w.endswith(lang.endings("not_plural")) or w in lang.given_names:
+        return False
+    if w in lang.function_words or len(w) < 4:
+        return False
+    cue = items[stop].lower if stop < len(items) else ""
+    if stop == a + 1:
+        return cue.endswith(lang.endings("gerund"))  # "Keeps saying": a bare gerund has no subject of its own
+    nxt = items[a + 1]
+    return nxt.lower in lang.prep and not is_cap(nxt) and items[stop - 1].text == "," and cue.endswith(plural)

@@ -1,0 +1,132 @@
+"""Unit tests of :mod:`quoteattr.subject_starts`: openers, clause-opening prepositions, relative
+pronouns, clause-initial verbs and discourse idioms, each on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from quoteattr.language import english, get_language
+from quoteattr.subject_starts import (
+    antecedent,
+    clause_prep_stop,
+    in_idiom,
+    is_opener,
+    opening_verb,
+    relative_subject,
+)
+from quoteattr.units import Item, Unit, unit_items
+
+EN = english()
+
+
+def _items(text: str) -> list[Item]:
+    return unit_items(text, Unit(0, len(text), 0, ()))
+
+
+def _index(items: list[Item], word: str, nth: int = 0) -> int:
+    hits = [k for k, it in enumerate(items) if it.text == word]
+    return hits[nth]
+
+
+def _words(items: list[Item], span: tuple[int, int] | None) -> str | None:
+    if span is None:
+        return None
+    return " ".join(it.text for it in items[span[0] : span[1]])
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Having said that, the plan works.", "said", True),
+        ("That said, the plan works.", "said", True),
+        ("That being said, we go on.", "said", True),
+        ("He said that the plan works.", "said", False),
+        ("That said the plan was dead, he left.", "said", False),  # no comma: a report
+    ],
+)
+def test_in_idiom(text: str, word: str, expected: bool) -> None:
+    items = _items(text)
+    lowers = [it.lower for it in items]
+    assert in_idiom(lowers, _index(items, word), EN) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        ("Overall, the fund predicted growth.", "predicted", True),
+        ("Chastened, the coach conceded defeat.", "conceded", True),
+        ("Based on the data, the agency said so.", "said", True),
+        ("Along with the row, the court rejected it.", "rejected", True),
+        ("Ruiz, the mayor, said so.", "said", False),  # a closed appositive after a name
+        ("Maria, the mayor said so.", "said", False),  # a known given name
+    ],
+)
+def test_is_opener(text: str, cue: str, expected: bool) -> None:
+    items = _items(text)
+    stop = _index(items, cue)
+    comma = _index(items, ",")
+    assert is_opener(items, (0, comma), stop, EN) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They met Friday, shortly after Trump said it.", True),
+        ("They held a vote after the mayor said it.", True),  # a clause with its own verb before
+        ("Ruiz after the vote said it.", False),  # a name and a prepositional phrase: one subject
+    ],
+)
+def test_clause_prep_stop(text: str, expected: bool) -> None:
+    items = _items(text)
+    assert clause_prep_stop(items, _index(items, "after"), 0, EN) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        ("Voters met Mr. Kamin, who said so.", "said", "Mr . Kamin"),
+        ("They hired an architect who said so.", "said", "an architect"),
+        ("He spoke to members of the panel, who said so.", "said", "members of the panel"),
+        ("He named the tariffs, which he said hurt.", "said", "he"),
+        ("The official who spoke to us said so.", "said", "The official"),
+        ("The city, which quietly vowed it, won.", "vowed", "The city"),
+        ("He gave an interview, in which he said so.", "said", "he"),
+        ("It came from a plan, which was praised in a statement.", "statement", None),
+    ],
+)
+def test_relative_subject(text: str, cue: str, expected: str | None) -> None:
+    items = _items(text)
+    stop = _index(items, cue)
+    start = stop
+    while start > 0 and items[start - 1].text != "," and items[start - 1].lower not in ("met", "hired", "to"):
+        start -= 1
+    if text.startswith("The official"):
+        start = 0
+    assert _words(items, relative_subject(items, (start, stop), EN)) == expected
+
+
+def test_relative_subject_is_off_in_verb_second_languages() -> None:
+    """German relative clauses put their verb last; the English reading does not apply."""
+    de = get_language("de")
+    items = _items("Der Mann, welcher die Papiere ausfertigte, erklärte es.")
+    assert relative_subject(items, (3, 6), de) is None
+
+
+def test_antecedent_needs_a_noun_phrase() -> None:
+    items = _items("And who said so?")
+    assert antecedent(items, 1, EN) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        ("Keeps saying she won.", "saying", True),
+        ("Preys on the weak, calls them losers.", "calls", True),
+        ("Jones saying she won.", "saying", True),  # the shape is a headline's: no subject either way
+        ("Williams says she won.", "says", False),  # a finite cue after a name
+        ("Democrats on the panel said it.", "said", False),
+    ],
+)
+def test_opening_verb(text: str, cue: str, expected: bool) -> None:
+    items = _items(text)
+    assert opening_verb(items, 0, _index(items, cue), EN) is expected
