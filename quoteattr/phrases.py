@@ -155,7 +155,8 @@ def plain_noun_phrase(items: Sequence[Item], lang: Language) -> bool:
 
 
 def trim_np(items: Sequence[Item], a: int, b: int, lang: Language) -> tuple[int, int]:
-    """Drop a leading conjunction and a trailing time phrase ("Smith on Monday")."""
+    """Drop a leading conjunction, a trailing time phrase ("Smith on Monday") and a verb phrase after
+    the noun phrase ("Members of the caucus held a press conference" → "Members of the caucus")."""
     while a < b and items[a].lower in lang.conj:
         a += 1
     for i in range(a + 1, b):
@@ -163,7 +164,22 @@ def trim_np(items: Sequence[Item], a: int, b: int, lang: Language) -> tuple[int,
             items[i].lower in lang.prep and i + 1 < b and items[i + 1].lower in lang.time
         ):
             return a, i
+        if VERB_SECOND not in lang.features and _verb_after_head(items, i, lang):
+            return a, i
     return a, b
+
+
+def _verb_after_head(items: Sequence[Item], i: int, lang: Language) -> bool:
+    """Is the lower-case word at ``i`` a past verb after a noun ("the caucus held", "experts polled by"),
+    not a modifier after a determiner or an adverb ("the embattled mayor", "a newly elected judge")?"""
+    it, prev = items[i], items[i - 1]
+    w = it.lower
+    if is_cap(it) or not it.is_word or not prev.is_word:
+        return False
+    if not (w in lang.irregular_past or (w.endswith(lang.endings("past")) and len(w) > 4)):
+        return False
+    modifier = lang.det | lang.cls("article") | lang.cls("possessive") | lang.adv | lang.prep | lang.conj
+    return prev.lower not in modifier and not prev.lower.endswith(lang.endings("manner_adverb"))
 
 
 def mention_kind(items: Sequence[Item], lang: Language) -> str:

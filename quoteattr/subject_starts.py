@@ -87,7 +87,17 @@ def is_opener(items: Sequence[Item], part: tuple[int, int], stop: int, lang: Lan
     if first.lower in lang.given_names or first.lower in lang.titles:
         return False
     rest = items[b + 1 : stop]
-    return 0 < len(rest) <= MAX_OPENED_SUBJECT and all(it.is_word or it.text == "." for it in rest)
+    verb = next((k for k, it in enumerate(rest) if k > 0 and _finite_like(it, lang)), len(rest))
+    rest = rest[:verb]  # "Worse, the companies kept two sets of books, …": the subject ends at its verb
+    if not rest or rest[0].lower in lang.relpro:
+        return False  # "Ruiz, who has …": a relative clause follows a name
+    opens = rest[0].lower in lang.det or rest[0].lower in lang.subject_pronouns or is_cap(rest[0])
+    return opens and len(rest) <= MAX_OPENED_SUBJECT and all(it.is_word or it.text == "." for it in rest)
+
+
+def _finite_like(it: Item, lang: Language) -> bool:
+    """A lower-case word that shows a finite verb ("kept", "revised", "has")."""
+    return not is_cap(it) and (it.lower in lang.finite_hints or it.lower.endswith(lang.endings("past")))
 
 
 def after_opener(items: Sequence[Item], a: int, end: int, lang: Language) -> int:

@@ -396,7 +396,11 @@ class UnitView:
         p0, p1 = parts[idx]
         while p0 < p1 and self.items[p0].lower in self.lang.conj:
             p0 += 1
-        if p0 >= p1 or is_intro(self.items[p0:p1], self.lang):
+        if (
+            p0 >= p1
+            or is_intro(self.items[p0:p1], self.lang)
+            or is_opener(self.items, (p0, p1), stop, self.lang)
+        ):
             return None
         if np_like(self.items[p0:p1], self.lang) or plain_noun_phrase(self.items[p0:p1], self.lang):
             return self.mention(*trim_np(self.items, p0, p1, self.lang))
@@ -509,8 +513,8 @@ class UnitView:
         )
         return w in self.lang.cls("linker") or (participle and w not in self.lang.subject_pronouns)
 
-    def clause_subject(self) -> Mention | None:
-        """The subject opening the unit: a name, a pronoun, or a short noun phrase before its verb."""
+    def past_openers(self) -> int:
+        """Where the unit's subject may start: past conjunctions, adverbs and an opening phrase."""
         a = 0
         while a < self.end and (
             self.items[a].lower in self.lang.conj or self.items[a].lower in self.lang.adv
@@ -518,7 +522,13 @@ class UnitView:
             a += 1
         if a + 2 < self.end and self.items[a + 1].text == "," and self.is_intro_word(self.items[a]):
             a += 2  # "Chastened, Ruiz revised her plan": a one-word opener before the subject
-        a = after_opener(self.items, a, self.end, self.lang)  # "Stung by the defeat, Ruiz said"
+        elif a + 2 < self.end and is_opener(self.items, (a, a + 1), self.end, self.lang):
+            a += 2  # "Worse, the companies kept …": the subject runs to its verb with no closing comma
+        return after_opener(self.items, a, self.end, self.lang)  # "Stung by the defeat, Ruiz said"
+
+    def clause_subject(self) -> Mention | None:
+        """The subject opening the unit: a name, a pronoun, or a short noun phrase before its verb."""
+        a = self.past_openers()
         if a >= self.end or not self.items[a].is_word:
             return None
         if VERB_SECOND in self.lang.features and (a > 0 or self.items[a].lower in self.lang.prep):
@@ -573,6 +583,7 @@ class UnitView:
                 first in self.lang.adv
                 or first in self.lang.time
                 or is_intro(self.items[p0:p1], self.lang, before_verb=(p0, p1) == parts[-1])
+                or is_opener(self.items, (p0, p1), parts[-1][1], self.lang)
             ):
                 continue
             if np_like(self.items[p0:p1], self.lang) or (

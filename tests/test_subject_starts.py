@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 
 from quoteattr.language import english, get_language
+from quoteattr.phrases import trim_np
 from quoteattr.subject_starts import (
+    after_opener,
     antecedent,
     clause_prep_stop,
     in_idiom,
@@ -130,3 +132,33 @@ def test_antecedent_needs_a_noun_phrase() -> None:
 def test_opening_verb(text: str, cue: str, expected: bool) -> None:
     items = _items(text)
     assert opening_verb(items, 0, _index(items, cue), EN) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chastened by the criticism, Ruiz revised it.", "Ruiz"),
+        ("Based on the figures, the agency said so.", "the"),
+        ("Ruiz revised it.", "Ruiz"),  # no opener: the subject starts at the first word
+        ("Chastened by the criticism Ruiz revised it.", "Chastened"),  # no comma closes the phrase
+    ],
+)
+def test_after_opener(text: str, expected: str) -> None:
+    items = _items(text)
+    assert items[after_opener(items, 0, len(items), EN)].text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Members of the caucus held a press conference", "Members of the caucus"),
+        ("Experts polled by the bank", "Experts"),
+        ("the embattled mayor", "the embattled mayor"),  # a participle after an article modifies
+        ("a newly elected judge", "a newly elected judge"),  # and after an adverb too
+        ("Smith on Monday", "Smith"),
+    ],
+)
+def test_trim_np_stops_at_a_verb(text: str, expected: str) -> None:
+    items = _items(text)
+    a, b = trim_np(items, 0, len(items), EN)
+    assert " ".join(it.text for it in items[a:b]) == expected
