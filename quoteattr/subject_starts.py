@@ -26,6 +26,8 @@ IDIOMS_FILE = "discourse_idioms.txt"
 MAX_ANTECEDENT_WORDS = 7
 #: The most words an antecedent without a determiner may have ("nervous lawmakers who").
 MAX_BARE_WORDS = 3
+#: How far back a clause-opening preposition looks for a verb of the clause before it, in words.
+MAX_CLAUSE_SCAN = 12
 #: The most items an opening phrase may span up to its comma ("Chastened by the criticism over costs,").
 MAX_OPENER_WORDS = 16
 #: The most words a one-word opener's sentence may hold between its comma and the verb for the opener
@@ -86,7 +88,7 @@ def is_opener(items: Sequence[Item], part: tuple[int, int], stop: int, lang: Lan
         return False
     if first.lower in lang.given_names or first.lower in lang.titles:
         return False
-    rest = items[b + 1 : stop]
+    rest = items[b + 1 : min(stop, b + 2 + MAX_OPENED_SUBJECT)]  # bounded: a longer subject is none
     verb = next((k for k, it in enumerate(rest) if k > 0 and _finite_like(it, lang)), len(rest))
     rest = rest[:verb]  # "Worse, the companies kept two sets of books, …": the subject ends at its verb
     if not rest or rest[0].lower in lang.relpro:
@@ -134,7 +136,7 @@ def clause_prep_stop(items: Sequence[Item], k: int, floor: int, lang: Language) 
     ):
         return True
     j = k - 1
-    while j >= floor and items[j].is_word:
+    while j >= max(floor, k - MAX_CLAUSE_SCAN) and items[j].is_word:
         w = items[j]
         if not is_cap(w) and (w.lower in lang.finite_hints or w.lower.endswith(lang.endings("past"))):
             return True
