@@ -20,6 +20,10 @@ from .lexicons import has_file, word_list
 from .phrases import VERB_SECOND, is_cap, is_name, np_like, plain_noun_phrase
 from .units import PHRASE_BREAKS, Item
 
+#: A one-word opener ending like a participle is one only when longer than this ("Ted," is a name).
+MIN_INTRO_PARTICIPLE = 5
+#: A spaced hyphen or double hyphen stands for a dash ("X -- who …"), splitting a subject's parts.
+DASHES = frozenset({"-", "--"})
 #: The lexicon of discourse idioms built on speech verbs (one idiom a line, words split by spaces).
 IDIOMS_FILE = "discourse_idioms.txt"
 #: The most words an antecedent noun phrase may have before its relative pronoun ("the chief of the agency").
@@ -61,6 +65,13 @@ def in_idiom(lowers: Sequence[str], i: int, lang: Language) -> bool:
         if b == len(lowers) or lowers[b] in PHRASE_BREAKS or not lowers[b][:1].isalnum():
             return True
     return False
+
+
+def intro_word(it: Item, lang: Language) -> bool:
+    """A one-word opener that is no subject: a linker ("However") or a participle ("Chastened")."""
+    w = it.lower
+    participle = len(w) > MIN_INTRO_PARTICIPLE and w.endswith(lang.endings("past") + lang.endings("gerund"))
+    return w in lang.cls("linker") or (participle and w not in lang.subject_pronouns)
 
 
 def is_opener(items: Sequence[Item], part: tuple[int, int], stop: int, lang: Language) -> bool:
@@ -117,6 +128,19 @@ def after_opener(items: Sequence[Item], a: int, end: int, lang: Language) -> int
         if not items[c].is_word and items[c].text != "'s":
             break
     return a
+
+
+def bare_subject(items: Sequence[Item], span: tuple[int, int], lang: Language) -> bool:
+    """Can the name ``span``, which ends a clause right before a cue, be that cue's subject ("the story
+    Ruiz told")? Not after a preposition ("emails combed through by Vox suggest": an agent) and not a
+    time ("tweets early Friday saying")."""
+    a, b = span
+    k = a - 1
+    if k > 0 and items[k].lower in lang.det:
+        k -= 1  # "by the Ledger"
+    if k >= 0 and items[k].lower in lang.prep | lang.time:
+        return False
+    return not any(it.lower in lang.time for it in items[a:b])
 
 
 def clause_prep_stop(items: Sequence[Item], k: int, floor: int, lang: Language) -> bool:

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from . import subject_starts as starts
 from .language import Language
 from .lexicons import CueEntry
 from .model import Cue, Mention
@@ -24,13 +25,10 @@ from .phrases import (
     trim_np,
 )
 from .records import CueHit
-from .subject_starts import after_opener, clause_prep_stop, is_opener, opening_verb, relative_subject
 from .units import HARD_BREAKS, PHRASE_BREAKS, TERMINAL, Item, Unit, unit_items, unwrapped
 
 #: How far back a subject may stand from its verb, in tokens.
 MAX_SUBJECT_TOKENS = 40
-#: A one-word opener ending like a participle is one only when longer than this ("Ted," is a name).
-MIN_INTRO_PARTICIPLE = 5
 #: The longest listener "told Y the …" may have when no "that" separates it from the content.
 MAX_LISTENER_WORDS = 4
 
@@ -332,7 +330,7 @@ class UnitView:
             if (
                 prev.lower in self.lang.subord
                 or prev.lower in self.lang.complementisers
-                or clause_prep_stop(self.items, a - 1, floor, self.lang)
+                or starts.clause_prep_stop(self.items, a - 1, floor, self.lang)
             ) and not behind_comma:
                 break
             a -= 1
@@ -346,7 +344,7 @@ class UnitView:
             t = self.items[i].text
             depth += (t in "([") - (t in ")]") if len(t) == 1 else 0
             depth = max(depth, 0)
-            if t in PHRASE_BREAKS and depth == 0:
+            if (t in PHRASE_BREAKS or t in starts.DASHES) and depth == 0:
                 if i > s:
                     parts.append((s, i))
                 s = i + 1
@@ -362,7 +360,7 @@ class UnitView:
         if found is None:
             return None
         a, parts = found
-        relative = relative_subject(self.items, parts[-1], self.lang) if parts[-1][1] == stop else None
+        relative = starts.relative_subject(self.items, parts[-1], self.lang) if parts[-1][1] == stop else None
         if relative is not None:
             return self.mention(*relative)  # "Ruiz, who said …": the relative pronoun's antecedent
         if a > 0 and self.items[a - 1].lower in self.lang.subord and len(parts) > 1:
@@ -388,7 +386,7 @@ class UnitView:
                 descriptive
                 and (np_like(prev, self.lang) or is_name(prev, self.lang))
                 and not is_intro(prev, self.lang)
-                and not is_opener(self.items, parts[idx - 1], stop, self.lang)
+                and not starts.is_opener(self.items, parts[idx - 1], stop, self.lang)
             ):
                 idx -= 1
             else:
@@ -399,11 +397,11 @@ class UnitView:
         if (
             p0 >= p1
             or is_intro(self.items[p0:p1], self.lang)
-            or is_opener(self.items, (p0, p1), stop, self.lang)
+            or starts.is_opener(self.items, (p0, p1), stop, self.lang)
         ):
             return None
         if np_like(self.items[p0:p1], self.lang) or plain_noun_phrase(self.items[p0:p1], self.lang):
-            return self.mention(*trim_np(self.items, p0, p1, self.lang))
+            return self.mention(*self.head_of(p0, p1, stop))
         tail = self.name_suffix(p0, p1)
         return None if tail is None else self.mention(*tail)
 
@@ -419,26 +417,28 @@ class UnitView:
             return None
         a, parts = found
         near = parts[-1]
-        relative = relative_subject(self.items, near, self.lang) if near[1] == stop else None
+        relative = starts.relative_subject(self.items, near, self.lang) if near[1] == stop else None
         if relative is not None:
             return self.mention(*relative), relative[0]
-        if opening_verb(self.items, self.items_start_of_clause(stop), stop, self.lang) and parts[0][0] == a:
+        if (
+            starts.opening_verb(self.items, self.items_start_of_clause(stop), stop, self.lang)
+            and parts[0][0] == a
+        ):
             return None, a  # "Keeps saying she …": a headline-style clause opens with its verb, no subject
         if self.items[near[0]].lower in self.lang.conj and near[1] - near[0] > 1:
             # "…, and forecasters said …": a new clause with its own subject
             clause_subject = self.items[near[0] + 1 : near[1]]
             if np_like(clause_subject, self.lang) or plain_noun_phrase(clause_subject, self.lang):
                 return self.mention(near[0] + 1, near[1]), near[0] + 1
-        if near[0] > a and self.items[near[0] - 1].text in PHRASE_BREAKS:
+        if near[0] > a and self.items[near[0] - 1].text in PHRASE_BREAKS | starts.DASHES:
             after_comma = self.subject_after_comma(a, parts, stop)
             if after_comma is not None:
                 return after_comma
         first_np = self.first_np(parts)
         if first_np is None:
             return None
-        return self.mention(*trim_np(self.items, *first_np, self.lang)), a if first_np[0] == a else first_np[
-            0
-        ]
+        head = self.head_of(*first_np, stop)
+        return self.mention(*head), a if head[0] == a else head[0]
 
     def starts_part(self, a: int, part: tuple[int, int]) -> bool:
         """Does ``part`` open the subject, or follow a comma or dash?"""
@@ -461,7 +461,7 @@ class UnitView:
                 is_name(prev_items, self.lang)
                 and is_appositive(near_items, self.lang)
                 and self.starts_part(a, prev)
-                and not is_opener(self.items, prev, stop, self.lang)
+                and not starts.is_opener(self.items, prev, stop, self.lang)
             ):
                 return self.mention(*trim_np(self.items, *prev, self.lang)), prev[0]
             if near_ok and is_name(near_items, self.lang) and self.role_after_quote(a, prev):
@@ -505,14 +505,6 @@ class UnitView:
             for p in after
         )
 
-    def is_intro_word(self, it: Item) -> bool:
-        """A one-word opener that is no subject: a linker ("However") or a participle ("Chastened")."""
-        w = it.lower
-        participle = len(w) > MIN_INTRO_PARTICIPLE and w.endswith(
-            self.lang.endings("past") + self.lang.endings("gerund")
-        )
-        return w in self.lang.cls("linker") or (participle and w not in self.lang.subject_pronouns)
-
     def past_openers(self) -> int:
         """Where the unit's subject may start: past conjunctions, adverbs and an opening phrase."""
         a = 0
@@ -520,11 +512,11 @@ class UnitView:
             self.items[a].lower in self.lang.conj or self.items[a].lower in self.lang.adv
         ):
             a += 1
-        if a + 2 < self.end and self.items[a + 1].text == "," and self.is_intro_word(self.items[a]):
+        if a + 2 < self.end and self.items[a + 1].text == "," and starts.intro_word(self.items[a], self.lang):
             a += 2  # "Chastened, Ruiz revised her plan": a one-word opener before the subject
-        elif a + 2 < self.end and is_opener(self.items, (a, a + 1), self.end, self.lang):
+        elif a + 2 < self.end and starts.is_opener(self.items, (a, a + 1), self.end, self.lang):
             a += 2  # "Worse, the companies kept …": the subject runs to its verb with no closing comma
-        return after_opener(self.items, a, self.end, self.lang)  # "Stung by the defeat, Ruiz said"
+        return starts.after_opener(self.items, a, self.end, self.lang)  # "Stung by the defeat, Ruiz said"
 
     def clause_subject(self) -> Mention | None:
         """The subject opening the unit: a name, a pronoun, or a short noun phrase before its verb."""
@@ -553,6 +545,13 @@ class UnitView:
             if b < self.end and self.finite_like(self.items[b]) and b - a >= 2:
                 return self.mention(a, b)
         return None
+
+    def head_of(self, a: int, b: int, stop: int) -> tuple[int, int]:
+        """Part ``[a, b)``'s noun phrase; if a verb cuts it, the name before the cue ("story Ruiz told")."""
+        head = trim_np(self.items, a, b, self.lang)
+        cut = head[1] < b == stop and self.finite_like(self.items[head[1]])
+        tail = self.name_suffix(head[1], b) if cut else None
+        return tail if tail is not None and starts.bare_subject(self.items, tail, self.lang) else head
 
     def name_suffix(self, a: int, b: int) -> tuple[int, int] | None:
         """The proper name or subject pronoun that ends a phrase, if any."""
@@ -583,7 +582,7 @@ class UnitView:
                 first in self.lang.adv
                 or first in self.lang.time
                 or is_intro(self.items[p0:p1], self.lang, before_verb=(p0, p1) == parts[-1])
-                or is_opener(self.items, (p0, p1), parts[-1][1], self.lang)
+                or starts.is_opener(self.items, (p0, p1), parts[-1][1], self.lang)
             ):
                 continue
             if np_like(self.items[p0:p1], self.lang) or (

@@ -10,6 +10,7 @@ from quoteattr.phrases import trim_np
 from quoteattr.subject_starts import (
     after_opener,
     antecedent,
+    bare_subject,
     clause_prep_stop,
     in_idiom,
     is_opener,
@@ -162,3 +163,17 @@ def test_trim_np_stops_at_a_verb(text: str, expected: str) -> None:
     items = _items(text)
     a, b = trim_np(items, 0, len(items), EN)
     assert " ".join(it.text for it in items[a:b]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("the story Ruiz told", "Ruiz", True),
+        ("memos combed through by the Ledger", "Ledger", False),  # an agent after "by"
+        ("tweets early Friday", "Friday", False),  # a time, not a speaker
+    ],
+)
+def test_bare_subject(text: str, name: str, expected: bool) -> None:
+    items = _items(text)
+    k = _index(items, name)
+    assert bare_subject(items, (k, k + 1), EN) is expected
