@@ -33,7 +33,7 @@ MAX_BARE_WORDS = 3
 #: How far back a clause-opening preposition looks for a verb of the clause before it, in words.
 MAX_CLAUSE_SCAN = 12
 #: The most items an opening phrase may span up to its comma ("Chastened by the criticism over costs,").
-MAX_OPENER_WORDS = 16
+MAX_OPENER_WORDS = 24
 #: The most words a one-word opener's sentence may hold between its comma and the verb for the opener
 #: to be read as an adverbial ("Overall, the fund predicted").
 MAX_OPENED_SUBJECT = 8
@@ -122,12 +122,18 @@ def after_opener(items: Sequence[Item], a: int, end: int, lang: Language) -> int
     w = items[a].lower
     if not (w in lang.irregular_past or w.endswith(lang.endings("past")) or w in lang.cls("opener")):
         return a
-    for c in range(a + 2, min(end, a + MAX_OPENER_WORDS)):
+    start, c = a, a + 2
+    while c < min(end, a + MAX_OPENER_WORDS):
         if items[c].text in PHRASE_BREAKS:
-            return c + 1
+            start = c + 1
+            if c + 1 < end and items[c + 1].lower in lang.prep | lang.subord:
+                c += 2  # "Chastened by X, as well as Y, Trump revised": the phrase goes on
+                continue
+            return start
         if not items[c].is_word and items[c].text != "'s":
             break
-    return a
+        c += 1
+    return a if start == a else start
 
 
 def bare_subject(items: Sequence[Item], span: tuple[int, int], lang: Language) -> bool:

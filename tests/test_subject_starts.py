@@ -142,6 +142,7 @@ def test_opening_verb(text: str, cue: str, expected: bool) -> None:
         ("Based on the figures, the agency said so.", "the"),
         ("Ruiz revised it.", "Ruiz"),  # no opener: the subject starts at the first word
         ("Chastened by the criticism Ruiz revised it.", "Chastened"),  # no comma closes the phrase
+        ("Stirred by X, as well as by Y, Ruiz revised it.", "Ruiz"),  # the phrase goes on after a comma
     ],
 )
 def test_after_opener(text: str, expected: str) -> None:
