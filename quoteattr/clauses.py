@@ -8,7 +8,18 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from .phrases import CAPITALISED_NOUNS, is_appositive, is_cap, is_name, mention_kind, noun_phrase_end, np_like
+from .lexicons import content_ends
+from .phrases import (
+    CAPITALISED_NOUNS,
+    clause_like,
+    is_appositive,
+    is_cap,
+    is_name,
+    mention_kind,
+    noun_phrase_end,
+    np_like,
+    plain_noun_phrase,
+)
 from .records import CueHit
 from .subjects import UnitView
 from .units import PHRASE_BREAKS
@@ -18,16 +29,26 @@ class ClauseView(UnitView):
     """Clause ends within one unit: content ends and inverted speakers (``"…," said the mayor of X``)."""
 
     def content_end(self, start: int, hits: Sequence[CueHit]) -> int:
-        """Where reported content stops: the unit's end, or before ``, and said …`` / ``, adding …``."""
+        """Where reported content stops: the unit's end, before a coordinated report (``, and said …``,
+        ``, adding …``, ``and critics warned …``) or before a trailing adjunct (:meth:`adjunct_end`)."""
+        end = self.coordinated_report(start, hits)
+        if end is None:
+            end = self.end
+            while end > start and self.items[end - 1].text in (",", ";", ":", "—", "–"):
+                end -= 1
+        return self.adjunct_end(start, end)
+
+    def coordinated_report(self, start: int, hits: Sequence[CueHit]) -> int | None:
+        """Where a later verb cue after ``start`` opens a report of its own, or ``None``: a coordinated
+        verb (``, and said …``), a participle (``, adding …``) or a coordinated clause with its own subject
+        (``, but officials said …``; ``… mishandled it and Democrats accused …``)."""
         # hits are in text order: begin after ``start`` (looping over all of them was quadratic, issue 6)
         for at in range(bisect.bisect_right(hits, start, key=lambda h: h.first), len(hits)):
             h = hits[at]
             if h.first <= start or h.first >= self.end or h.entry.type != "verb":
                 continue
-            if (
-                self.items[h.first].lower == h.entry.lemma.split()[0]
-                and self.items[h.first - 1].lower in self.lang.conj
-            ):
+            base_form = self.items[h.first].lower == h.entry.lemma.split()[0]
+            if base_form and self.items[h.first - 1].lower in self.lang.conj:
                 continue  # "federal and state law": a base form after "and" is rarely a second reporting verb
             j = h.first - 1
             while j > start and self.items[j].lower in self.lang.adv:
@@ -37,26 +58,70 @@ class ClauseView(UnitView):
                 return end
             if self.items[j].text == "," and self.items[h.first].lower.endswith(self.lang.endings("gerund")):
                 return j
-            # ", though she acknowledged …" / ", but officials said …": a new subject takes over
-            k = j
-            while (
-                k > start
-                and j - k < 5
-                and self.items[k].is_word
-                and self.items[k].lower not in self.lang.conj
-                and self.items[k].lower not in self.lang.subord
+            k = self.clause_subject_start(start, j)
+            if k is not None and (
+                self.items[k - 1].text in PHRASE_BREAKS or self.own_clause(start, k, base_form)
             ):
-                k -= 1
-            if (
-                start + 1 < k < j
-                and self.items[k].lower in self.lang.conj | self.lang.subord
-                and self.items[k - 1].text in PHRASE_BREAKS
-                and np_like(self.items[k + 1 : j + 1], self.lang)
-            ):
-                return k - 1
-        end = self.end
-        while end > start and self.items[end - 1].text in (",", ";", ":", "—", "–"):
-            end -= 1
+                return k - 1 if self.items[k - 1].text in PHRASE_BREAKS else k
+        return None
+
+    def clause_subject_start(self, start: int, j: int) -> int | None:
+        """The conjunction or subordinator before a subject ending at item ``j`` ("but officials",
+        ", and human rights groups"), if a noun phrase of at most four words stands between: one that
+        opens like a speaker (:func:`np_like`), or after a comma a lower-case one of two words or more
+        whose head is no participle ("…, and giving states …" continues the content)."""
+        k = j
+        while (
+            k > start
+            and j - k < 5
+            and self.items[k].is_word
+            and self.items[k].lower not in self.lang.conj
+            and self.items[k].lower not in self.lang.subord
+        ):
+            k -= 1
+        if not (start + 1 < k < j and self.items[k].lower in self.lang.conj | self.lang.subord):
+            return None
+        subject = self.items[k + 1 : j + 1]
+        if np_like(subject, self.lang):
+            return k
+        plain = (
+            self.items[k - 1].text in PHRASE_BREAKS
+            and len(subject) > 1
+            and plain_noun_phrase(subject, self.lang)
+            and not subject[-1].lower.endswith(self.lang.endings("gerund"))
+        )
+        return k if plain else None
+
+    def own_clause(self, start: int, k: int, base_form: bool) -> bool:
+        """Without a comma, does ``CONJ SUBJECT VERB`` at item ``k`` start a clause of its own? Only a
+        conjunction that joins clauses (``joins`` in ``content_ends.tsv``), after a whole clause, with an
+        inflected verb ("… mishandled it and Democrats accused …"), not inside a coordinated subject
+        ("said police and fire officials warned …") or after "so many" ("cites so many claims")."""
+        return (
+            not base_form
+            and content_ends(self.lang.code).get((self.items[k].lower,)) == "joins"
+            and clause_like(self.items[start:k], self.lang)
+        )
+
+    def adjunct_end(self, start: int, end: int) -> int:
+        """Content ``[start, end)`` without a trailing adjunct the writer added (``content_ends.tsv``):
+        ``, although he again refused …`` after a clause, with no comma after it; and before a
+        semicolon when no quotation came first (mixed spans run over it)."""
+        ends = content_ends(self.lang.code)
+        if not ends:
+            return end
+        longest = max(len(words) for words in ends)
+        last_comma = max((k for k in range(start, end) if self.items[k].text == ","), default=-1)
+        quoted = any(it.is_quote for it in self.items[start:end])
+        for k in range(start + 1, end):
+            it = self.items[k]
+            if ends.get((it.text,)) == "alone" and not quoted:
+                return k
+            if it.text == "," and k == last_comma and k >= start + 2:
+                for n in range(longest, 0, -1):
+                    words = tuple(w.lower for w in self.items[k + 1 : min(k + 1 + n, end)])
+                    if len(words) == n and ends.get(words) == "comma":
+                        return k if clause_like(self.items[start:k], self.lang) else end
         return end
 
     def inverted_speaker_end(self, a: int, particle: int | None = None) -> int:

@@ -307,6 +307,13 @@ def tagged_words(name: str, lang: str = DEFAULT_LANGUAGE) -> Mapping[str, str]:
 
 
 @functools.cache
+def content_ends(lang: str = DEFAULT_LANGUAGE) -> Mapping[tuple[str, ...], str]:
+    """What ends reported content (``content_ends.tsv``): words (a tuple, lower case) → where they
+    stand (``comma``: after a comma; ``alone``); empty if the language has none."""
+    return {tuple(words.split()): where for words, where in tagged_words("content_ends.tsv", lang).items()}
+
+
+@functools.cache
 def word_forms(lang: str = DEFAULT_LANGUAGE) -> Mapping[str, tuple[str, ...]]:
     """Word-form rule name → its endings, from ``word_forms.tsv`` (empty if the language has none)."""
     if not has_file("word_forms.tsv", lang):
