@@ -88,6 +88,8 @@ class ContentView(ClauseView):
     def reading(self, frame: str, evidence: str, start: int, end: int) -> tuple[str, int, int] | None:
         """Does content ``[start, end)`` read in the cue's frame? Its evidence and span, or None."""
         content = self.items[start:end]
+        if evidence == "that" and self.relative_that(start):
+            return None  # "told reporters after the meeting that was held on a boat"
         if evidence == "ask":
             return self.ask_reading(start, end)
         if evidence == "commit" and content[0].lower in self.lang.cls("infinitive"):
@@ -119,6 +121,19 @@ class ContentView(ClauseView):
         if frame == "quote" and (not has_quote or sum(1 for it in content if it.is_word) > 2):
             return None  # "lachte": a manner of speaking reports a quotation, never a clause
         return evidence, start, end
+
+    def relative_that(self, start: int) -> bool:
+        """Is the "that" before item ``start`` a relative pronoun, not a complementiser? It follows a
+        noun, not the cue ("the meeting that was held …"), and a finite verb follows it at once: a
+        clause it opens has no subject of its own. ("said that was wrong" keeps its demonstrative.)"""
+        if start < 2 or self.items[start - 1].lower not in self.lang.complementisers:
+            return False
+        before, first = self.items[start - 2], self.items[start]
+        if not before.is_word or self.lang.cues.lookup(before.lower) is not None:
+            return False
+        if before.lower in self.lang.function_words or before.lower in self.lang.pronouns:
+            return False  # "told him that …", "said again that …"
+        return self.finite_like(first) and not is_cap(first)
 
     def commit_reading(self, start: int, end: int) -> tuple[str, int, int] | None:
         """ "pledged to cut taxes (on Monday)": a commitment's infinitive is its content."""
