@@ -252,10 +252,8 @@ class ContentView(ClauseView):
             if f.end <= self.items[end - 1].end:
                 while start < end and self.items[start].start < f.end:
                     start += 1
-        while start < end and (
-            self.items[start].lower in self.lang.conj or self.items[start].text in PHRASE_BREAKS
-        ):
-            start += 1
+        while start < end and self.items[start].text in PHRASE_BREAKS:
+            start += 1  # a leading "But" stays: "But the plan is tilted toward the rich, the group said"
         if start >= end:
             return None
         material = self.items[start:end]
