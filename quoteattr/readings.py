@@ -28,6 +28,10 @@ MAX_NOUN_OWNER = 4
 #: The endings of a possessive that owns a speech noun ("Ruiz's claim").
 POSSESSIVE_ENDINGS = ("'s", "’s")
 
+#: Material before a postposed cue that opens with a preposition and has fewer words is an intro
+#: ("In a statement, the ministry said …"), not content.
+SHORT_INTRO_WORDS = 6
+
 #: Frames whose content without a complementiser must read as a clause ("said the plan was dead").
 CLAUSE_FRAMES = frozenset({"clause", "verb-second-clause"})
 
@@ -88,8 +92,6 @@ class ContentView(ClauseView):
     def reading(self, frame: str, evidence: str, start: int, end: int) -> tuple[str, int, int] | None:
         """Does content ``[start, end)`` read in the cue's frame? Its evidence and span, or None."""
         content = self.items[start:end]
-        if evidence == "that" and self.relative_that(start):
-            return None  # "told reporters after the meeting that was held on a boat"
         if evidence == "ask":
             return self.ask_reading(start, end)
         if evidence == "commit" and content[0].lower in self.lang.cls("infinitive"):
@@ -98,8 +100,8 @@ class ContentView(ClauseView):
         if evidence == "accuse-of" and not any(it.lower in self.lang.cls("accuse") for it in content[1:10]):
             return None  # "people accused of fraud" has no accuser speaking
         has_quote = any(it.is_quote for it in content)
-        if evidence in CLAUSE_FRAMES | {"prop", "obj"} and self.pointer_with_content(start, end):
-            return None  # "rejected the claim that …": the claim's content is not the subject's
+        if self.reports_elsewhere(evidence, start, end):
+            return None
         if evidence == "prop":  # "denied that …", "questioned whether …", "denied any role in …"
             reading = self.prop_reading(start, end)
             if reading is None:
@@ -121,6 +123,13 @@ class ContentView(ClauseView):
         if frame == "quote" and (not has_quote or sum(1 for it in content if it.is_word) > 2):
             return None  # "lachte": a manner of speaking reports a quotation, never a clause
         return evidence, start, end
+
+    def reports_elsewhere(self, evidence: str, start: int, end: int) -> bool:
+        """Is what follows the cue no content of its: "rejected the claim that …" (the claim's content is
+        not the subject's), "told reporters after the meeting that was held …" (a relative clause)?"""
+        if evidence == "that" and self.relative_that(start):
+            return True
+        return evidence in CLAUSE_FRAMES | {"prop", "obj"} and self.pointer_with_content(start, end)
 
     def relative_that(self, start: int) -> bool:
         """Is the "that" before item ``start`` a relative pronoun, not a complementiser? It follows a
@@ -259,13 +268,22 @@ class ContentView(ClauseView):
         material = self.items[start:end]
         if not any(it.is_quote for it in material):
             words = [it for it in material if it.is_word]
-            if (
-                len(words) < 2
-                or words[0].lower in self.lang.time
-                or (words[0].lower in self.lang.prep and len(words) < 6)
-            ):
+            if len(words) > 1 and words[0].lower in self.lang.conj:
+                words = words[1:]  # "But in a statement, …": the conjunction opens no content of its own
+            if len(words) < 2 or words[0].lower in self.lang.time or self.short_intro(words):
                 return None
         return start, end
+
+    def short_intro(self, words: Sequence[Item]) -> bool:
+        """Is this a short prepositional phrase ("In a statement", "On Monday"), an intro and not content?
+        An infinitive of purpose ("To prevent problems, he said, officials …") is content."""
+        if words[0].lower not in self.lang.prep or len(words) >= SHORT_INTRO_WORDS:
+            return False
+        nominal = self.lang.det | self.lang.nominals | self.lang.cls("person")  # "To reporters, he said, …"
+        purpose = words[0].lower in self.lang.cls("infinitive") and not (
+            words[1].lower in nominal or is_cap(words[1])
+        )
+        return not purpose
 
 
 # -- what a frame returns, and what the driver carries from one cue to the next ---------------
