@@ -68,13 +68,13 @@ class ClauseView(UnitView):
     def clause_subject_start(self, start: int, j: int) -> int | None:
         """The conjunction or subordinator before a subject ending at item ``j`` ("but officials",
         ", and human rights groups"), if a noun phrase of at most four words stands between: one that
-        opens like a speaker (:func:`np_like`), or after a comma a lower-case one of two words or more
-        whose head is no participle ("…, and giving states …" continues the content)."""
+        opens like a speaker (:func:`np_like`), or after a comma a lower-case one whose head is no
+        participle ("…, and giving states …" continues the content)."""
         k = j
         while (
             k > start
             and j - k < 5
-            and self.items[k].is_word
+            and (self.items[k].is_word or self.title_dot(k))
             and self.items[k].lower not in self.lang.conj
             and self.items[k].lower not in self.lang.subord
         ):
@@ -86,11 +86,14 @@ class ClauseView(UnitView):
             return k
         plain = (
             self.items[k - 1].text in PHRASE_BREAKS
-            and len(subject) > 1
             and plain_noun_phrase(subject, self.lang)
             and not subject[-1].lower.endswith(self.lang.endings("gerund"))
         )
         return k if plain else None
+
+    def title_dot(self, k: int) -> bool:
+        """Is item ``k`` the dot of a title ("Ms." in "and Ms. Okafor insisted")?"""
+        return k > 0 and self.items[k].text == "." and self.items[k - 1].lower + "." in self.lang.titles
 
     def own_clause(self, start: int, k: int, base_form: bool) -> bool:
         """Without a comma, does ``CONJ SUBJECT VERB`` at item ``k`` start a clause of its own? Only a
