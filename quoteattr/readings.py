@@ -118,11 +118,29 @@ class ContentView(ClauseView):
         )  # "called the citation a ploy"
         if frame == "name" and not has_quote and not labels:
             return None
-        if evidence in CLAUSE_FRAMES and not has_quote and not clause_like(content, self.lang):
-            return None
         if frame == "quote" and (not has_quote or sum(1 for it in content if it.is_word) > 2):
             return None  # "lachte": a manner of speaking reports a quotation, never a clause
+        if evidence in CLAUSE_FRAMES and not has_quote:
+            return self.clause_reading(evidence, start, end)
         return evidence, start, end
+
+    def clause_reading(self, evidence: str, start: int, end: int) -> tuple[str, int, int] | None:
+        """Content without quoted words in a clause frame: a clause ("said the plan was dead"), not an
+        object ("said nothing"), starting after a trailer (:meth:`clause_after_trailer`)."""
+        if not clause_like(self.items[start:end], self.lang):
+            return None
+        return evidence, self.clause_after_trailer(start, end) if evidence == "clause" else start, end
+
+    def clause_after_trailer(self, start: int, end: int) -> int:
+        """Where a reported clause starts after a trailer the cue's content opened with: "said after the
+        convention ⟦he would …⟧", "said in Ohio (that) ⟦it means …⟧" (the time and place of saying, not
+        of what was said); ``start`` unless a subject pronoun or a complementiser follows the trailer
+        ("said on Monday the plan …" may date the plan)."""
+        t = self.skip_trailer(start)
+        if not start < t < end - 1 or self.items[start].lower not in self.lang.prep | self.lang.time:
+            return start
+        opener = self.items[t].lower
+        return t if opener in self.lang.complementisers or opener in self.lang.personal_subjects else start
 
     def reports_elsewhere(self, evidence: str, start: int, end: int) -> bool:
         """Is what follows the cue no content of its: "rejected the claim that …" (the claim's content is

@@ -119,3 +119,21 @@ def test_a_short_prepositional_intro_is_no_content_but_a_purpose_is(intro: str, 
     v = _view(intro + ", he said, the plan would work.")
     words = [it for it in v.items if it.is_word][: len(intro.split())]
     assert v.short_intro(words) is short
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        ("Ruiz said after the vote he would resign.", "he would resign."),
+        ("Ruiz said in Leeds that the line would close.", "that the line would close."),
+        # a noun phrase after the trailer may belong to the content: "on Monday" may date the plan
+        ("Ruiz said on Monday the plan was dead.", "on Monday the plan was dead."),
+        # no trailer: the content starts where it did
+        ("Ruiz said they would resign.", "they would resign."),
+    ],
+)
+def test_a_clause_starts_after_the_trailer_when_a_pronoun_or_that_opens_it(text: str, clause: str) -> None:
+    v = _view(text)
+    start = _after(v, "said")
+    at = v.clause_after_trailer(start, v.end)
+    assert text[v.items[at].start :] == clause
