@@ -28,6 +28,9 @@ MAX_NOUN_OWNER = 4
 #: The endings of a possessive that owns a speech noun ("Ruiz's claim").
 POSSESSIVE_ENDINGS = ("'s", "’s")
 
+#: The most words of a venue phrase after a cue ("at a news conference").
+MAX_VENUE_WORDS = 4
+
 #: Material before a postposed cue that opens with a preposition and has fewer words is an intro
 #: ("In a statement, the ministry said …"), not content.
 SHORT_INTRO_WORDS = 6
@@ -136,11 +139,30 @@ class ContentView(ClauseView):
         convention ⟦he would …⟧", "said in Ohio (that) ⟦it means …⟧" (the time and place of saying, not
         of what was said); ``start`` unless a subject pronoun or a complementiser follows the trailer
         ("said on Monday the plan …" may date the plan)."""
+        if self.items[start].lower not in self.lang.prep | self.lang.time:
+            return start
+        venue = self.venue_end(start, end)
+        if venue is not None and clause_like(self.items[venue:end], self.lang):
+            return venue  # "said in a statement ⟦the plan was dead⟧"
         t = self.skip_trailer(start)
-        if not start < t < end - 1 or self.items[start].lower not in self.lang.prep | self.lang.time:
+        if not start < t < end - 1:
             return start
         opener = self.items[t].lower
         return t if opener in self.lang.complementisers or opener in self.lang.personal_subjects else start
+
+    def venue_end(self, start: int, end: int) -> int | None:
+        """The item after a venue phrase opening at ``start`` ("in a statement", "at a news conference"),
+        or None when none opens there."""
+        for k in range(start + 1, min(start + 1 + MAX_VENUE_WORDS, end - 1)):
+            if not self.items[k].is_word:
+                return None
+            pair = f"{self.items[k - 1].lower} {self.items[k].lower}"
+            if (
+                self.lang.cues.noun_frame(self.items[k].lower) == "venue"
+                or self.lang.cues.noun_frame(pair) == "venue"
+            ):
+                return k + 1
+        return None
 
     def reports_elsewhere(self, evidence: str, start: int, end: int) -> bool:
         """Is what follows the cue no content of its: "rejected the claim that …" (the claim's content is
