@@ -136,10 +136,10 @@ class ContentView(ClauseView):
 
     def clause_after_trailer(self, start: int, end: int) -> int:
         """Where a reported clause starts after a trailer the cue's content opened with: "said after the
-        convention ⟦he would …⟧", "said in Ohio (that) ⟦it means …⟧" (the time and place of saying, not
-        of what was said); ``start`` unless a subject pronoun or a complementiser follows the trailer
-        ("said on Monday the plan …" may date the plan)."""
-        if self.items[start].lower not in self.lang.prep | self.lang.time:
+        convention ⟦he would …⟧", "said in Ohio (that) ⟦it means …⟧", "said again ⟦they would …⟧" (the
+        time, place and manner of saying, not what was said); ``start`` unless a venue, a subject pronoun
+        or a complementiser ends the trailer ("said on Monday the plan …" may date the plan)."""
+        if self.items[start].lower not in self.lang.prep | self.lang.time | self.lang.adv:
             return start
         venue = self.venue_end(start, end)
         if venue is not None and clause_like(self.items[venue:end], self.lang):
