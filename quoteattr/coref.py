@@ -335,9 +335,10 @@ def _longer_form(layer: MentionLayer, surname: str, before: int) -> Referent | N
 
 def _role_in_layer(layer: MentionLayer, m: Mention, wanted: set[str], lang: Language) -> Referent | None:
     """The latest earlier name the layer saw with this role: "spokesman Karl Vos" for "the spokesman"."""
-    if not wanted:
-        return None
-    word = m.text.lower().split()[-1]
+    words = m.text.lower().split()
+    if not wanted or not words:
+        return None  # a mention of no word ("according to \x1c,", found by the property test) has no role
+    word = words[-1]
     for r in layer.latest(m.start, LOOKBACK_UNITS, word=word):
         if not r.described and r.kind != "org" and word in r.roles:
             return r
