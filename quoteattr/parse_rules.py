@@ -308,7 +308,10 @@ def _read_cues(p: _Pass, forms: dict[str, CueEntry]) -> None:
             if hit.entry.type == "verb":
                 p.cues_at[(tree.offset, hit.first)] = (tree, hit, spk, rule)
             contents = _contents(tree, hit, spk, p.lang)
-            if not contents and spk is not None and hit.entry.type == "verb":
+            deed = hit.entry.frame == "verdict" and bool(tree.children(hit.first, "obj"))
+            if not contents and spk is not None and hit.entry.type == "verb" and not deed:
+                # a verdict cue with an object and no verdict is a deed ("attacked the convoy."): it owns
+                # no quote after it, as the surface reads it (frames.read_preposed)
                 p.waiting.append((tree, hit, spk, rule))
             for content in contents:
                 p.found.extend(_judge(p, tree, hit, spk, rule, content))
@@ -326,11 +329,14 @@ def _read_noun_cues(p: _Pass, tree: Tree, made: int) -> None:
             continue
         spk, rule = noun_speaker(tree, n, p.lang)
         light = light_verb(tree, n, p.lang) if hit.first == n else None
-        # "Ruiz voiced concerns about …": the light verb's subject speaks; "faced concerns that …":
+        # "Ruiz voiced (her) concerns about …": the light verb's subject speaks; "faced concerns that …":
         # others spoke to the subject, so no one is named (the surface noun-light frame).
-        if light is not None and spk is None and tree.toks[light].text.lower() in p.lang.cls("light_speaker"):
-            spk, rule = _speaker(tree, light, p.lang)
-            light = light if spk is not None else None
+        if light is not None and tree.toks[light].text.lower() in p.lang.cls("light_speaker"):
+            subject = _speaker(tree, light, p.lang)
+            spk, rule = subject if subject[0] is not None else (spk, rule)
+            light = light if subject[0] is not None else None
+        elif light is not None:
+            spk, rule = None, "none"
         h = tree.head(n)
         if spk is None and hit.entry.frame == "venue" and h is not None and (tree.offset, h) in p.cues_at:
             # "said in a statement that …": the venue's clause is the verb's; "rejected the claim that …"

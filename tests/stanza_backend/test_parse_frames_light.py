@@ -7,6 +7,9 @@ concerns about …"). Documents are hand-parsed in the compact ``form/UPOS/head/
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import attrs
 import pytest
 
 stanza = pytest.importorskip("stanza", reason="stanza is not installed: pip install quoteattr[stanza]")
@@ -17,7 +20,8 @@ from test_parse_rules import check_rows  # noqa: E402
 from quoteattr import extract  # noqa: E402
 from quoteattr.backends.stanza import from_conllu, from_stanza  # noqa: E402
 from quoteattr.frames import FRAME  # noqa: E402
-from quoteattr.language import english  # noqa: E402
+from quoteattr.language import Language, english  # noqa: E402
+from quoteattr.model import Quote, Result  # noqa: E402
 from quoteattr.parse_rules import attribute  # noqa: E402
 
 # (text, tokens, expected rows: kind, quote text, cue, speaker, speaker kind, evidence prefix)
@@ -148,6 +152,12 @@ CASES: dict[str, tuple[str, str, list[Row]]] = {
         "the/DET/7/det audit/NOUN/3/obl on/ADP/9/case Monday/PROPN/7/nmod ./PUNCT/3/punct",
         [("indirect", "the audit", "concerns", "The union", "nominal", "parse:nsubj+noun-light")],
     ),
+    "light-possessive-yields-to-the-subject": (
+        "The mayor voiced her concerns about the harbour contract.",
+        "The/DET/2/det mayor/NOUN/3/nsubj voiced/VERB/0/root her/PRON/5/nmod:poss concerns/NOUN/3/obj "
+        "about/ADP/9/case the/DET/9/det harbour/NOUN/9/compound contract/NOUN/5/nmod ./PUNCT/3/punct",
+        [("indirect", "the harbour contract", "concerns", "The mayor", "nominal", "parse:nsubj+noun-light")],
+    ),
     "light-raise-is-no-light-verb": (
         "The findings raise concerns about the audit.",
         "The/DET/2/det findings/NOUN/3/nsubj raise/VERB/0/root concerns/NOUN/3/obj about/ADP/7/case "
@@ -157,7 +167,7 @@ CASES: dict[str, tuple[str, str, list[Row]]] = {
 }
 
 
-def _parse(name: str):  # type: ignore[no-untyped-def]
+def _parse(name: str) -> Result:
     text, tokens, _ = CASES[name]
     doc = from_conllu(conllu(text, tokens))
     assert doc.text == text
@@ -175,8 +185,11 @@ def test_surface_and_parse_agree(name: str) -> None:
     """The two readers give the same quote, cue and speaker on each sentence (one table of frames)."""
     text, _, _ = CASES[name]
 
-    def rows(quotes):  # type: ignore[no-untyped-def]
-        return [(q.kind, q.text, q.cue and q.cue.text, q.speaker and q.speaker.text) for q in quotes]
+    def rows(quotes: Sequence[Quote]) -> list[tuple[str, str, str | None, str | None]]:
+        return [
+            (q.kind, q.text, q.cue.text if q.cue else None, q.speaker.text if q.speaker else None)
+            for q in quotes
+        ]
 
     assert rows(_parse(name).quotes) == rows(extract(text).quotes)
 
@@ -188,3 +201,43 @@ def test_surface_and_parse_agree(name: str) -> None:
 def test_content_frames_take_the_surface_rows_confidence(name: str, frame: str) -> None:
     (quote,) = _parse(name).quotes
     assert quote.confidence == FRAME[frame].confidence
+
+
+@pytest.mark.parametrize(
+    ("name", "word_class"),
+    [
+        ("light-voiced-concerns-about", "light_speaker"),
+        ("light-faced-concerns-names-no-speaker", "light_hearer"),
+        ("anaphor-as-much", "anaphor_head"),
+        ("verdict-reason-gerund", "verdict_reason"),
+        ("verdict-label", "verdict_label"),
+    ],
+)
+def test_the_frames_read_the_function_word_classes(name: str, word_class: str) -> None:
+    """Without its ``function_words.tsv`` class a frame reads nothing: the words are data, not copies."""
+    text, tokens, _ = CASES[name]
+    lang = english()
+    bare = attrs.evolve(lang, words={k: v for k, v in lang.words.items() if k != word_class})
+    frame = {"light": "noun-light", "anaphor": "said-anaphor"}.get(name.split("-")[0], "obj")
+
+    def framed(lang_: Language) -> list[str]:
+        quotes = attribute(from_stanza(from_conllu(conllu(text, tokens))), lang_).quotes
+        return [q.evidence for q in quotes if frame in q.evidence.split("+")]
+
+    assert framed(lang) and not framed(bare)
+
+
+def test_a_verdict_deed_owns_no_quote_after_it() -> None:
+    """ "Rebels attacked the convoy." is a deed: the quote in the next paragraph stays unattributed, as
+    the surface reader leaves it; a bare cue with a speaker would own it."""
+    first = "Rebels attacked the convoy."
+    second = '"We will be back next week."'
+    text = f"{first}\n\n{second}"
+    tokens = (
+        '"/PUNCT/5/punct We/PRON/5/nsubj will/AUX/5/aux be/AUX/5/cop back/ADV/0/root next/ADJ/7/amod '
+        'week/NOUN/5/obl:tmod ./PUNCT/5/punct "/PUNCT/5/punct'
+    )
+    doc = from_conllu(conllu(first, CASES["verdict-deed-is-no-speech"][1]) + conllu(second, tokens), text)
+    quotes = attribute(from_stanza(doc), english()).quotes
+    assert [(q.text, q.speaker) for q in quotes] == [("We will be back next week.", None)]
+    assert [(q.text, q.speaker) for q in extract(text).quotes] == [("We will be back next week.", None)]
