@@ -111,7 +111,13 @@ def said_anaphor(tree: Tree, cue: int, lang: Language) -> Content | None:
         topics = [d for d in tree.children(k) if d > k and tree.case_of(d) in tail & lang.prep]
         topics += [d for d in tree.children(cue, "obl") if d > k and tree.case_of(d) in tail & lang.prep]
         in_topic = {j for d in topics for j in tree.subtree(d)}
-        span = sorted(set(tree.subtree(k)) | in_topic)
+        # a lead the parser hung on the verb ("said *as* much" with advmod(said, as)) is the object's
+        own_leads = {
+            j
+            for j in tree.children(cue)
+            if cue < j < k and not tree.kids[j] and toks[j].text.lower() in leads
+        }
+        span = sorted(set(tree.subtree(k)) | in_topic | own_leads)
         before = [j for j in span if j < head]
         if len(before) > 2 or any(toks[j].text.lower() not in leads for j in before):
             return None

@@ -98,6 +98,12 @@ CASES: dict[str, tuple[str, str, list[Row]]] = {
         "much/ADJ/4/obj ./PUNCT/4/punct",
         [("indirect", "as much", "said", "Her deputy", "nominal", "parse:nsubj+said-anaphor")],
     ),
+    "anaphor-lead-on-the-verb": (
+        "The coach has said as much.",
+        "The/DET/2/det coach/NOUN/4/nsubj has/AUX/4/aux said/VERB/0/root as/ADV/4/advmod much/ADV/4/advmod "
+        "./PUNCT/4/punct",
+        [("indirect", "as much", "said", "The coach", "nominal", "parse:nsubj+said-anaphor")],
+    ),
     "anaphor-same-thing": (
         "The coach said the same thing.",
         "The/DET/2/det coach/NOUN/3/nsubj said/VERB/0/root the/DET/6/det same/ADJ/6/amod thing/NOUN/3/obj "
