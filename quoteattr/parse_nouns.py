@@ -63,19 +63,37 @@ def complement_clause(tree: Tree, n: int, lang: Language) -> int | None:
     return None
 
 
-def noun_contents(tree: Tree, n: int, lang: Language, owned: bool) -> list[Content]:
+def light_verb(tree: Tree, n: int, lang: Language) -> int | None:
+    """The light verb whose object speech noun ``n`` is ("voiced *concerns*", "faced *concerns*"): the
+    ``light_speaker``/``light_hearer`` words of ``function_words.tsv``, as the surface noun-light frame
+    reads them; None otherwise ("the findings raise concerns": "raise" is no light verb)."""
+    h = tree.head(n)
+    if h is None or tree.toks[n].deprel != "obj":
+        return None
+    light = lang.cls("light_speaker") | lang.cls("light_hearer")
+    return h if tree.toks[h].text.lower() in light else None
+
+
+def noun_contents(tree: Tree, n: int, lang: Language, owned: bool, light: int | None = None) -> list[Content]:
     """The content of speech noun ``n``: its that-clause (``noun-that``), else, when it has an owner,
-    its topic ("his remarks about the budget": ``noun-about``, a trailing time adjunct left out)."""
+    its topic ("his remarks about the budget": ``noun-about``, a trailing time adjunct left out).
+    After a light verb (:func:`light_verb`) both are ``noun-light``, owned or not, and the topic may
+    hang on the verb ("voiced concerns *about the audit*")."""
     clause = complement_clause(tree, n, lang)
     if clause is not None:
-        return [Content(tuple(tree.subtree(clause)), "noun-that", FRAME["noun-that"].confidence)]
-    if not owned:
+        row = FRAME["noun-that" if light is None else "noun-light"]
+        return [Content(tuple(tree.subtree(clause)), row.name, row.confidence)]
+    if not owned and light is None:
         return []  # "the remarks about the budget": a topic with no one speaking
     topics = lang.cls("noun_complement") - lang.complementisers
-    for k in tree.children(n, *NOUN_PHRASE_DEPS):
+    row = FRAME["noun-about" if light is None else "noun-light"]
+    heads = tree.children(n, *NOUN_PHRASE_DEPS)
+    if light is not None:
+        heads += [k for k in tree.children(light, "obl") if k > n]
+    for k in heads:
         if tree.case_of(k) in topics:
             case = set(tree.children(k, "case"))
             span = trim_trailing_time(tree, [j for j in tree.subtree(k) if j not in case], lang.time)
             if sum(1 for j in span if tree.toks[j].upos not in ("PUNCT", "SYM")) >= MIN_TOPIC_WORDS:
-                return [Content(tuple(span), "noun-about", FRAME["noun-about"].confidence)]
+                return [Content(tuple(span), row.name, row.confidence)]
     return []

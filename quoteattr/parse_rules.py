@@ -34,8 +34,9 @@ from .lexicons import CueEntry, CueLexicon
 from .model import Cue, Mention, Result, Sentence
 from .parse_combine import combine as combine  # the merge of two results lives there; kept importable here
 from .parse_entities import mention_kind
-from .parse_nouns import complement_clause, find_noun_cues, noun_contents, noun_speaker
-from .parse_tree import Content, Tree, trim_trailing_time
+from .parse_nouns import find_noun_cues, light_verb, noun_contents, noun_speaker
+from .parse_objects import object_content, said_anaphor, states_verdict
+from .parse_tree import Content, Tree
 from .parsed import ParsedDoc, Token
 from .quotemarks import QuoteSpan
 from .records import MIN_QUOTE_WORDS, RULE, CueHit, Found
@@ -53,8 +54,6 @@ GOVERNED_QUOTE_DEPS = frozenset({"ccomp", "parataxis", "conj", "advcl", "dep", "
 NP_DEPS = frozenset(
     {"compound", "flat", "flat:name", "amod", "det", "det:poss", "det:predet", "nmod:poss", "nummod"}
 )
-#: After an object cue's object, a complement that belongs to the content (``X *for doing Y*``).
-COMPLEMENT_DEPS = ("xcomp", "advcl", "obl")
 #: Tokens at the edge of a content span that are trimmed away.
 PUNCT_UPOS = frozenset({"PUNCT", "SYM"})
 # The words these rules read (relative pronouns, "by", "of", "that", ...) come from the Language.
@@ -155,8 +154,13 @@ def _contents(tree: Tree, hit: CueHit, speaker: int | None, lang: Language) -> l
             first = tree.subtree(objs[0])[0] if objs else tree.subtree(ofs[0])[0]
             last = tree.subtree(ofs[-1])[-1]
             out.append(Content(tuple(range(first, last + 1)), "of"))
-    elif frame in ("obj", "prop", "ask") and not out:
-        found = _object_content(tree, hit, excluded, lang)
+    elif frame in ("obj", "prop", "ask", "verdict") and not out:
+        found = object_content(tree, hit, excluded, lang)
+        if found is not None and frame == "verdict" and not states_verdict(tree, c, lang):
+            found = None  # "attacked the convoy": a deed (frames._states_verdict)
+        out.extend([found] if found is not None else [])
+    elif frame == "clause" and not out and speaker is not None:
+        found = said_anaphor(tree, c, lang)
         out.extend([found] if found is not None else [])
     if frame in ("tell", "ask") and not out:
         for k in tree.children(c, "xcomp"):
@@ -186,51 +190,6 @@ def _listener_start(tree: Tree, cue: int, start: int, lang: Language) -> int:
         return start
     heard = [j for o in tree.children(cue, "obj", "iobj") for j in tree.subtree(o) if cue < j < start]
     return min(heard, default=start)
-
-
-def _object_content(tree: Tree, hit: CueHit, excluded: set[int], lang: Language) -> Content | None:
-    """An object cue's content ("called for new elections", "denied any role in it") or a question's topic
-    ("asked about the cost"); None when the object is no content (:func:`_object_is_content`)."""
-    toks, c, frame = tree.toks, hit.first, hit.entry.frame
-    if frame == "ask":
-        for k in tree.children(c, "obl"):
-            if tree.case_of(k) in lang.cls("ask_topic"):  # "asked about the cost"
-                case = set(tree.children(k, "case"))
-                return Content(tuple(j for j in tree.subtree(k) if j not in excluded | case), "ask")
-        return None
-    for k in tree.children(c, "obj", "obl"):
-        if toks[k].deprel == "obj" or (hit.last > c and tree.case_of(k) == toks[hit.last].text.lower()):
-            span = [j for j in tree.subtree(k) if j not in excluded]
-            if frame == "prop" and not _object_is_content(tree, k, span, lang):
-                return None  # "denied the claim", "questioned the driver" (frames.is_object_content)
-            complement = _complement(tree, c, span[-1], lang)
-            if not complement:  # "called for new elections on Sunday": the time is the call's
-                span = trim_trailing_time(tree, span, lang.time)
-            return Content(tuple(span + complement), "obj")
-    return None
-
-
-def _object_is_content(tree: Tree, head: int, span: Sequence[int], lang: Language) -> bool:
-    """The surface rule for propositional objects, on the parse: content is at least two words whose
-    head is no person (a pronoun, a name, a role noun) and no bare speech noun ("the claim")."""
-    toks = tree.toks
-    word = toks[head].text.lower()
-    if len(span) < 2 or toks[head].upos in ("PRON", "PROPN"):
-        return False
-    if lang.cues.noun_frame(word) is not None and complement_clause(tree, head, lang) is not None:
-        return False  # "rejected the claim that …": the claim's clause is read as the noun's content
-    if word in lang.nominals | lang.titles | lang.cls("person"):
-        return False
-    bare = all(toks[j].text.lower() in lang.det | lang.cls("article") for j in span if j != head)
-    return not (bare and lang.cues.noun_frame(word) == "content")
-
-
-def _complement(tree: Tree, cue: int, after: int, lang: Language) -> list[int]:
-    """What an object cue says of its object: ``called on X *to stop*``, ``criticized X *for Y*``."""
-    for k in tree.children(cue, *COMPLEMENT_DEPS):
-        if k > after and (tree.toks[k].deprel == "xcomp" or tree.case_of(k) in lang.cls("complement_case")):
-            return list(range(after + 1, tree.subtree(k)[-1] + 1))
-    return []
 
 
 def _according(tree: Tree, hit: CueHit) -> list[Content]:
@@ -349,7 +308,10 @@ def _read_cues(p: _Pass, forms: dict[str, CueEntry]) -> None:
             if hit.entry.type == "verb":
                 p.cues_at[(tree.offset, hit.first)] = (tree, hit, spk, rule)
             contents = _contents(tree, hit, spk, p.lang)
-            if not contents and spk is not None and hit.entry.type == "verb":
+            deed = hit.entry.frame == "verdict" and bool(tree.children(hit.first, "obj"))
+            if not contents and spk is not None and hit.entry.type == "verb" and not deed:
+                # a verdict cue with an object and no verdict is a deed ("attacked the convoy."): it owns
+                # no quote after it, as the surface reads it (frames.read_preposed)
                 p.waiting.append((tree, hit, spk, rule))
             for content in contents:
                 p.found.extend(_judge(p, tree, hit, spk, rule, content))
@@ -366,12 +328,21 @@ def _read_noun_cues(p: _Pass, tree: Tree, made: int) -> None:
         if p.index.inside(toks[n]) is not None or any(a <= toks[n].start < b for a, b in reported):
             continue
         spk, rule = noun_speaker(tree, n, p.lang)
+        light = light_verb(tree, n, p.lang) if hit.first == n else None
+        # "Ruiz voiced (her) concerns about …": the light verb's subject speaks; "faced concerns that …":
+        # others spoke to the subject, so no one is named (the surface noun-light frame).
+        if light is not None and tree.toks[light].text.lower() in p.lang.cls("light_speaker"):
+            subject = _speaker(tree, light, p.lang)
+            spk, rule = subject if subject[0] is not None else (spk, rule)
+            light = light if subject[0] is not None else None
+        elif light is not None:
+            spk, rule = None, "none"
         h = tree.head(n)
         if spk is None and hit.entry.frame == "venue" and h is not None and (tree.offset, h) in p.cues_at:
             # "said in a statement that …": the venue's clause is the verb's; "rejected the claim that …"
             # is not (the claim is someone else's).
             _, _, spk, rule = p.cues_at[(tree.offset, h)]
-        for content in noun_contents(tree, n, p.lang, spk is not None):
+        for content in noun_contents(tree, n, p.lang, spk is not None, light):
             p.found.extend(_judge(p, tree, hit, spk, rule, content))
 
 

@@ -1,0 +1,129 @@
+"""Object frames on the parse: what a cue's object reports ("called for *new elections*", "denied *any
+role in it*", "attacked *the plan as a tax*", "said *as much*") and when it reports nothing.
+
+Each reads the surface frame's data, not a copy: ``prop`` objects follow
+:meth:`quoteattr.readings.ContentReader.is_object_content`; a verdict cue (``frames.READ_AS``) needs the
+reason or label of ``frames._states_verdict``; an anaphoric object the ``anaphor_*`` classes of
+``function_words.tsv`` that ``frames.read_said_anaphor`` reads. Used by :mod:`quoteattr.parse_rules`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .frames import FRAME, READ_AS
+from .language import Language
+from .parse_nouns import complement_clause
+from .parse_tree import Content, Tree, trim_trailing_time
+from .records import CueHit
+
+#: After an object cue's object, a complement that belongs to the content (``X *for doing Y*``).
+COMPLEMENT_DEPS = ("xcomp", "advcl", "obl")
+
+
+def object_content(tree: Tree, hit: CueHit, excluded: set[int], lang: Language) -> Content | None:
+    """An object cue's content ("called for new elections", "denied any role in it") or a question's topic
+    ("asked about the cost"); None when the object is no content (:func:`_object_is_content`)."""
+    toks, c = tree.toks, hit.first
+    frame = READ_AS.get(hit.entry.frame, hit.entry.frame)  # a verdict's object reads as an object cue's
+    if frame == "ask":
+        for k in tree.children(c, "obl"):
+            if tree.case_of(k) in lang.cls("ask_topic"):  # "asked about the cost"
+                case = set(tree.children(k, "case"))
+                return Content(tuple(j for j in tree.subtree(k) if j not in excluded | case), "ask")
+        return None
+    for k in tree.children(c, "obj", "obl"):
+        if toks[k].deprel == "obj" or (hit.last > c and tree.case_of(k) == toks[hit.last].text.lower()):
+            span = [j for j in tree.subtree(k) if j not in excluded]
+            if frame == "prop" and not _object_is_content(tree, k, span, lang):
+                return None  # "denied the claim", "questioned the driver" (frames.is_object_content)
+            complement = _complement(tree, c, span[-1], lang, hit.entry.frame)
+            if not complement:  # "called for new elections on Sunday": the time is the call's
+                span = trim_trailing_time(tree, span, lang.time)
+            return Content(tuple(span + complement), "obj")
+    return None
+
+
+def _object_is_content(tree: Tree, head: int, span: Sequence[int], lang: Language) -> bool:
+    """The surface rule for propositional objects, on the parse: content is at least two words whose
+    head is no person (a pronoun, a name, a role noun) and no bare speech noun ("the claim")."""
+    toks = tree.toks
+    word = toks[head].text.lower()
+    if len(span) < 2 or toks[head].upos in ("PRON", "PROPN"):
+        return False
+    if lang.cues.noun_frame(word) is not None and complement_clause(tree, head, lang) is not None:
+        return False  # "rejected the claim that …": the claim's clause is read as the noun's content
+    if word in lang.nominals | lang.titles | lang.cls("person"):
+        return False
+    bare = all(toks[j].text.lower() in lang.det | lang.cls("article") for j in span if j != head)
+    return not (bare and lang.cues.noun_frame(word) == "content")
+
+
+def _complement(tree: Tree, cue: int, after: int, lang: Language, frame: str = "obj") -> list[int]:
+    """What an object cue says of its object: ``called on X *to stop*``, ``criticized X *for Y*``; a
+    verdict cue's reason or label too (``attacked X *as a fraud*``)."""
+    cases = lang.cls("complement_case")
+    if frame == "verdict":
+        cases = cases | lang.cls("verdict_reason") | lang.cls("verdict_label")
+    for k in tree.children(cue, *COMPLEMENT_DEPS):
+        if k > after and (tree.toks[k].deprel == "xcomp" or tree.case_of(k) in cases):
+            return list(range(after + 1, tree.subtree(k)[-1] + 1))
+    return []
+
+
+def states_verdict(tree: Tree, cue: int, lang: Language) -> bool:
+    """The surface verdict rule on the parse: a verdict cue reports speech only with a reason
+    (``verdict_reason`` before a gerund or a possessive: "attacked X for hiding it", "for their votes")
+    or a label (``verdict_label`` before an indefinite article: "attacked X as a fraud") among its
+    dependents; "attacked the convoy (for the second time)" is a deed."""
+    toks = tree.toks
+    for k in tree.children(cue, *COMPLEMENT_DEPS):
+        case = tree.case_of(k)
+        below = [toks[j].text.lower() for j in tree.children(k, "det", "det:poss", "nmod:poss")]
+        if case in lang.cls("verdict_reason") and (
+            toks[k].text.lower().endswith(lang.endings("gerund"))
+            or any(w in lang.cls("possessive") for w in below)
+        ):
+            return True
+        if case in lang.cls("verdict_label") and any(w in lang.cls("label") for w in below):
+            return True
+    return False
+
+
+def said_anaphor(tree: Tree, cue: int, lang: Language) -> Content | None:
+    """The surface said-anaphor frame on the parse: a ``clause`` cue's object (or adverb) that stands for
+    what was said before ("said as much", "the same thing", "his piece", "the same of X"). Its head or
+    a modifier of an ``anaphor_tail`` head is an ``anaphor_head`` word; words before it are at most two
+    ``anaphor_lead`` words, determiners or possessives; after it only a topic an ``anaphor_tail``
+    preposition opens, on the object or on the verb (``function_words.tsv``)."""
+    toks = tree.toks
+    heads, tail = lang.cls("anaphor_head"), lang.cls("anaphor_tail")
+    leads = lang.cls("anaphor_lead") | lang.det | lang.cls("possessive")
+    for k in tree.children(cue, "obj", "advmod"):
+        if k < cue:
+            continue
+        head: int | None = k
+        if toks[k].text.lower() not in heads:
+            mods = [j for j in tree.children(k, "amod", "advmod") if toks[j].text.lower() in heads]
+            head = mods[0] if mods and toks[k].text.lower() in tail - lang.prep else None
+        if head is None:
+            continue
+        topics = [d for d in tree.children(k) if d > k and tree.case_of(d) in tail & lang.prep]
+        topics += [d for d in tree.children(cue, "obl") if d > k and tree.case_of(d) in tail & lang.prep]
+        in_topic = {j for d in topics for j in tree.subtree(d)}
+        # a lead the parser hung on the verb ("said *as* much" with advmod(said, as)) is the object's
+        own_leads = {
+            j
+            for j in tree.children(cue)
+            if cue < j < k and not tree.kids[j] and toks[j].text.lower() in leads
+        }
+        span = sorted(set(tree.subtree(k)) | in_topic | own_leads)
+        before = [j for j in span if j < head]
+        if len(before) > 2 or any(toks[j].text.lower() not in leads for j in before):
+            return None
+        if any(j > head and j != k and j not in in_topic for j in span):
+            return None  # "said the same prayer": a thing said, not what was said before
+        if span != list(range(span[0], span[-1] + 1)):
+            return None
+        return Content(tuple(span), "said-anaphor", FRAME["said-anaphor"].confidence)
+    return None
