@@ -1,7 +1,9 @@
 """Addressees of news quotes: the listener a "tell" verb names ("told the Herald", "told reporters").
 
 The listener is read from the words the cue and the quote leave between them, or after the cue
-when the quote comes first; the content boundary is the attribution stage's business and is not
+when the quote comes first, or, when the content opens right after the cue with the one asked to act
+("urged ⟦Congress to leave the law alone⟧", as PolNeAR's spans read it), from the content's words
+before its infinitive; the content boundary is the attribution stage's business and is not
 changed here. The fiction conversation stage sets addressees from vocatives; a quote that already
 has one keeps it.
 """
@@ -13,9 +15,14 @@ from collections.abc import Iterable
 import attrs
 import regex
 
+from .frames import LISTENER_JOINS_CONTENT
 from .language import Language
 from .model import Mention, Quote
 
+#: Cue frames that name a listener: "told reporters …", "asked the board …".
+LISTENER_FRAMES = frozenset({"tell", "ask"})
+#: Cues of other frames that name whom they address before an infinitive: "called on the mayor to …".
+ADDRESSING_CUES = frozenset({"call on"})
 #: The most words an addressee may have ("told a meeting of island leaders").
 MAX_WORDS = 6
 #: Where a listener after a postposed cue ends: punctuation, a quote mark or a line break.
@@ -36,16 +43,21 @@ def tell_addressees(text: str, quotes: Iterable[Quote], lang: Language) -> list[
 
 
 def _tells(cue: str, lang: Language) -> bool:
-    words = cue.split()
-    entry = lang.cues.lookup(words[-1]) if len(words) == 1 else None
-    return entry is not None and entry.frame == "tell"
+    """Does the cue name whom it addresses (a tell or ask verb, or one of :data:`ADDRESSING_CUES`)?"""
+    entry = lang.cues.lookup(" ".join(cue.split()))
+    return entry is not None and (entry.frame in LISTENER_FRAMES or entry.lemma in ADDRESSING_CUES)
 
 
 def _listener(text: str, q: Quote, lang: Language) -> Mention | None:
     """The noun phrase right after the cue, up to the content, punctuation or a preposition."""
     assert q.cue is not None
     start = q.cue.end
-    if q.start >= start:
+    if q.start >= start and not text[start : q.start].strip():
+        end = _before_infinitive(text, q, lang)  # "urged ⟦Congress to leave …⟧"
+        if end is None:
+            return None
+        start = q.start
+    elif q.start >= start:
         end = q.start
     elif q.end <= q.cue.start:
         stop = _END.search(text, start, min(len(text), start + 200))
@@ -69,6 +81,31 @@ def _listener(text: str, q: Quote, lang: Language) -> Mention | None:
     named = any(w.group()[:1].isupper() for w in kept)
     kind = "pronoun" if first in lang.object_pronouns else ("name" if named else "nominal")
     return Mention(s, e, text[s:e], kind=kind)
+
+
+def _before_infinitive(text: str, q: Quote, lang: Language) -> int | None:
+    """Where a listener that opens the content ends: before the infinitive's marker
+    (:data:`~quoteattr.frames.LISTENER_JOINS_CONTENT`, "to") and any adverb before it ("never to").
+
+    ``None`` when no marker follows within :data:`MAX_WORDS` words, or when a finite auxiliary follows
+    the infinitive: "warned the plan to cut taxes would fail" names no listener.
+    """
+    words = list(_WORD.finditer(text, q.start, q.end))
+    lowers = [w.group().lower() for w in words]
+
+    def marks(word: str) -> bool:
+        return any(word in lang.cls(name) for name in LISTENER_JOINS_CONTENT)
+
+    # the listener's words, then the adverbs a marker may follow ("never to")
+    marker = next((k for k, w in enumerate(lowers[: 2 * MAX_WORDS]) if marks(w)), None)
+    if marker is None or marker == 0 or marker + 1 >= len(words):
+        return None
+    if any(w in lang.aux and not marks(lowers[k - 1]) for k, w in enumerate(lowers) if k > marker):
+        return None
+    k = marker
+    while k > 0 and lowers[k - 1] in lang.cls("adv"):
+        k -= 1
+    return words[k].start() if k > 0 else None
 
 
 def _of_phrase(words: list[regex.Match[str]], k: int, kept: list[regex.Match[str]], lang: Language) -> bool:

@@ -43,7 +43,9 @@ OPEN_RIGHT_AFTER: dict[str, tuple[str, ...]] = {
 
 #: The ``function_words.tsv`` classes of the word opening a tell cue's content after which the listener
 #: belongs to the content: "urged the council to reopen …" asks the council to act (PolNeAR's spans and
-#: ours start at the listener), while "told reporters how …" only names whom it was told.
+#: ours start at the listener: 13 of the 19 required dev spans after a tell/urge/call-on listener do),
+#: while "told reporters how …" only names whom it was told. Either way the listener is the quote's
+#: addressee (:mod:`quoteattr.addressees` reads it before this marker inside the content).
 LISTENER_JOINS_CONTENT: tuple[str, ...] = ("infinitive",)
 
 #: Cue frames whose verb takes an object: "…, told the Herald" is not an inverted speaker.

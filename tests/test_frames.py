@@ -147,3 +147,55 @@ def test_a_light_verb_names_its_subject_as_speaker_only_when_the_subject_speaks(
 def test_a_verdict_cue_reports_only_with_a_reason_or_a_label(text: str, content: str | None) -> None:
     """ "attack" is speech only when it says why or what (``verdict_reason``, ``verdict_label``)."""
     assert [q.text for q in extract(text).quotes] == ([content] if content else [])
+
+
+# ------------------------------------------------ a listener that opens the content is the addressee
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "listener"),
+    [
+        (
+            "Farm groups urged Parliament to scrap the fuel levy.",
+            "Parliament to scrap the fuel levy",
+            "Parliament",
+        ),
+        ("Residents called on the council to fix the pier.", "the council to fix the pier", "the council"),
+        (
+            "The head teacher told her pupils never to climb the fence.",
+            "her pupils never to climb the fence",
+            "her pupils",
+        ),
+        ("Doctors urged them not to travel.", "them not to travel", "them"),
+        (
+            "The ferry operator warned the owners of small boats to stay in port.",
+            "the owners of small boats to stay in port",
+            "the owners of small boats",
+        ),
+        ("The tenants asked the landlord to delay the rent rise.", "to delay the rent rise", "the landlord"),
+    ],
+)
+def test_listener_inside_the_content_is_the_addressee(text: str, content: str, listener: str) -> None:
+    """PolNeAR's spans keep the one asked to act in the content (frames.LISTENER_JOINS_CONTENT); the
+    addressee stage still names it."""
+    (q,) = extract(text).quotes
+    assert q.text == content
+    assert q.addressee is not None and text[q.addressee.start : q.addressee.end] == listener
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister warned the plan to cut taxes would fail.",  # a finite verb after the infinitive
+        '"We will rebuild," the mayor said.',
+    ],
+)
+def test_no_addressee_without_a_listener(text: str) -> None:
+    for q in extract(text).quotes:
+        assert q.addressee is None, q
+
+
+def test_told_reporters_keeps_the_listener_out_of_the_content() -> None:
+    (q,) = extract("Treasurer Mark Ellison told reporters the budget would balance.").quotes
+    assert q.text == "the budget would balance"
+    assert q.addressee is not None and q.addressee.text == "reporters"

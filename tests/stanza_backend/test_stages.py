@@ -149,3 +149,26 @@ def test_run_parsed_is_what_the_backend_runs() -> None:
     doc = from_conllu(TOLD)
     direct = run_parsed(from_stanza(doc), english(), "surface-first")
     assert direct == StanzaBackend(lazy=True).process(doc)
+
+
+URGED = """# text = The council urged the residents to save water.
+1	The	the	DET	DT	_	2	det	_	_
+2	council	council	NOUN	NN	_	3	nsubj	_	_
+3	urged	urge	VERB	VBD	_	0	root	_	_
+4	the	the	DET	DT	_	5	det	_	_
+5	residents	resident	NOUN	NNS	_	3	obj	_	_
+6	to	to	PART	TO	_	7	mark	_	_
+7	save	save	VERB	VB	_	3	xcomp	_	_
+8	water	water	NOUN	NN	_	7	obj	_	SpaceAfter=No
+9	.	.	PUNCT	.	_	3	punct	_	_
+
+"""
+
+
+def test_the_parse_reader_names_a_listener_inside_the_content() -> None:
+    """The parse reader keeps the one urged to act in the content, as the surface reader does
+    (frames.LISTENER_JOINS_CONTENT), and the shared addressee stage names it."""
+    result = StanzaBackend(lazy=True, combine="parse-only").process(from_conllu(URGED))
+    (quote,) = result.quotes
+    assert quote.text == "the residents to save water" and quote.evidence.startswith("parse:")
+    assert quote.addressee is not None and quote.addressee.text == "the residents"
