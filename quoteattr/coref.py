@@ -262,6 +262,8 @@ def complete_entities(
 def _resolve_mention(doc: _Doc, q: Quote, m: Mention) -> tuple[_Cluster | None, str, float]:
     """The cluster ``m`` belongs to, the deciding sieve, and the salience margin (1.0 outside pronouns)."""
     lang = doc.lang
+    if m.text.strip().lower() in lang.relpro:
+        return _resolve_relative(doc, q, m)
     if m.kind == "pronoun":
         return _resolve_pronoun(doc, q, m)
     if m.kind == "nominal":
@@ -273,6 +275,18 @@ def _resolve_mention(doc: _Doc, q: Quote, m: Mention) -> tuple[_Cluster | None, 
         if longer is not None:
             return _add_name(doc, longer.name, m, longer.kind), "name-variant", 1.0
     return _add_name(doc, name, m, _name_kind(doc, name, m)), "name", 1.0
+
+
+def _resolve_relative(doc: _Doc, q: Quote, m: Mention) -> tuple[_Cluster | None, str, float]:
+    """A relative pronoun ("who" in "Ruiz, who said") is its antecedent's entity: the noun phrase right
+    before it, resolved as that phrase would be as a speaker (a name, a description), never by salience."""
+    found = doc.layer.antecedent(m)
+    if found is None or found.text.strip().lower() in doc.lang.relpro:
+        return None, "relative-unresolved", 1.0
+    cluster, sieve, margin = _resolve_mention(doc, q, found)
+    if cluster is not None:
+        _join(doc, cluster, found, (found.start, found.end))
+    return cluster, f"relative-{sieve}", margin
 
 
 def _name_kind(doc: _Doc, name: str, m: Mention) -> str:

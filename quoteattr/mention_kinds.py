@@ -37,8 +37,11 @@ class KindWord(NamedTuple):
 
 
 def _is_pronoun(words: Sequence[KindWord], lang: Language) -> bool:
-    """One word, a pronoun of the language's list or one a parser tagged as such ("she", "they")."""
-    return len(words) == 1 and (words[0].evidence == PRONOUN or words[0].lower in lang.pronouns)
+    """One word, a pronoun of the language's list or one a parser tagged as such ("she", "they"), or a
+    relative pronoun ("who" in "Ruiz, who said"), which coreference links to its antecedent."""
+    return len(words) == 1 and (
+        words[0].evidence == PRONOUN or words[0].lower in lang.pronouns or words[0].lower in lang.relpro
+    )
 
 
 def _common_capital(word: KindWord, lang: Language) -> bool:

@@ -35,10 +35,12 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 import attrs
 import regex
 
+from . import subject_starts
 from .language import Language
 from .lexicons import data_lines, has_file
 from .model import Mention
 from .names import _cached_if_short, description_name, gender_of_name, head, proper_name
+from .phrases import mention_kind
 from .records import Found
 from .tokens import is_capitalised
 from .units import TERMINAL, Item, Unit, unit_items
@@ -254,6 +256,25 @@ class MentionLayer:
         if folded is None:
             folded = self._folded[k] = self.text[self.units[k].start : self.units[k].end].casefold()
         return folded
+
+    def antecedent(self, m: Mention) -> Mention | None:
+        """The noun phrase a relative-pronoun speaker stands for ("Ruiz" for the "who" of "Ruiz, who
+        said"), read deterministically from its unit's words: the phrase right before the pronoun,
+        never a salience guess (:func:`quoteattr.subject_starts.antecedent`). ``None`` when ``m`` is no
+        relative pronoun or nothing stands before it."""
+        if not self.units or m.text.strip().lower() not in self.lang.relpro:
+            return None
+        k = self.unit_of(m.start)
+        items = self.tokens[k] if k < len(self.tokens) else None
+        if items is None:
+            items = unit_items(self.text, self.units[k])
+        r = next((i for i, it in enumerate(items) if it.start == m.start), None)
+        found = None if r is None else subject_starts.named_antecedent(items, r, self.lang)
+        if found is None:
+            return None
+        a, b = found
+        start, end = items[a].start, items[b - 1].end
+        return Mention(start, end, self.text[start:end], kind=mention_kind(items[a:b], self.lang))
 
     def before(self, offset: int, units_back: int) -> Sequence[Referent]:
         """Referents ending before ``offset``, in its unit or the ``units_back`` units before, latest last."""

@@ -5,7 +5,8 @@ Pure functions of unit items and the :class:`~quoteattr.language.Language`, read
 
 - an opener before the real subject ("Overall, the fund predicted", "Based on the figures, X said");
 - a preposition that opens a subordinate clause ("…, shortly after Trump said"): the subject starts after it;
-- a relative pronoun as subject ("Ruiz, who said …"): the speaker is its antecedent;
+- a relative pronoun as subject ("Ruiz, who said …"): the speaker mention is the pronoun, its
+  antecedent ("Ruiz") the noun phrase right before it, which coreference links it to;
 - a verb that opens a headline-style sentence with no subject ("Keeps saying …");
 - a discourse idiom built on a speech verb ("Having said that, …", "That said, …"), which reports nothing.
 """
@@ -17,7 +18,7 @@ from collections.abc import Mapping, Sequence
 
 from .language import Language
 from .lexicons import has_file, word_list
-from .phrases import VERB_SECOND, is_cap, is_name, np_like, plain_noun_phrase
+from .phrases import VERB_SECOND, is_cap, is_name, mention_kind, np_like, plain_noun_phrase
 from .units import PHRASE_BREAKS, Item
 
 #: A one-word opener ending like a participle is one only when longer than this ("Ted," is a name).
@@ -182,6 +183,32 @@ def relative_subject(items: Sequence[Item], part: tuple[int, int], lang: Languag
     "the official who spoke to reporters said" → the antecedent again (its relative clause is closed).
     ``None`` when ``part`` holds no relative pronoun or no antecedent is found.
     """
+    found = _read_relative(items, part, lang)
+    return None if found is None else found[0]
+
+
+def relative_speaker(
+    items: Sequence[Item], part: tuple[int, int], lang: Language
+) -> tuple[tuple[int, int], int] | None:
+    """The speaker mention of a cue whose subject words ``part`` hold a relative pronoun, and where the
+    subject starts.
+
+    When the relative pronoun is itself the cue's subject ("Ruiz, who said …") the mention is the
+    pronoun, as "he" is in "he said": coreference links it to its antecedent (:mod:`quoteattr.coref`),
+    and the subject starts at the antecedent. Otherwise ("which he said", "the official who spoke to
+    us said") the mention is :func:`relative_subject`'s.
+    """
+    found = _read_relative(items, part, lang)
+    if found is None:
+        return None
+    subject, pronoun = found
+    return ((pronoun, pronoun + 1) if pronoun is not None else subject), subject[0]
+
+
+def _read_relative(
+    items: Sequence[Item], part: tuple[int, int], lang: Language
+) -> tuple[tuple[int, int], int | None] | None:
+    """:func:`relative_subject`'s span, and the relative pronoun's index when the pronoun is the subject."""
     if VERB_SECOND in lang.features:
         # verb-final relative clauses ("welcher die Papiere ausfertigte, erklärte") read otherwise
         return None
@@ -198,15 +225,16 @@ def relative_subject(items: Sequence[Item], part: tuple[int, int], lang: Languag
             # head, which speaks; after a comma the cue stands inside the clause ("image, which was
             # cemented with his comment about …")
             head = antecedent(items, r, lang) if r > a else None
-            return head if head is not None and head[0] == a else None
+            return (head, None) if head is not None and head[0] == a else None
         if _relative_own_subject(rest, lang):
-            return r + 1, b
+            return (r + 1, b), None
         if not all(it.lower.endswith(lang.endings("manner_adverb")) or it.lower in lang.adv for it in rest):
             return None  # neither a subject nor adverbs: not read
         # "which together vowed": adverbs only, the relative pronoun is the subject
     if r > a and items[r - 1].lower in lang.prep:
         return None  # "in which … said" with no subject of its own
-    return antecedent(items, r, lang)
+    found = antecedent(items, r, lang)
+    return None if found is None else (found, r)
 
 
 def _relative_own_subject(rest: Sequence[Item], lang: Language) -> bool:
@@ -235,6 +263,18 @@ def antecedent(items: Sequence[Item], r: int, lang: Language) -> tuple[int, int]
         if head is not None and items[found[0] - 2].lower in people:
             return head[0], found[1]  # "members of the caucus, who": not "the rise of Trump, who"
     return found
+
+
+def named_antecedent(items: Sequence[Item], r: int, lang: Language) -> tuple[int, int] | None:
+    """:func:`antecedent`, but over an appositive description to the name it describes: for "Paul Nand,
+    a farmer, who said" the entity is "Paul Nand" (read by coreference through the mention layer)."""
+    found = antecedent(items, r, lang)
+    if found is None or found[0] == 0 or items[found[0] - 1].text != ",":
+        return found
+    if mention_kind(items[found[0] : found[1]], lang) != "nominal":
+        return found
+    named = antecedent(items, found[0], lang)
+    return named if named is not None and mention_kind(items[named[0] : named[1]], lang) == "name" else found
 
 
 def _np_before(items: Sequence[Item], e: int, lang: Language) -> tuple[int, int] | None:

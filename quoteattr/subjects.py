@@ -360,9 +360,9 @@ class UnitView:
         if found is None:
             return None
         a, parts = found
-        relative = starts.relative_subject(self.items, parts[-1], self.lang) if parts[-1][1] == stop else None
+        relative = starts.relative_speaker(self.items, parts[-1], self.lang) if parts[-1][1] == stop else None
         if relative is not None:
-            return self.mention(*relative)  # "Ruiz, who said …": the relative pronoun's antecedent
+            return self.mention(*relative[0])  # "Ruiz, who said …": the relative pronoun, linked by coref
         if a > 0 and self.items[a - 1].lower in self.lang.subord and len(parts) > 1:
             parts = parts[1:]  # "As a phone rang, the announcer said": a subordinate clause first
         # Walk left from the part before the verb over appositives and relative clauses to the head.
@@ -417,9 +417,9 @@ class UnitView:
             return None
         a, parts = found
         near = parts[-1]
-        relative = starts.relative_subject(self.items, near, self.lang) if near[1] == stop else None
+        relative = starts.relative_speaker(self.items, near, self.lang) if near[1] == stop else None
         if relative is not None:
-            return self.mention(*relative), relative[0]
+            return self.mention(*relative[0]), relative[1]
         if (
             starts.opening_verb(self.items, self.items_start_of_clause(stop), stop, self.lang)
             and parts[0][0] == a

@@ -305,3 +305,42 @@ def test_a_close_call_caps_the_pronoun_confidence() -> None:
     text = "Lena Hart and Julia Marsh arrived. She said the guests were late."
     [q], _ = resolve(text, [quote(text, "the guests were late", mention(text, "She", "pronoun"))])
     assert q.confidence <= CLOSE_CALL_CONFIDENCE
+
+
+def test_relative_pronoun_is_its_antecedents_entity_not_the_most_salient() -> None:
+    # salience would pick the earlier speaker (a subject, the previous quote's speaker); the relative
+    # pronoun refers to the name right before it
+    text = "Lena Moss said the dam held. Reporters then found Ivo Brandt, who said costs rose."
+    out, entities = resolve(text, [
+        quote(text, "the dam held", mention(text, "Lena Moss", "name")),
+        quote(text, "costs rose", mention(text, "who", "pronoun")),
+    ])  # fmt: skip
+    assert entity_names(out) == ["Lena Moss", "Ivo Brandt"]
+    assert out[1].speaker is not None and out[1].speaker.text == "who"
+    assert "relative-name" in out[1].evidence
+    brandt = next(e for e in entities if e.name == "Ivo Brandt")
+    assert [m.text for m in brandt.mentions] == ["Ivo Brandt", "who"]
+
+
+def test_relative_pronoun_after_a_surname_takes_the_full_name() -> None:
+    text = "Nadia Osei spoke first. Voters then met Osei, who in 2019 said taxes would fall."
+    [q], _ = resolve(text, [quote(text, "taxes would fall", mention(text, "who", "pronoun"))])
+    assert q.entity is not None and q.entity.name == "Nadia Osei"
+
+
+def test_relative_pronoun_skips_an_appositive_description_to_the_name() -> None:
+    text = "Officials met Pia Lund, a retired nurse, who said the ward was full."
+    [q], _ = resolve(text, [quote(text, "the ward was full", mention(text, "who", "pronoun"))])
+    assert q.entity is not None and q.entity.name == "Pia Lund"
+
+
+def test_relative_pronoun_with_a_description_antecedent() -> None:
+    text = "The firm hired an engineer who said the bridge was unsafe."
+    [q], _ = resolve(text, [quote(text, "the bridge was unsafe", mention(text, "who", "pronoun"))])
+    assert q.entity is not None and q.entity.name == "an engineer" and q.entity.resolved
+
+
+def test_relative_pronoun_with_nothing_before_it_is_unresolved() -> None:
+    text = "Who said the bridge was unsafe?"
+    [q], _ = resolve(text, [quote(text, "the bridge was unsafe", mention(text, "Who", "pronoun"))])
+    assert q.entity is not None and not q.entity.resolved and "relative-unresolved" in q.evidence

@@ -15,6 +15,7 @@ from quoteattr.subject_starts import (
     in_idiom,
     is_opener,
     opening_verb,
+    relative_speaker,
     relative_subject,
 )
 from quoteattr.units import Item, Unit, unit_items
@@ -106,6 +107,25 @@ def test_relative_subject(text: str, cue: str, expected: str | None) -> None:
     if text.startswith("The official"):
         start = 0
     assert _words(items, relative_subject(items, (start, stop), EN)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "after", "speaker", "subject_start"),
+    [
+        ("Voters met Mr. Kamin, who said so.", "said", ",", "who", "Mr"),  # the pronoun speaks, as "he" does
+        ("They hired an architect who in May said so.", "said", "hired", "who", "an"),
+        ("Officials met the union's treasurer, who said so.", "said", ",", "who", "the"),
+        ("He named the tariffs, which he said hurt.", "said", ",", "he", "he"),  # the clause's own subject
+        ("The official who spoke to us said so.", "said", "", "The official", "The"),  # a closed clause
+    ],
+)
+def test_relative_speaker(text: str, cue: str, after: str, speaker: str, subject_start: str) -> None:
+    items = _items(text)
+    start = _index(items, after) + 1 if after else 0
+    found = relative_speaker(items, (start, _index(items, cue)), EN)
+    assert found is not None
+    span, begins = found
+    assert _words(items, span) == speaker and items[begins].text == subject_start
 
 
 def test_relative_subject_is_off_in_verb_second_languages() -> None:
