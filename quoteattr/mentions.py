@@ -111,6 +111,8 @@ def _manner_adverb(word: str, lang: Language) -> bool:
 def _first_kept(words: list[regex.Match[str]], lang: Language) -> int | None:
     """Index of the first word of the speaker inside the mention's words, or None."""
     lower = [w.group().lower().rstrip(".") for w in words]
+    if lower[-1] in lang.cls("impersonal"):
+        return None  # "It's worth (noting that …)": an impersonal frame, nobody speaks
     if lower[0] in lang.prep:
         if len(lower) > 1 and _is_title(lower[1], lang):
             return 0  # "Under Secretary X"

@@ -92,6 +92,7 @@ def is_opener(items: Sequence[Item], part: tuple[int, int], stop: int, lang: Lan
         w = first.lower
         return (
             w in lang.adv
+            or w in lang.irregular_past  # "Stung by …"
             or w.endswith(lang.endings("past"))
             or w.endswith(lang.endings("gerund"))
             or (w in lang.cls("opener"))

@@ -31,7 +31,10 @@ def test_trim_keeps_the_speaker_and_its_offsets(written: str, kept: str) -> None
     assert m.end == 10 + len(written) and m.start == m.end - len(kept)
 
 
-@pytest.mark.parametrize("written", ["Under", "Instead", "Meanwhile", "On July", "In August", "egregiously"])
+@pytest.mark.parametrize(
+    "written",
+    ["Under", "Instead", "Meanwhile", "On July", "In August", "egregiously", "It's worth", "It is worth"],
+)
 def test_a_mention_of_nobody_is_dropped(written: str) -> None:
     assert trim(_mention(written), english()) is None
 
@@ -166,3 +169,12 @@ def test_latest_reads_the_layer_backwards_and_only_units_that_can_match() -> Non
     assert [r.name for r in fresh.latest(at, 10, word="ENGINEER")] == ["Gordon Pryce"]
     # the first unit and the last (it writes both words before the offset) are read; the three between not
     assert set(fresh._read) == {0, 4}, "units lacking the name or the role word were read"
+
+
+def test_an_impersonal_worth_frame_keeps_its_quote_without_a_speaker() -> None:
+    from quoteattr import extract
+
+    [q] = extract("It's worth noting that the ferry has never run late.").quotes
+    assert q.text == "the ferry has never run late" and q.speaker is None and q.entity is None
+    [q] = extract("Ana Ruiz, who is worth millions, said the ferry has never run late.").quotes
+    assert q.speaker is not None and q.speaker.text == "Ana Ruiz"
