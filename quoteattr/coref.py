@@ -262,7 +262,7 @@ def complete_entities(
 def _resolve_mention(doc: _Doc, q: Quote, m: Mention) -> tuple[_Cluster | None, str, float]:
     """The cluster ``m`` belongs to, the deciding sieve, and the salience margin (1.0 outside pronouns)."""
     lang = doc.lang
-    if m.text.strip().lower() in lang.relpro:
+    if m.text.strip().lower() in lang.relpro | lang.cls("relative"):  # "who", "which", "that"
         return _resolve_relative(doc, q, m)
     if m.kind == "pronoun":
         return _resolve_pronoun(doc, q, m)

@@ -264,7 +264,7 @@ class MentionLayer:
         said"), read deterministically from its unit's words: the phrase right before the pronoun,
         never a salience guess (:func:`quoteattr.subject_starts.antecedent`). ``None`` when ``m`` is no
         relative pronoun or nothing stands before it."""
-        if not self.units or m.text.strip().lower() not in self.lang.relpro:
+        if not self.units or m.text.strip().lower() not in self.lang.relpro | self.lang.cls("relative"):
             return None
         k = self.unit_of(m.start)
         items = self.tokens[k] if k < len(self.tokens) else None

@@ -344,3 +344,10 @@ def test_relative_pronoun_with_nothing_before_it_is_unresolved() -> None:
     text = "Who said the bridge was unsafe?"
     [q], _ = resolve(text, [quote(text, "the bridge was unsafe", mention(text, "Who", "pronoun"))])
     assert q.entity is not None and not q.entity.resolved and "relative-unresolved" in q.evidence
+
+
+def test_relative_that_from_a_parser_goes_to_its_antecedent() -> None:
+    # the surface reader never makes "that" a speaker; a parser's relcl subject may
+    text = "Ivo Moss spoke first. Then came a survey that found rents rose."
+    [q], _ = resolve(text, [quote(text, "rents rose", mention(text, "that", "pronoun"))])
+    assert q.entity is not None and q.entity.name == "a survey" and "relative-" in q.evidence
