@@ -97,8 +97,8 @@ def _speaker(tree: Tree, cue: int, lang: Language) -> tuple[int | None, str]:
         if subj:
             s = subj[0]
             if toks[s].lemma.lower() in lang.relpro | lang.complementisers and toks[v].deprel == "acl:relcl":
-                h = tree.head(v)
-                return (h, "relcl") if h is not None else (None, "none")
+                # The pronoun is the mention (as 'he' is); coreference links it to the antecedent.
+                return s, "relcl"
             return s, rule
         if tree.children(v, "nsubj:pass", "aux:pass", "expl"):
             for k in tree.children(v, "obl:agent", "obl"):

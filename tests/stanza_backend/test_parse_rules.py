@@ -102,7 +102,7 @@ EXPECTED: dict[str, list[Row]] = {
         ),
     ],
     "relcl-after-agent": [
-        ("indirect", "it ignored the law", "said", "Judge Alan Park", "name", "parse:relcl+ccomp"),
+        ("indirect", "it ignored the law", "said", "who", "pronoun", "parse:relcl+ccomp"),
     ],
     "appos-name-after-nominal": [
         ("indirect", "the charges were false", "said", "Her lawyer", "nominal", "parse:nsubj+ccomp"),
@@ -183,7 +183,7 @@ EXPECTED: dict[str, list[Row]] = {
         ("direct", "Nobody expected this,", "added", "Grant", "name", "parse:nsubj+parataxis-head"),
     ],
     "relcl-plural": [
-        ("indirect", "they were underpaid", "said", "The teachers", "nominal", "parse:relcl+ccomp")
+        ("indirect", "they were underpaid", "said", "who", "pronoun", "parse:relcl+ccomp")
     ],
     "postposed-indirect": [
         ("indirect", "The plan was approved", "said", "the agency", "nominal", "parse:nsubj+parataxis-head"),
@@ -265,6 +265,15 @@ def test_the_backend_reads_a_users_document_without_models() -> None:
     assert [q.text for q in result.quotes] == ["the firm of fraud", "it had misled investors"]
     names = {q.entity.name for q in result.quotes if q.entity}
     assert len(names) == 1 and names.pop() in "Dr. Lee"  # one entity for both quotes
+
+
+@pytest.mark.parametrize(("name", "antecedent"), [("relcl-after-agent", "Alan Park"), ("relcl-plural", "teachers")])
+def test_relative_pronoun_speaker_names_its_antecedent(name: str, antecedent: str) -> None:
+    """As on the surface path, 'X, who said …' has 'who' as its mention and X as its entity."""
+    result = StanzaBackend(lazy=True, combine="parse-only").process(from_conllu(DOCS[name]))
+    [quote] = result.quotes
+    assert quote.speaker is not None and quote.speaker.text == "who"
+    assert quote.entity is not None and antecedent in quote.entity.name
 
 
 def _chain(mentions: list[tuple[int, int, int]], representative: int) -> object:
