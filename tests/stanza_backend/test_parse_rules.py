@@ -182,9 +182,7 @@ EXPECTED: dict[str, list[Row]] = {
     "inverted-with-appos": [
         ("direct", "Nobody expected this,", "added", "Grant", "name", "parse:nsubj+parataxis-head"),
     ],
-    "relcl-plural": [
-        ("indirect", "they were underpaid", "said", "who", "pronoun", "parse:relcl+ccomp")
-    ],
+    "relcl-plural": [("indirect", "they were underpaid", "said", "who", "pronoun", "parse:relcl+ccomp")],
     "postposed-indirect": [
         ("indirect", "The plan was approved", "said", "the agency", "nominal", "parse:nsubj+parataxis-head"),
     ],
@@ -267,7 +265,9 @@ def test_the_backend_reads_a_users_document_without_models() -> None:
     assert len(names) == 1 and names.pop() in "Dr. Lee"  # one entity for both quotes
 
 
-@pytest.mark.parametrize(("name", "antecedent"), [("relcl-after-agent", "Alan Park"), ("relcl-plural", "teachers")])
+@pytest.mark.parametrize(
+    ("name", "antecedent"), [("relcl-after-agent", "Alan Park"), ("relcl-plural", "teachers")]
+)
 def test_relative_pronoun_speaker_names_its_antecedent(name: str, antecedent: str) -> None:
     """As on the surface path, 'X, who said …' has 'who' as its mention and X as its entity."""
     result = StanzaBackend(lazy=True, combine="parse-only").process(from_conllu(DOCS[name]))
