@@ -560,7 +560,7 @@ class UnitView:
         k = b
         while k > a and is_name(self.items[k - 1 : b], self.lang):
             k -= 1
-        return (k, b) if k < b else None
+        return (starts.title_before(self.items, k, a, self.lang), b) if k < b else None
 
     def first_np(self, parts: list[tuple[int, int]]) -> tuple[int, int] | None:
         for p0, p1 in parts:
