@@ -320,9 +320,9 @@ class UnitView:
     def subject_parts(self, stop: int, floor: int = 0) -> tuple[int, list[tuple[int, int]]] | None:
         """Where a subject ending before item ``stop`` may begin, and its comma-separated parts."""
         a = stop
-        # "X, who has run it since it opened, said": a comma before the verb closes a parenthesis,
-        # so clause words inside it do not end the subject.
-        behind_comma = stop > 0 and self.items[stop - 1].text == ","
+        # "X, who has run it since it opened, said" / "X -- head of a firm that … -- said": a comma or
+        # dash before the verb closes a parenthesis, so clause words inside it do not end the subject.
+        behind_comma = stop > 0 and self.items[stop - 1].text in PHRASE_BREAKS | starts.DASHES
         while a > floor and stop - a < MAX_SUBJECT_TOKENS:
             prev = self.items[a - 1]
             if prev.is_quote or prev.text in HARD_BREAKS:
