@@ -116,9 +116,11 @@ class UnitView:
             elif w == "," and VERB_SECOND not in self.lang.features:
                 # a comma continues the trailer only before another adverbial ("on Sunday, in a statement");
                 # in a verb-second language a comma after the cue opens the content ("sagte, im Juli …")
+                nxt = self.items[i + 2].lower if i + 2 < self.end else ""
                 if i + 1 < self.end and (
-                    self.items[i + 1].lower in self.lang.prep or self.items[i + 1].lower in self.lang.time
-                ):
+                    (self.items[i + 1].lower in self.lang.prep and nxt not in self.lang.cls("question"))
+                    or self.items[i + 1].lower in self.lang.time
+                ):  # ", for how the industry can …" opens content, not a trailer
                     i += 1
                 else:
                     break
