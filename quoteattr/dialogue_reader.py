@@ -71,6 +71,12 @@ _INTRODUCES_RE = regex.compile(r"[,:—–-][ \t]*+\s*+\Z")
 _ACTS_RE = regex.compile(r"[ \t\n]++(?:[\p{Ll}]++ly[ \t\n]++)?+\p{Ll}")
 #: Words that open a description of someone on stage in a tag ("her companion", "a voice").
 _DESCRIBERS = function_words()["describer"]
+#: Relative pronouns ("Isabella, who exclaimed"): a tag speaker that stands for the name before it.
+_RELATIVES = function_words()["relpro"]
+#: The capitalised name that ends the narration before a relative pronoun, then its comma.
+_ANTECEDENT_RE = regex.compile(r"(\p{Lu}[\p{L}'’-]*+(?:[ \t]++\p{Lu}[\p{L}'’-]*+)*+)[ \t]*+,[ \t\n]*+\Z")
+#: How far before a relative pronoun its antecedent may start.
+ANTECEDENT_WINDOW = 60
 #: How many of the latest active characters a turn remembers for guesses made after the text is read.
 SALIENT = 4
 
@@ -246,6 +252,9 @@ class Reader(TurnTaking):
     ) -> Character | None:
         """The character a tag mention names (``prefer``: the one the previous line addressed)."""
         low = m.text.lower()
+        named = self._antecedent(m) if low in _RELATIVES else None
+        if named is not None:  # "her faithful Isabella, who exclaimed": the name before it, no gender guess
+            return self._who(named, exclude, prefer)
         if m.kind == "pronoun":
             return self._pronoun(m, exclude, prefer)
         _, words = name_parts(m.text)
@@ -280,6 +289,14 @@ class Reader(TurnTaking):
             if gender or raw[0] in _DESCRIBERS:  # "her companion", "a voice": someone on stage, any gender
                 return self.resolve_pronoun(gender, exclude, prefer)
         return known
+
+    def _antecedent(self, m: Mention) -> Mention | None:
+        """The name a relative-pronoun tag mention stands for: the one right before its comma."""
+        lo = max(0, m.start - ANTECEDENT_WINDOW)
+        hit = _ANTECEDENT_RE.search(self.text, lo, m.start)
+        if hit is None:
+            return None
+        return Mention(hit.start(1), hit.end(1), hit.group(1), kind="name")
 
     def _addressee(self, q: Quote) -> tuple[Character | None, Mention | None]:
         """A vocative inside ``q``: a known character's name or a form of address, set off by commas."""

@@ -109,8 +109,21 @@ class Site:
         if at.shares_subject:
             # "Cruz exhorted Republicans … and said …": with no earlier cue, the sentence's subject speaks
             last = self.ctx.last_speaker
+            if last is not None and at.participle and self.closes_relative(last):
+                main = self.view.clause_subject()
+                if main is not None:
+                    return main, at.j
             return (last if last is not None else self.view.clause_subject()), at.j
         return self.view.subject_before(at.j + 1, self.ctx.floor) or (None, 0)
+
+    def closes_relative(self, last: Mention) -> bool:
+        """Is ``last`` the pronoun of a restrictive relative clause ("an architect who said …") that the
+        comma before this participle closes? Then the participle belongs to the main clause's subject."""
+        v = self.view
+        if last.text.lower() not in v.lang.relpro:
+            return False
+        r = next((i for i, it in enumerate(v.items) if it.start == last.start), None)
+        return r is not None and r > 0 and v.items[r - 1].is_word and r < self.cue_hit.first
 
     @property
     def speaker(self) -> Mention | None:

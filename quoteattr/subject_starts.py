@@ -325,3 +325,16 @@ def opening_verb(items: Sequence[Item], a: int, stop: int, lang: Language) -> bo
         return cue.endswith(lang.endings("gerund"))  # "Keeps saying": a bare gerund has no subject of its own
     nxt = items[a + 1]
     return nxt.lower in lang.prep and not is_cap(nxt) and items[stop - 1].text == "," and cue.endswith(plural)
+
+
+def title_before(items: Sequence[Item], k: int, a: int, lang: Language) -> int:
+    """Where a name starting at item ``k`` begins with its abbreviated title ("Ms. Okafor", not "Okafor").
+
+    A name found by walking back over capitalised words stops at the title's dot; the title belongs
+    to the speaker mention (lexicons ``titles.txt``, ``honorifics.tsv``).
+    """
+    if k - 2 >= a and items[k - 1].text == "." and items[k - 2].is_word:
+        w = items[k - 2].lower
+        if w + "." in lang.titles or w in lang.honorifics:
+            return k - 2
+    return k

@@ -116,9 +116,11 @@ class UnitView:
             elif w == "," and VERB_SECOND not in self.lang.features:
                 # a comma continues the trailer only before another adverbial ("on Sunday, in a statement");
                 # in a verb-second language a comma after the cue opens the content ("sagte, im Juli …")
+                nxt = self.items[i + 2].lower if i + 2 < self.end else ""
                 if i + 1 < self.end and (
-                    self.items[i + 1].lower in self.lang.prep or self.items[i + 1].lower in self.lang.time
-                ):
+                    (self.items[i + 1].lower in self.lang.prep and nxt not in self.lang.cls("question"))
+                    or self.items[i + 1].lower in self.lang.time
+                ):  # ", for how the industry can …" opens content, not a trailer
                     i += 1
                 else:
                     break
@@ -320,9 +322,9 @@ class UnitView:
     def subject_parts(self, stop: int, floor: int = 0) -> tuple[int, list[tuple[int, int]]] | None:
         """Where a subject ending before item ``stop`` may begin, and its comma-separated parts."""
         a = stop
-        # "X, who has run it since it opened, said": a comma before the verb closes a parenthesis,
-        # so clause words inside it do not end the subject.
-        behind_comma = stop > 0 and self.items[stop - 1].text == ","
+        # "X, who has run it since it opened, said" / "X -- head of a firm that … -- said": a comma or
+        # dash before the verb closes a parenthesis, so clause words inside it do not end the subject.
+        behind_comma = stop > 0 and self.items[stop - 1].text in PHRASE_BREAKS | starts.DASHES
         while a > floor and stop - a < MAX_SUBJECT_TOKENS:
             prev = self.items[a - 1]
             if prev.is_quote or prev.text in HARD_BREAKS:
@@ -560,7 +562,7 @@ class UnitView:
         k = b
         while k > a and is_name(self.items[k - 1 : b], self.lang):
             k -= 1
-        return (k, b) if k < b else None
+        return (starts.title_before(self.items, k, a, self.lang), b) if k < b else None
 
     def first_np(self, parts: list[tuple[int, int]]) -> tuple[int, int] | None:
         for p0, p1 in parts:
