@@ -42,3 +42,15 @@ def test_known_answers() -> None:
     m = _LAST_WORDS_RE.search("she walked to the ")
     assert m is not None and m.groups() == ("to", "the")
     assert _LAST_WORDS_RE.search("a key, and ") is None  # one word after the comma: no pair
+
+
+def test_name_parts_cache_keeps_short_names_only() -> None:
+    """name_parts shares the names caches' bound: a hostile long "name" is computed, never kept."""
+    from quoteattr.characters import name_parts
+    from quoteattr.names import CACHE_KEY_CHARS
+
+    name_parts.cache_clear()  # type: ignore[attr-defined]
+    assert name_parts("Mr. Darcy") == ("mr", ("darcy",))
+    long_name = "Mr. " + "Darcy" * CACHE_KEY_CHARS
+    assert name_parts(long_name) == ("mr", ("darcy" * CACHE_KEY_CHARS,))
+    assert name_parts.cache_info().currsize == 1  # type: ignore[attr-defined]
