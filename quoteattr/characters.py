@@ -31,7 +31,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from .lexicons import data_lines, function_words, pronouns, word_list
-from .names import CACHE_KEY_CHARS, CACHE_SIZE
+from .names import _cached_if_short
 
 __all__ = ["Character", "CharacterTable", "address_words", "gender_words", "name_parts"]
 
@@ -90,18 +90,13 @@ SHOWN_WITHOUT = frozenset(word for word, scope in _PREFIX_ROWS if scope == "all"
 _MARITAL = word_list("marital_titles.txt")
 
 
+@_cached_if_short  # runs for every tag, vocative and narration name (~20,000 times a pdnc pass) on few names
 def name_parts(surface: str) -> tuple[str, tuple[str, ...]]:
     """``(title, words)`` of a name, lower-cased, no article: "the Mrs. Ann Wood" → ("mrs", ("ann", "wood")).
 
     >>> name_parts("Mr. Darcy"), name_parts("the Mouse"), name_parts("Lady Ann Wood")
     (('mr', ('darcy',)), ('', ('mouse',)), ('lady', ('ann', 'wood')))
     """
-    if len(surface) > CACHE_KEY_CHARS:  # hostile text: not worth keeping
-        return _name_parts(surface)
-    return _name_parts_cached(surface)
-
-
-def _name_parts(surface: str) -> tuple[str, tuple[str, ...]]:
     words = [w.strip(".,;:!?'’\"“”") for w in surface.split()]
     words = [w.lower().removesuffix("'s").removesuffix("’s") for w in words if w]  # "Ann's" is Ann
     while words and words[0] in NAME_PREFIXES:
@@ -112,11 +107,6 @@ def _name_parts(surface: str) -> tuple[str, tuple[str, ...]]:
         title = title or words[0].rstrip(".")
         words.pop(0)
     return title, tuple(words)
-
-
-#: ``name_parts`` runs for every tag, vocative and narration name (about 20,000 times per pdnc pass)
-#: on a few hundred distinct names; the cache is bounded in entries and in key length.
-_name_parts_cached = functools.lru_cache(maxsize=CACHE_SIZE)(_name_parts)
 
 
 def title_gender(title: str) -> str:

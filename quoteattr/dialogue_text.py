@@ -67,10 +67,17 @@ _WORD = r"\p{Lu}[\p{L}\p{M}'’]*+(?:-[\p{L}\p{M}'’]++)*+"  # 'Emma--but' is E
 NAME_RE = regex.compile(rf"(?<![\p{{L}}\p{{M}}'’\-]){_WORD}(?:\.?\s[ \t]*+{_WORD})*+")
 
 
+#: A lower-case word right after a name: the name is the subject of a verb ("Ann smiled").
+_LOWER_NEXT_RE = regex.compile(r"\s++\p{Ll}")
+
+
 _PARAGRAPH_RE = regex.compile(r"\n[ \t]*+\n\s*+")
 
 
-SENTENCE_START_RE = regex.compile(r"(?:^|[.!?]['’\"”)]*+\s++|[\"”]\s*+|\n\s*+)$")
+# Text that ends where a sentence starts. Searched from the end ((?r)): the pattern is anchored there, so a
+# reverse search tries one position instead of every one of the window. Callers read only whether it
+# matches. Read backwards, the spaces after a line break are greedy, not possessive: they give the break back.
+SENTENCE_START_RE = regex.compile(r"(?r)(?:^|[.!?]['’\"”)]*+\s++|[\"”]\s*+|\n\s*)$")
 
 
 ENDEARMENT_RE = regex.compile(r"(?:[Mm]y\s++)?(?:[Dd]ear(?:est)?\s++)?")
@@ -158,7 +165,9 @@ def _place_prepositions() -> dict[str, str]:
     return dict(tagged_words("place_prepositions.tsv"))
 
 
-_LAST_WORDS_RE = regex.compile(r"(?:(\p{L}++)[ \t\n]++)?+(\p{L}++)[ \t\n]++\Z")
+# The last two words before the trailing space. Searched from the end ((?r)), so only the one position the
+# pattern can end at is tried; each run is whole (the look-behind), as the leftmost forward match read it.
+_LAST_WORDS_RE = regex.compile(r"(?r)(?<!\p{L})(\p{L}++)[ \t\n]++(\p{L}++)[ \t\n]++\Z")
 
 
 def _placed(before: str) -> bool:
@@ -169,7 +178,7 @@ def _placed(before: str) -> bool:
     preps = _place_prepositions()
     last = m.group(2).lower()
     if last == "the":
-        return m.group(1) is not None and m.group(1).lower() in preps
+        return m.group(1).lower() in preps
     return preps.get(last) == "bare"
 
 
@@ -207,7 +216,7 @@ def narration_names(text: str, quotes: Sequence[Quote]) -> list[NameHit]:
             joined = before.endswith(" and ")  # "Ann and Tom reached the bridge": both are subjects
             follows_verb = before.rstrip().lower().endswith(verbs)
             subject = (
-                (opens or joined) and not possessive and bool(regex.match(r"\s++\p{Ll}", text[e : e + 30]))
+                (opens or joined) and not possessive and _LOWER_NEXT_RE.match(text, e, e + 30) is not None
             )
             person = bool(title) or len(parts) > 1 or follows_verb
             hit = NameHit(s, e, text[s:e], subject or follows_verb, person, possessive)

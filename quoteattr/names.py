@@ -11,15 +11,15 @@ These are pure functions of a mention's text, shared by the mention layer and co
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
-from typing import TypeVar
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any, TypeVar, cast
 
 import regex
 
 from .language import Language, english
 from .tokens import is_capitalised, tokenize
 
-_R = TypeVar("_R")
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 _PARENS = regex.compile(r"\([^()]{0,80}\)")  # "(D-Wis.)" is not part of a name
 
@@ -46,17 +46,21 @@ CACHE_KEY_CHARS = 128
 CACHE_SIZE = 8192
 
 
-def _cached_if_short(func: Callable[[str, Language], _R]) -> Callable[[str, Language], _R]:
-    """``func`` behind an LRU cache that only short texts enter (see :data:`CACHE_KEY_CHARS`)."""
+def _cached_if_short(func: _F) -> _F:
+    """``func`` behind an LRU cache that only short texts enter (see :data:`CACHE_KEY_CHARS`).
+
+    The first argument is the text; the others (a :class:`Language`, or none) must be hashable.
+    One helper for every such cache, so the bound on what they keep is set in one place.
+    """
     cached = functools.lru_cache(maxsize=CACHE_SIZE)(func)
 
     @functools.wraps(func)
-    def lookup(text: str, lang: Language) -> _R:
-        return cached(text, lang) if len(text) <= CACHE_KEY_CHARS else func(text, lang)
+    def lookup(text: str, /, *args: Hashable) -> Any:
+        return cached(text, *args) if len(text) <= CACHE_KEY_CHARS else func(text, *args)
 
     lookup.cache_info = cached.cache_info  # type: ignore[attr-defined]
     lookup.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
-    return lookup
+    return cast(_F, lookup)
 
 
 def canonical_name(mention_text: str, lang: Language | None = None) -> str:
