@@ -8,7 +8,7 @@ before the speech-noun frames, in this order.
 
 from __future__ import annotations
 
-from .phrases import noun_phrase_end
+from .phrases import CAPITALISED_NOUNS, is_cap, noun_phrase_end
 from .readings import Content, Reading
 from .records import Frame
 from .sites import Site
@@ -44,9 +44,28 @@ def _source_end(site: Site) -> int:
     return b
 
 
+def _no_source(site: Site) -> bool:
+    """Where nouns are capitalised, a source opens with a noun or a determiner ("laut Polizei", "laut
+    dem Bericht", "laut amtlichen Angaben"); "gähnte laut und …", "rief laut," use the word as an adverb."""
+    v, hit = site.view, site.cue_hit
+    if CAPITALISED_NOUNS not in v.lang.features or hit.entry.type != "prep":
+        return False
+    a = hit.last + 1
+    if a >= v.end or not v.items[a].is_word:
+        return True
+    first = v.items[a]
+    if is_cap(first) or first.lower in v.lang.det | v.lang.cls("article"):
+        return False
+    nxt = v.items[a + 1] if a + 1 < v.end else None
+    modifier = first.lower not in v.lang.function_words and first.lower not in v.lang.stop
+    return not (modifier and nxt is not None and nxt.is_word and is_cap(nxt))
+
+
 def read_according_bare(site: Site) -> Reading | None:
     """ "Laut Polizei wurde …": a source without a comma, its noun phrase ended by the verb."""
     v, hit = site.view, site.cue_hit
+    if _no_source(site):
+        return Reading(hit.first)  # an adverb: no source, nothing reported
     if _source_end(site) < v.end or v.items_start_of_clause(hit.first) != hit.first:
         return None
     head_end = noun_phrase_end(v.items, hit.last + 1, v.end, v.lang)

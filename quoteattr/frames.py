@@ -114,6 +114,8 @@ def read_inverted(site: Site) -> Reading | None:
     left = v.left_material(j + 1, site.ctx.found)
     if left is None or (hit.entry.frame == "prop" and not _inverted_prop(v, j, (a, b), left)):
         return None
+    if VERB_SECOND in v.lang.features and items[left[0]].lower in v.lang.cls("adverbial"):
+        return None  # "Als er das hörte, lachte sie": an adverbial clause fills the first place
     speaker = v.mention(*speaker_span)
     contents = [Content(left[0], left[1], site.cue, speaker, FRAME["inverted"])]
     if items[left[1] - 1].is_quote:

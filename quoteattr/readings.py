@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from .clauses import ClauseView
+from .lexicons import IMPERSONAL
 from .model import Cue, Mention
-from .phrases import clause_like, is_cap, is_name, mention_kind
+from .phrases import INFINITIVE_LAST, clause_like, is_cap, is_name, mention_kind
 from .records import DIRECT_BONUS, CueHit, Found, Frame
 from .units import PHRASE_BREAKS, TERMINAL, Item
 
@@ -124,13 +125,40 @@ class ContentView(ClauseView):
         if frame == "quote" and (not has_quote or sum(1 for it in content if it.is_word) > 2):
             return None  # "lachte": a manner of speaking reports a quotation, never a clause
         if evidence in CLAUSE_FRAMES and not has_quote:
-            return self.clause_reading(evidence, start, end)
+            return self.clause_reading(evidence, start, end, frame)
         return evidence, start, end
 
-    def clause_reading(self, evidence: str, start: int, end: int) -> tuple[str, int, int] | None:
+    def bare_infinitive_clause(self, start: int, end: int) -> bool:
+        """Is ``[start, end)`` one infinitive clause with nothing reported in it ("Abschied zu nehmen"):
+        the infinitive marker before its last word, and no comma, subject pronoun or subjunctive verb
+        that would make it a reported clause ("er habe versprochen, morgen zu kommen")?"""
+        words = [it for it in self.items[start:end] if it.is_word]
+        if INFINITIVE_LAST not in self.lang.features or len(words) < 2:
+            return False
+        if words[-2].lower not in self.lang.cls("infinitive"):
+            return False
+        if any(it.text == "," for it in self.items[start:end]):
+            return False
+        reported = self.lang.personal_subjects | self.lang.cls("subjunctive")
+        return not any(w.lower in reported for w in words)
+
+    def adverbial_only(self, start: int, end: int) -> bool:
+        """Does the content open with an adverbial subordinator and hold no main clause after it ("sprach,
+        indem sie lächelte", "stellte sich, als habe er nichts gehört"): a circumstance or a comparison
+        of the saying, not what was said? A reported clause may open with one ("sagte, wenn es regne,
+        bleibe er"), so a comma inside the content keeps it."""
+        if self.items[start].lower not in self.lang.cls("adverbial"):
+            return False
+        return not any(it.text == "," for it in self.items[start + 1 : end])
+
+    def clause_reading(
+        self, evidence: str, start: int, end: int, frame: str = ""
+    ) -> tuple[str, int, int] | None:
         """Content without quoted words in a clause frame: a clause ("said the plan was dead"), not an
         object ("said nothing"), starting after a trailer (:meth:`clause_after_trailer`)."""
-        if not clause_like(self.items[start:end], self.lang):
+        if frame == IMPERSONAL and self.bare_infinitive_clause(start, end):
+            return None  # "Es heißt, Abschied zu nehmen": it is time to …, nobody speaks
+        if not clause_like(self.items[start:end], self.lang) or self.adverbial_only(start, end):
             return None
         return evidence, self.clause_after_trailer(start, end) if evidence == "clause" else start, end
 

@@ -37,3 +37,28 @@ def test_impersonal_reports_without_speaker(text: str, content: str) -> None:
 )
 def test_heissen_without_dummy_subject_reports_nothing(text: str) -> None:
     assert quoteattr.extract(text, lang="de").quotes == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Es heißt, Abschied zu nehmen.",
+        "Nun hieß es, die Koffer rasch zu packen.",
+        "Jetzt heißt es, ruhig zu bleiben und abzuwarten.",
+    ],
+)
+def test_heissen_with_a_bare_infinitive_reports_nothing(text: str) -> None:
+    """ "Es heißt, … zu tun" says it is time to do something: nobody speaks."""
+    assert quoteattr.extract(text, lang="de").quotes == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Es hieß, er sei abgereist.", "er sei abgereist"),
+        ("Es hieß, man plane, die Schule zu schließen.", "man plane, die Schule zu schließen"),
+    ],
+)
+def test_heissen_with_a_reported_clause_still_reports(text: str, content: str) -> None:
+    """A subject or a comma makes the clause a report, even when an infinitive ends it."""
+    assert [q.text for q in quoteattr.extract(text, lang="de").quotes] == [content]
