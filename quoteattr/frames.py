@@ -114,8 +114,8 @@ def read_inverted(site: Site) -> Reading | None:
     left = v.left_material(j + 1, site.ctx.found)
     if left is None or (hit.entry.frame == "prop" and not _inverted_prop(v, j, (a, b), left)):
         return None
-    if VERB_SECOND in v.lang.features and items[left[0]].lower in v.lang.cls("adverbial"):
-        return None  # "Als er das hörte, lachte sie": an adverbial clause fills the first place
+    if not _left_is_content(v, hit, left):
+        return None
     speaker = v.mention(*speaker_span)
     contents = [Content(left[0], left[1], site.cue, speaker, FRAME["inverted"])]
     if items[left[1] - 1].is_quote:
@@ -123,6 +123,16 @@ def read_inverted(site: Site) -> Reading | None:
         if tail < v.end and v.next_is_quote(tail + 1):
             contents.append(Content(tail + 1, v.end, site.cue, speaker, FRAME["interrupted-inverted"]))
     return Reading(v.end, tuple(contents), speaker)
+
+
+def _left_is_content(v: ContentView, hit: CueHit, left: tuple[int, int]) -> bool:
+    """Can the material before an inverted cue be what it reports? Not an adverbial clause filling the
+    verb-second first place ("Als er das hörte, lachte sie"), and for a manner of speaking ("seufzte",
+    "schloss") nothing but a quotation ("Rasch eilte er hinauf, schloss die Tür")."""
+    items = v.items
+    if VERB_SECOND in v.lang.features and items[left[0]].lower in v.lang.cls("adverbial"):
+        return False
+    return hit.entry.frame != "quote" or any(it.is_quote for it in items[left[0] : left[1]])
 
 
 def _inverted_prop(v: ContentView, j: int, speaker: tuple[int, int], left: tuple[int, int]) -> bool:

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from .clauses import ClauseView
 from .lexicons import IMPERSONAL
 from .model import Cue, Mention
-from .phrases import INFINITIVE_LAST, clause_like, is_cap, is_name, mention_kind
+from .phrases import CLAUSE_COMMA, INFINITIVE_LAST, clause_like, is_cap, is_name, mention_kind
 from .records import DIRECT_BONUS, CueHit, Found, Frame
 from .units import PHRASE_BREAKS, TERMINAL, Item
 
@@ -35,6 +35,9 @@ MAX_VENUE_WORDS = 4
 #: Material before a postposed cue that opens with a preposition and has fewer words is an intro
 #: ("In a statement, the ministry said …"), not content.
 SHORT_INTRO_WORDS = 6
+
+#: How far into a reported clause a subjunctive verb is looked for.
+MAX_MOOD_WORDS = 12
 
 #: Frames whose content without a complementiser must read as a clause ("said the plan was dead").
 CLAUSE_FRAMES = frozenset({"clause", "verb-second-clause"})
@@ -142,6 +145,43 @@ class ContentView(ClauseView):
         reported = self.lang.personal_subjects | self.lang.cls("subjunctive")
         return not any(w.lower in reported for w in words)
 
+    def after_subordinate_cue(self, start: int) -> bool:
+        """Does the comma before ``start`` close a subordinate or relative clause that the cue ends
+        ("…, die ihr geschrieben hatte, ⟦…⟧", "Wenn er auch davon sprach, ⟦so …⟧")? Where a reported
+        clause is set off by a comma, the verb-final cue of such a clause is followed by the rest of
+        the main clause, not by what was said."""
+        items, lang = self.items, self.lang
+        k = start - 1
+        if CLAUSE_COMMA not in lang.features or k < 1 or items[k].text != ",":
+            return False
+        a = k - 1
+        while a > 0 and items[a - 1].is_word:
+            a -= 1
+        if a == k - 1:
+            return False
+        first = items[a].lower
+        if first in lang.subord:
+            return True
+        if a == 0 or items[a - 1].text != ",":
+            return False  # a unit that opens with an article is a main clause ("Die Frau sagte, …")
+        relative = lang.det | lang.relpro
+        nxt = items[a + 1].lower
+        return first in relative or (first in lang.prep and nxt in relative | lang.cls("relative_owner"))
+
+    def reported_mood(self, start: int, end: int) -> bool:
+        """Does the clause read as what was said: a subject pronoun first ("er komme"), a question word
+        ("erzählte, wie …"), an infinitive clause ("bat, ihm zu helfen"), or a subjunctive verb
+        (Konjunktiv: "sei", "habe", "könne") among its first words?"""
+        words = [it.lower for it in self.items[start:end] if it.is_word]
+        if not words:
+            return False
+        lang = self.lang
+        if words[0] in lang.personal_subjects or words[0] in lang.cls("question"):
+            return True
+        if len(words) > 1 and words[-2] in lang.cls("infinitive"):
+            return True
+        return any(w in lang.cls("subjunctive") for w in words[:MAX_MOOD_WORDS])
+
     def adverbial_only(self, start: int, end: int) -> bool:
         """Does the content open with an adverbial subordinator and hold no main clause after it ("sprach,
         indem sie lächelte", "stellte sich, als habe er nichts gehört"): a circumstance or a comparison
@@ -160,6 +200,8 @@ class ContentView(ClauseView):
             return None  # "Es heißt, Abschied zu nehmen": it is time to …, nobody speaks
         if not clause_like(self.items[start:end], self.lang) or self.adverbial_only(start, end):
             return None
+        if self.after_subordinate_cue(start) and not self.reported_mood(start, end):
+            return None  # "Marie, über die sie geklagt hatte, küsste sie": the main clause goes on
         return evidence, self.clause_after_trailer(start, end) if evidence == "clause" else start, end
 
     def clause_after_trailer(self, start: int, end: int) -> int:
