@@ -43,7 +43,7 @@ OPENING_CHARS = 120
 
 #: A word's letters, and the letters of the word after it ("claim that": a speech noun's complement).
 _LETTERS = regex.compile(r"\p{L}++")
-_NEXT_LETTERS = regex.compile(r"\s++(\p{L}++)")
+_NEXT_LETTERS = regex.compile(r"\s*+(,|\p{L}++)")  # "claim that"; "Bemerkung, dass" where "," opens
 
 
 def _may_attribute(text: str, unit: Unit, cue_starts: Sequence[int], lang: Language) -> bool:

@@ -11,7 +11,7 @@ reader's size. The parse reader's speech nouns (:mod:`quoteattr.parse_nouns`) sh
 from __future__ import annotations
 
 from .model import Cue, Mention
-from .phrases import clause_like
+from .phrases import CAPITALISED_NOUNS, clause_like, is_cap
 from .readings import Content, ContentView, Reading
 from .records import Frame
 from .sites import Site
@@ -77,6 +77,48 @@ def _owner_over_modifiers(v: ContentView, i: int) -> Mention | None:
     return None
 
 
+def _after_noun_comma(v: ContentView, i: int, start: int, end: int) -> int | None:
+    """Where the content of a speech noun starts after its comma, in a language that sets a noun's
+    clause off by one ("die Bemerkung, dass …", "die Frage, wer …", "mit der Bitte, es zu behalten",
+    "der Vorwurf, er habe gelogen"), or None: a lower-case noun is none ("bitte, …"), and a relative
+    clause ("die Nachricht, die er brachte") or a clause in no reported mood is no content of it."""
+    if CAPITALISED_NOUNS in v.lang.features and not is_cap(v.items[i]):
+        return None
+    if start >= end:
+        return None
+    first, nxt = v.items[start].lower, v.items[start + 1] if start + 1 < end else None
+    if first in v.lang.complementisers:
+        return start + 1 if start + 1 < end else None
+    article = first in v.lang.det and nxt is not None and is_cap(nxt)  # "die Nachricht, der König sei tot"
+    relative = first in v.lang.det | v.lang.relpro | v.lang.cls("relative_owner") and not article
+    if relative or not v.reported_mood(start, end):
+        return None
+    return start
+
+
+def _noun_clause_end(v: ContentView, start: int, end: int) -> int:
+    """Where a noun's clause set off by commas ends: at a comma followed by a lower-case word that can
+    only be the verb of the sentence going on ("Auf die Frage, wer komme, schwieg er")."""
+    lang = v.lang
+    opens = (
+        lang.personal_subjects
+        | lang.det
+        | lang.complementisers
+        | lang.cls("question")
+        | lang.conj
+        | lang.subord
+        | lang.relpro
+        | lang.cls("relative_owner")
+        | lang.cls("infinitive")
+        | lang.adv
+    )
+    for k in range(start + 1, end - 1):
+        nxt = v.items[k + 1]
+        if v.items[k].text == "," and nxt.is_word and not is_cap(nxt) and nxt.lower not in opens:
+            return k
+    return end
+
+
 def read_speech_noun(site: Site) -> Reading | None:
     """ "Ruiz's claim that …", "a Herald report that …", "his remarks about …": a speech noun (a
     ``noun`` row of ``cues.tsv``, found by :func:`quoteattr.cues.find_noun_cues`) and its complement,
@@ -95,7 +137,14 @@ def read_speech_noun(site: Site) -> Reading | None:
     speaker = (
         v.mention(i + 2, hit.last + 1) if hit.last > i else v.noun_speaker(i) or _owner_over_modifiers(v, i)
     )
-    if v.items[start - 1].lower in v.lang.complementisers:
+    if v.items[start - 1].text == ",":
+        opened = _after_noun_comma(v, i, start, end)
+        if opened is None:
+            return None
+        start = opened
+        end = _noun_clause_end(v, start, end)
+        content = v.items[start:end]
+    if v.items[start - 1].text == "," or v.items[start - 1].lower in v.lang.complementisers:
         # "the claim that taxes would rise"; not a relative clause "the report that he wrote"
         if not (any(it.is_quote for it in content) or clause_like(content, v.lang)):
             return None
