@@ -114,7 +114,7 @@ def read_inverted(site: Site) -> Reading | None:
     left = v.left_material(j + 1, site.ctx.found)
     if left is None or (hit.entry.frame == "prop" and not _inverted_prop(v, j, (a, b), left)):
         return None
-    if not _left_is_content(v, hit, left):
+    if not v.may_report_left(hit.entry.frame, left):
         return None
     speaker = v.mention(*speaker_span)
     contents = [Content(left[0], left[1], site.cue, speaker, FRAME["inverted"])]
@@ -123,16 +123,6 @@ def read_inverted(site: Site) -> Reading | None:
         if tail < v.end and v.next_is_quote(tail + 1):
             contents.append(Content(tail + 1, v.end, site.cue, speaker, FRAME["interrupted-inverted"]))
     return Reading(v.end, tuple(contents), speaker)
-
-
-def _left_is_content(v: ContentView, hit: CueHit, left: tuple[int, int]) -> bool:
-    """Can the material before an inverted cue be what it reports? Not an adverbial clause filling the
-    verb-second first place ("Als er das hörte, lachte sie"), and for a manner of speaking ("seufzte",
-    "schloss") nothing but a quotation ("Rasch eilte er hinauf, schloss die Tür")."""
-    items = v.items
-    if VERB_SECOND in v.lang.features and items[left[0]].lower in v.lang.cls("adverbial"):
-        return False
-    return hit.entry.frame != "quote" or any(it.is_quote for it in items[left[0] : left[1]])
 
 
 def _inverted_prop(v: ContentView, j: int, speaker: tuple[int, int], left: tuple[int, int]) -> bool:
@@ -240,6 +230,36 @@ def read_verb_second(site: Site) -> Reading | None:
     if v.items[k + 1].lower in v.lang.complementisers:
         return _preposed(site, speaker, k + 2, "verb-second-that")
     return _preposed(site, speaker, k + 1, "ask" if hit.entry.frame == "ask" else "verb-second-clause")
+
+
+def read_bracket(site: Site) -> Reading | None:
+    """``X hat (gestern) erklärt, …`` / ``Gestern hat X erklärt, …``: in a verb-second language a
+    participle cue ends the bracket its auxiliary opens; the subject stands before the auxiliary, or
+    after it when an adverbial fills the first place, and the content follows the cue's comma."""
+    v, hit, ctx = site.view, site.cue_hit, site.ctx
+    if VERB_SECOND not in v.lang.features or CLAUSE_COMMA not in v.lang.features or site.place.shares_subject:
+        return None
+    k = hit.last + 1
+    if k + 1 >= v.end or v.items[k].text != "," or not v.items[k + 1].is_word:
+        return None
+    m = v.bracket_aux(hit.first)
+    if m is None or m == 0:
+        return None
+    found = _speaker_after(v, m + 1)
+    if (
+        found is not None
+        and found[1] <= hit.first
+        and _opens_with_adverbial(v, CueHit(m, m, hit.entry), ctx.floor)
+    ):
+        speaker = v.mention(*found)  # "Gestern hat der Bürgermeister erklärt"
+    else:
+        before = v.subject_before(m, ctx.floor)  # "Der Bürgermeister hat gestern erklärt"
+        if before is None or before[0] is None:
+            return None
+        speaker = before[0]
+    if v.items[k + 1].lower in v.lang.complementisers:
+        return _preposed(site, speaker, k + 2, "that")
+    return _preposed(site, speaker, k + 1, "ask" if hit.entry.frame == "ask" else "clause")
 
 
 def read_closing(site: Site) -> Reading | None:
@@ -518,6 +538,14 @@ FRAMES: tuple[Frame, ...] = (
     ),
     Frame("verb-second-that", "verb-second-that", 0.85, "Am Abend erklärte sie, dass die Brücke hält."),
     Frame("verb-second-clause", "verb-second-clause", 0.75, "Dann sagte er, die Brücke halte."),
+    Frame(
+        "bracket",
+        "clause",
+        0.7,
+        "Gestern hat der Bürgermeister erklärt, die Brücke halte.",
+        read_bracket,
+        "verb",
+    ),
     Frame("closing", "postposed", 0.9, "Officials called for calm, two aides said.", read_closing, "verb"),
     Frame("tell-to", "tell-to", 0.75, "Ruiz warned officials to boost security.", read_tell_to, "verb"),
     Frame(

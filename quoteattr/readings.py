@@ -16,7 +16,7 @@ from typing import NamedTuple
 from .clauses import ClauseView
 from .lexicons import IMPERSONAL
 from .model import Cue, Mention
-from .phrases import CLAUSE_COMMA, INFINITIVE_LAST, clause_like, is_cap, is_name, mention_kind
+from .phrases import CLAUSE_COMMA, INFINITIVE_LAST, VERB_SECOND, clause_like, is_cap, is_name, mention_kind
 from .records import DIRECT_BONUS, CueHit, Found, Frame
 from .units import PHRASE_BREAKS, TERMINAL, Item
 
@@ -35,6 +35,9 @@ MAX_VENUE_WORDS = 4
 #: Material before a postposed cue that opens with a preposition and has fewer words is an intro
 #: ("In a statement, the ministry said …"), not content.
 SHORT_INTRO_WORDS = 6
+
+#: The most words between a finite auxiliary and the participle cue it governs ("hat gestern Abend erklärt").
+MAX_BRACKET_WORDS = 6
 
 #: How far into a reported clause a subjunctive verb is looked for.
 MAX_MOOD_WORDS = 12
@@ -144,6 +147,25 @@ class ContentView(ClauseView):
             return False
         reported = self.lang.personal_subjects | self.lang.cls("subjunctive")
         return not any(w.lower in reported for w in words)
+
+    def bracket_aux(self, first: int) -> int | None:
+        """The finite auxiliary that opens a verb bracket closed by the cue at ``first`` ("hat … erklärt",
+        "hatte ihm … gesagt"), with at least one word between them and only words since the unit began."""
+        for m in range(first - 2, max(-1, first - 2 - MAX_BRACKET_WORDS), -1):
+            if not self.items[m].is_word:
+                return None
+            if self.items[m].lower in self.lang.aux:
+                return m if all(self.items[k].is_word for k in range(0, m)) else None
+        return None
+
+    def may_report_left(self, cue_frame: str, left: tuple[int, int]) -> bool:
+        """Can the material before an inverted cue be what it reports? Not an adverbial clause filling the
+        verb-second first place ("Als er das hörte, lachte sie"), and for a manner of speaking ("seufzte",
+        "schloss") nothing but a quotation ("Rasch eilte er hinauf, schloss die Tür")."""
+        items = self.items
+        if VERB_SECOND in self.lang.features and items[left[0]].lower in self.lang.cls("adverbial"):
+            return False
+        return cue_frame != "quote" or any(it.is_quote for it in items[left[0] : left[1]])
 
     def after_subordinate_cue(self, start: int) -> bool:
         """Does the comma before ``start`` close a subordinate or relative clause that the cue ends

@@ -20,7 +20,14 @@ from quoteattr.units import Unit, unit_items
 
 #: Rows whose example is German (read with ``lang="de"``).
 GERMAN = frozenset(
-    {"verb-second-quote", "verb-second-that", "verb-second-clause", "according-to-bare", "according-to-post"}
+    {
+        "verb-second-quote",
+        "verb-second-that",
+        "verb-second-clause",
+        "according-to-bare",
+        "according-to-post",
+        "bracket",
+    }
 )
 
 
