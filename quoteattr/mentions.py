@@ -454,16 +454,16 @@ class _UnitScan:
         lang, items = self.lang, self.items
         if i == last and items[i].lower in lang.not_name_openers:
             return None  # "But", "He" opening a sentence: proper_name rejects a lone opener; skip its lookups
-        run_text = self.text[items[i].start : items[last].end]
-        name = proper_name(run_text, lang)
-        if name is None:
-            return None
         # Each test below only rejects, so the cheap ones go first (the outcome does not depend on order).
         if i > 0 and items[i - 1].lower in lang.cls("located"):
             return None  # "on Main Street", "in Port Ellis": a place
         run = items[i : last + 1]
         if any(_shouted(it.text) for it in run):
             return None  # "HE BORROWING Back when …": a headline or a transcript label, not a name
+        run_text = self.text[items[i].start : items[last].end]
+        name = proper_name(run_text, lang)
+        if name is None:
+            return None
         words = [it.lower.rstrip(".") for it in run]
         titles, honorifics = lang.titles, lang.honorifics
         titled = any(w in titles or w + "." in titles or w in honorifics for w in words)
