@@ -475,7 +475,7 @@ class _UnitScan:
         roles = {w for w in words if w in lang.titles or w in lang.nominals} | self._roles_before(i)
         roles |= self._apposition(i, last)
         nouns = gendered_nouns(lang)
-        gender = gender_of_name(run_text if titled else name, lang) or gender_of_name(name, lang)
+        gender = (gender_of_name(run_text, lang) if titled else "") or gender_of_name(name, lang)
         gender = gender or next((nouns[r] for r in sorted(roles) if r in nouns), "")
         if not kind and (gender or titled or roles):
             kind = "person"
