@@ -396,8 +396,8 @@ def _merge_appositions(text: str, refs: list[Referent]) -> list[Referent]:
 
 @functools.lru_cache(maxsize=16)
 def _role_heads(lang: Language) -> frozenset[str]:
-    """Nouns that head a description of people: role nouns, person nouns, gendered nouns."""
-    return lang.nominals | lang.cls("person") | frozenset(gendered_nouns(lang))
+    """Nouns that head a description: role, person and gendered nouns, and organisations ("the bank")."""
+    return lang.nominals | lang.cls("person") | frozenset(gendered_nouns(lang)) | organisation_words(lang)
 
 
 class _UnitScan:

@@ -63,6 +63,18 @@ def _cached_if_short(func: _F) -> _F:
     return cast(_F, lookup)
 
 
+PERSON_NAME_WORDS = 2  #: words of a name kept after a title's portfolio ("Minister for Health …")
+
+
+def _after_titled_preposition(words: list[str], start: int, lang: Language) -> bool:
+    """The run at ``start`` follows "<title> for/of" (title words may come between): its first words
+    name the portfolio ("Minister for Foreign Affairs Ana Ruiz")."""
+    k = start - 1
+    while k >= 0 and words[k].lower() in lang.titles:
+        k -= 1
+    return k >= 1 and words[k].lower() in lang.prep and words[k - 1].lower() in lang.titles
+
+
 def canonical_name(mention_text: str, lang: Language | None = None) -> str:
     """The name without determiners and titles: "Iranian Foreign Minister Ana Ruiz" → "Ana Ruiz".
 
@@ -95,6 +107,8 @@ def _canonical_name(mention_text: str, lang: Language) -> str:
     # "Although Ruiz", "On Oct", "Meanwhile": a sentence opener is not the start of a name
     while run and (not is_capitalised(run[0]) or run[0].lower() in lang.not_name_openers):
         run.pop(0)
+    if len(run) > PERSON_NAME_WORDS and _after_titled_preposition(words, len(words) - len(run), lang):
+        run = run[-PERSON_NAME_WORDS:]  # "Minister for Health Sarah Okoye": the portfolio is not the name
     if run:
         return " ".join(run)
     return description_name(mention_text.strip(), lang)
