@@ -39,7 +39,7 @@ from . import subject_starts
 from .language import Language
 from .lexicons import data_lines, has_file
 from .model import Mention
-from .names import _cached_if_short, description_name, gender_of_name, head, proper_name
+from .names import _cached_if_short, description_name, gender_of_name, head, proper_name, without_portfolio
 from .phrases import mention_kind
 from .records import Found
 from .tokens import is_capitalised
@@ -461,7 +461,7 @@ class _UnitScan:
         if any(_shouted(it.text) for it in run):
             return None  # "HE BORROWING Back when …": a headline or a transcript label, not a name
         run_text = self.text[items[i].start : items[last].end]
-        name = proper_name(run_text, lang)
+        name = without_portfolio(proper_name(run_text, lang), items, i, lang)
         if name is None:
             return None
         words = [it.lower.rstrip(".") for it in run]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Hashable, Sequence
-from typing import Any, TypeVar, cast
+from typing import Any, Protocol, TypeVar, cast
 
 import regex
 
@@ -64,15 +64,31 @@ def _cached_if_short(func: _F) -> _F:
 
 
 PERSON_NAME_WORDS = 2  #: words of a name kept after a title's portfolio ("Minister for Health …")
+PORTFOLIO_LOOKBACK = 4  #: words read before a run for "<title> [titles] for/of"
 
 
-def _after_titled_preposition(words: list[str], start: int, lang: Language) -> bool:
-    """The run at ``start`` follows "<title> for/of" (title words may come between): its first words
-    name the portfolio ("Minister for Foreign Affairs Ana Ruiz")."""
-    k = start - 1
-    while k >= 0 and words[k].lower() in lang.titles:
+def _after_titled_preposition(before: Sequence[str], lang: Language) -> bool:
+    """The words ``before`` a capitalised run end in "<title> for/of" (title words may follow): the
+    run's first words name the portfolio ("Minister for Foreign Affairs Ana Ruiz")."""
+    k = len(before) - 1
+    while k >= 0 and before[k].lower() in lang.titles:
         k -= 1
-    return k >= 1 and words[k].lower() in lang.prep and words[k - 1].lower() in lang.titles
+    return k >= 1 and before[k].lower() in lang.prep and before[k - 1].lower() in lang.titles
+
+
+class _Word(Protocol):
+    @property
+    def text(self) -> str: ...
+
+
+def without_portfolio(name: str | None, words: Sequence[_Word], run: int, lang: Language) -> str | None:
+    """``name``, read from the run starting at ``words[run]``, without a title's portfolio ("for Health
+    Sarah Okoye" after "Minister" → "Sarah Okoye"); what :func:`canonical_name` does for a mention."""
+    parts = name.split() if name else []
+    before = [w.text for w in words[max(0, run - PORTFOLIO_LOOKBACK) : run]]
+    if len(parts) > PERSON_NAME_WORDS and _after_titled_preposition(before, lang):
+        return " ".join(parts[-PERSON_NAME_WORDS:])
+    return name
 
 
 def canonical_name(mention_text: str, lang: Language | None = None) -> str:
@@ -107,7 +123,7 @@ def _canonical_name(mention_text: str, lang: Language) -> str:
     # "Although Ruiz", "On Oct", "Meanwhile": a sentence opener is not the start of a name
     while run and (not is_capitalised(run[0]) or run[0].lower() in lang.not_name_openers):
         run.pop(0)
-    if len(run) > PERSON_NAME_WORDS and _after_titled_preposition(words, len(words) - len(run), lang):
+    if len(run) > PERSON_NAME_WORDS and _after_titled_preposition(words[: len(words) - len(run)], lang):
         run = run[-PERSON_NAME_WORDS:]  # "Minister for Health Sarah Okoye": the portfolio is not the name
     if run:
         return " ".join(run)
