@@ -84,11 +84,19 @@ class _Word(Protocol):
 def without_portfolio(name: str | None, words: Sequence[_Word], run: int, lang: Language) -> str | None:
     """``name``, read from the run starting at ``words[run]``, without a title's portfolio ("for Health
     Sarah Okoye" after "Minister" → "Sarah Okoye"); what :func:`canonical_name` does for a mention."""
-    parts = name.split() if name else []
-    before = [w.text for w in words[max(0, run - PORTFOLIO_LOOKBACK) : run]]
-    if len(parts) > PERSON_NAME_WORDS and _after_titled_preposition(before, lang):
-        return " ".join(parts[-PERSON_NAME_WORDS:])
-    return name
+    if name is None:
+        return None
+    parts = name.split()
+    kept = _drop_portfolio(parts, [w.text for w in words[max(0, run - PORTFOLIO_LOOKBACK) : run]], lang)
+    return name if len(kept) == len(parts) else " ".join(kept)
+
+
+def _drop_portfolio(run: list[str], before: Sequence[str], lang: Language) -> list[str]:
+    """The last :data:`PERSON_NAME_WORDS` of a longer capitalised ``run`` that follows "<title> for/of"
+    (``before``): "Minister for Health Sarah Okoye" → "Sarah Okoye"; any other run unchanged."""
+    if len(run) > PERSON_NAME_WORDS and _after_titled_preposition(before, lang):
+        return run[-PERSON_NAME_WORDS:]
+    return run
 
 
 def canonical_name(mention_text: str, lang: Language | None = None) -> str:
@@ -123,8 +131,7 @@ def _canonical_name(mention_text: str, lang: Language) -> str:
     # "Although Ruiz", "On Oct", "Meanwhile": a sentence opener is not the start of a name
     while run and (not is_capitalised(run[0]) or run[0].lower() in lang.not_name_openers):
         run.pop(0)
-    if len(run) > PERSON_NAME_WORDS and _after_titled_preposition(words[: len(words) - len(run)], lang):
-        run = run[-PERSON_NAME_WORDS:]  # "Minister for Health Sarah Okoye": the portfolio is not the name
+    run = _drop_portfolio(run, words[: len(words) - len(run)], lang)  # the portfolio is not the name
     if run:
         return " ".join(run)
     return description_name(mention_text.strip(), lang)
