@@ -58,6 +58,7 @@ class QuoteSpan:
     depth: int = 0  #: 0 for a top-level quote
     unbalanced: bool = False
     continues: bool = False  #: a multi-paragraph quote goes on in the next paragraph
+    close_width: int = 1  #: characters in the closing mark (2 for a doubled mark: ``''``)
 
     @property
     def outer_start(self) -> int:
@@ -66,18 +67,23 @@ class QuoteSpan:
     @property
     def outer_end(self) -> int:
         """End of the quote including its closing mark."""
-        return self.end if self.close is None else self.close + 1
+        return self.end if self.close is None else self.close + self.close_width
 
 
 @attrs.define
 class _Open:
     pos: int
     mark: str
-    closers: str
+    closers: frozenset[str]
     style: str
     styles: tuple[tuple[str, str], ...] = ()  #: (closing mark, style name) pairs this opener accepts
     fallback: int | None = None  #: a mark of another style in closing position, used if no closer comes
     fallback_style: str = ""
+    fallback_width: int = 1
+
+    @property
+    def content_start(self) -> int:
+        return self.pos + len(self.mark)
 
     def style_for(self, closing: str) -> str:
         return next((name for c, name in self.styles if c == closing), self.style)
@@ -93,7 +99,7 @@ class _Marks:
     mainly_closing: frozenset[str]  #: first listed as closers (»): open only right before a word
     apostrophes: frozenset[str]  #: marks that are apostrophes between letters ("don't")
     open_context: frozenset[str]  #: characters after which a symmetric mark opens
-    pattern: regex.Pattern[str]  #: any mark
+    pattern: regex.Pattern[str]  #: any mark, a doubled one (``''``) before its single character
     fallbacks: dict[str, dict[str, str]]  #: opening mark → {mark that may close it instead: style}
 
 
@@ -123,25 +129,32 @@ def _marks(lang: Language) -> _Marks:
         qm.mainly_closing,
         frozenset("".join(lang.endings("apostrophe"))),
         _OPEN_PUNCTUATION | frozenset(openers),
-        regex.compile("[" + regex.escape("".join(sorted(chars))) + "]"),
+        _mark_pattern(chars),
         _fallback_pairs(lang.code),
     )
+
+
+def _mark_pattern(marks: set[str]) -> regex.Pattern[str]:
+    """Any mark: longer marks first, so ``''`` is one mark, not two apostrophes."""
+    long = sorted((m for m in marks if len(m) > 1), key=lambda m: (-len(m), m))
+    single = "[" + regex.escape("".join(sorted(m for m in marks if len(m) == 1))) + "]"
+    return regex.compile("|".join([*(regex.escape(m) for m in long), single]))
 
 
 def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
 
-def _can_open(text: str, i: int, open_context: frozenset[str]) -> bool:
+def _can_open(text: str, i: int, open_context: frozenset[str], width: int = 1) -> bool:
     """A mark at ``i`` can open when it stands before a word and after a space or opening punctuation."""
     prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    nxt = text[i + width] if i + width < len(text) else " "
     return (prev.isspace() or prev in open_context) and not nxt.isspace()
 
 
-def _can_close(text: str, i: int) -> bool:
+def _can_close(text: str, i: int, width: int = 1) -> bool:
     prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    nxt = text[i + width] if i + width < len(text) else " "
     return not prev.isspace() and not _is_word(nxt)
 
 
@@ -172,16 +185,11 @@ def find_quotes(text: str, lang: Language | None = None) -> list[QuoteSpan]:
         stack: list[_Open] = []
         first = True
         while pending is not None and pending.start() < para_end:
-            i = pending.start()
-            if (
-                first
-                and left_open is not None
-                and text[i] == left_open.mark
-                and not text[para_start:i].strip()
-            ):
+            i, mark = pending.start(), pending.group()
+            if first and left_open is not None and mark == left_open.mark and not text[para_start:i].strip():
                 _mark_continued(spans, left_open.pos)
             first = False
-            _handle_mark(text, i, stack, spans, table)
+            _handle_mark(text, i, mark, stack, spans, table)
             pending = next(marks, None)
         for o in stack:
             spans.append(_left_open(text, o, para_end))
@@ -264,31 +272,44 @@ def _mark_continued(spans: list[QuoteSpan], open_pos: int) -> None:
 def _left_open(text: str, o: _Open, end: int) -> QuoteSpan:
     """An opener no proper closer ended before ``end``: closed at its fallback mark, else unbalanced."""
     if o.fallback is not None:
-        return QuoteSpan(o.pos, o.fallback, o.pos + 1, o.fallback, o.fallback_style)
-    return QuoteSpan(o.pos, None, o.pos + 1, _trim_end(text, o.pos + 1, end), o.style, unbalanced=True)
+        return QuoteSpan(
+            o.pos, o.fallback, o.content_start, o.fallback, o.fallback_style, close_width=o.fallback_width
+        )
+    start = o.content_start
+    return QuoteSpan(o.pos, None, start, _trim_end(text, start, end), o.style, unbalanced=True)
 
 
-def _handle_mark(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan], t: _Marks) -> None:
-    """One mark: an apostrophe or inch mark (ignored), a closer of an open quote, a fallback closer of
-    the innermost one, or a new opener."""
-    ch = text[i]
+def _handle_mark(
+    text: str, i: int, ch: str, stack: list[_Open], spans: list[QuoteSpan], t: _Marks
+) -> None:
+    """One mark ``ch`` at ``i``: an apostrophe or inch mark (ignored), a closer of an open quote, a
+    fallback closer of the innermost one, or a new opener."""
+    if len(ch) > 1 and _closes_singly(ch, stack):
+        for k, single in enumerate(ch):  # 'she said 'no'' : two single closers, not one doubled mark
+            _handle_mark(text, i + k, single, stack, spans, t)
+        return
     if ch in t.apostrophes and _is_apostrophe(text, i):
         return
     if ch in t.symmetric and i > 0 and text[i - 1].isdigit() and not any(o.mark == ch for o in stack):
         return  # 5" or 6' : an inch or foot mark, not a quote
-    if ch in t.closers and stack and _close(text, i, stack, spans, t):
+    if ch in t.closers and stack and _close(text, i, ch, stack, spans, t):
         return
-    if stack and _fallback(text, i, stack[-1], t):
+    if stack and _fallback(text, i, ch, stack[-1], t):
         return
     if ch in t.openers:
-        _open(text, i, stack, spans, t)
+        _open(text, i, ch, stack, spans, t)
+
+
+def _closes_singly(ch: str, stack: list[_Open]) -> bool:
+    """Is a doubled mark two closers of single-mark quotes (no open quote takes it whole)?"""
+    return not any(ch in o.closers for o in stack) and any(ch[0] in o.closers for o in stack)
 
 
 #: Punctuation that may stand right before or after an apostrophe-like fallback closer ("now,'" / "'.").
 _FALLBACK_PUNCTUATION = frozenset(",.;:?!…—–-)")
 
 
-def _fallback(text: str, i: int, top: _Open, t: _Marks) -> bool:
+def _fallback(text: str, i: int, ch: str, top: _Open, t: _Marks) -> bool:
     """Keep the mark at ``i`` as the innermost quote's fallback closer, if it may be one (True: taken).
 
     Only the first such mark counts, and only in closing position: after no space, before no word, and
@@ -296,44 +317,41 @@ def _fallback(text: str, i: int, top: _Open, t: _Marks) -> bool:
     "the players' union" never ends a quote.
     """
     styles = t.fallbacks.get(top.mark)
-    ch = text[i]
     if top.fallback is not None or styles is None or ch not in styles:
         return False
-    if not _can_close(text, i) or _can_open(text, i, t.open_context):
+    if not _can_close(text, i, len(ch)) or _can_open(text, i, t.open_context, len(ch)):
         return False
     if ch in t.apostrophes:
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
         if prev not in _FALLBACK_PUNCTUATION and nxt not in _FALLBACK_PUNCTUATION:
             return False
-    top.fallback, top.fallback_style = i, styles[ch]
+    top.fallback, top.fallback_style, top.fallback_width = i, styles[ch], len(ch)
     return True
 
 
-def _close(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan], t: _Marks) -> bool:
-    """Close the nearest open quote whose style accepts the mark at ``i``; False if none may."""
-    ch = text[i]
+def _close(text: str, i: int, ch: str, stack: list[_Open], spans: list[QuoteSpan], t: _Marks) -> bool:
+    """Close the nearest open quote whose style accepts the mark ``ch`` at ``i``; False if none may."""
     lowest = max(0, len(stack) - MAX_CLOSE_SEARCH)
     for depth in range(len(stack) - 1, lowest - 1, -1):
         o = stack[depth]
         if ch not in o.closers:
             continue
-        if ch in t.apostrophes and not _can_close(text, i):
+        if (ch in t.apostrophes or len(ch) > 1) and not _can_close(text, i, len(ch)):
             return False
         for inner in stack[depth + 1 :]:  # openers inside it that never closed
             spans.append(_left_open(text, inner, i))
         del stack[depth:]
         if not (ch in t.apostrophes and i - o.pos <= 2 and o.mark in t.apostrophes):
-            spans.append(QuoteSpan(o.pos, i, o.pos + 1, i, o.style_for(ch)))
+            spans.append(QuoteSpan(o.pos, i, o.content_start, i, o.style_for(ch), close_width=len(ch)))
         # (else rock 'n' roll: a one-letter "quote" is two apostrophes)
         return True
     return False
 
 
-def _open(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan], t: _Marks) -> None:
-    """Open a new quote at ``i``, if this mark can open one here."""
-    ch = text[i]
-    can_open = _can_open(text, i, t.open_context)
+def _open(text: str, i: int, ch: str, stack: list[_Open], spans: list[QuoteSpan], t: _Marks) -> None:
+    """Open a new quote with the mark ``ch`` at ``i``, if it can open one here."""
+    can_open = _can_open(text, i, t.open_context, len(ch))
     if stack and can_open and _ends_the_open_quote(ch, stack[-1], t):
         spans.append(_left_open(text, stack.pop(), i))
     if len(stack) >= MAX_DEPTH:
@@ -341,11 +359,11 @@ def _open(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan], t: _Mar
     if not can_open and (
         ch in t.apostrophes  # an apostrophe opens only before a word
         or ch in t.mainly_closing  # so does a mark that usually closes ("»Ja«"), never "» " in French
-        or (ch in t.symmetric and _can_close(text, i))  # a closing-looking mark with nothing to close
+        or (ch in t.symmetric and _can_close(text, i, len(ch)))  # a closing-looking mark with nothing to close
     ):
         return
     pairs = t.openers[ch]
-    stack.append(_Open(i, ch, "".join(c for c, _ in pairs), pairs[0][1], tuple(pairs)))
+    stack.append(_Open(i, ch, frozenset(c for c, _ in pairs), pairs[0][1], tuple(pairs)))
 
 
 def _ends_the_open_quote(ch: str, top: _Open, t: _Marks) -> bool:

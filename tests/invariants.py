@@ -58,12 +58,12 @@ def check_quote_spans(text: str, spans: Sequence[QuoteSpan], marks: Iterable[str
     all_marks = frozenset(marks)
     for q in spans:
         assert 0 <= q.open < q.start <= q.end <= len(text), q
-        assert q.start == q.open + 1, q
-        assert text[q.open] in all_marks, q
+        assert text[q.open : q.start] in all_marks, q  # the opening mark, one or two characters
+        assert q.close_width in (1, 2), q
         if q.close is None:
             assert q.unbalanced or q.continues, q
         else:
-            assert q.end == q.close and text[q.close] in all_marks, q
+            assert q.end == q.close and text[q.close : q.outer_end] in all_marks, q
     opens = [q.open for q in spans]
     assert opens == sorted(opens), "quote spans not in order of their opening mark"
     top = [q for q in spans if q.depth == 0]

@@ -26,16 +26,14 @@ def contents(text: str) -> list[str]:
 
 def check_offsets(text: str, q: QuoteSpan) -> None:
     """Content offsets exclude the marks; the marks sit exactly at ``open`` and ``close``."""
-    assert text[q.open] in OPENING_MARKS
-    assert q.start == q.open + 1
+    assert text[q.open : q.start] in OPENING_MARKS  # one character, or two for a doubled mark
     assert q.open < q.start <= q.end <= len(text)
     if q.close is None:
         assert q.unbalanced or q.continues
         assert q.outer_end == q.end
     else:
-        assert text[q.close] in CLOSING_MARKS
+        assert text[q.close : q.outer_end] in CLOSING_MARKS
         assert q.end == q.close
-        assert q.outer_end == q.close + 1
 
 
 # --------------------------------------------------------------------------- every style of the table
@@ -59,7 +57,7 @@ def _table_cases() -> list[Any]:
 def test_every_style_in_the_table_pairs(text: str, opening: str, closing: str, name: str) -> None:
     [q] = find_quotes(text)
     assert text[q.start : q.end].lower() == "alpha beta"
-    assert text[q.open] == opening and q.close is not None and text[q.close] == closing
+    assert text[q.open : q.start] == opening and q.close is not None and text[q.close : q.outer_end] == closing
     assert not q.unbalanced and not q.continues and q.depth == 0
     check_offsets(text, q)
     assert q.style == name
@@ -83,6 +81,14 @@ STYLES = [
     ("＂We agree＂ the panel said.", ["We agree"]),
     ('"Yes," she said. "No," he said.', ["Yes,", "No,"]),
     ("“Yes,” she said. ‘No,’ he said.", ["Yes,", "No,"]),
+    # typewriter doubles, as some newspaper archives print double quotes, and TeX-style ``…''
+    ("''The levy is a misguided idea,'' said Ana Ruiz.", ["The levy is a misguided idea,"]),
+    ("The levy is ''a misguided idea,'' Ana Ruiz said.", ["a misguided idea,"]),
+    ("``We will appeal,'' the union said.", ["We will appeal,"]),
+    ("''Yes,'' she said, ''we 'might' go.''", ["Yes,", "we 'might' go.", "might"]),
+    ("''It's the players' money,'' he said.", ["It's the players' money,"]),
+    # a doubled mark no open quote takes whole is two single closers
+    ("He wrote: 'she told me 'no'' and left.", ["she told me 'no'", "no"]),
 ]
 
 
