@@ -279,9 +279,7 @@ def _left_open(text: str, o: _Open, end: int) -> QuoteSpan:
     return QuoteSpan(o.pos, None, start, _trim_end(text, start, end), o.style, unbalanced=True)
 
 
-def _handle_mark(
-    text: str, i: int, ch: str, stack: list[_Open], spans: list[QuoteSpan], t: _Marks
-) -> None:
+def _handle_mark(text: str, i: int, ch: str, stack: list[_Open], spans: list[QuoteSpan], t: _Marks) -> None:
     """One mark ``ch`` at ``i``: an apostrophe or inch mark (ignored), a closer of an open quote, a
     fallback closer of the innermost one, or a new opener."""
     if len(ch) > 1 and _closes_singly(ch, stack):
@@ -359,7 +357,7 @@ def _open(text: str, i: int, ch: str, stack: list[_Open], spans: list[QuoteSpan]
     if not can_open and (
         ch in t.apostrophes  # an apostrophe opens only before a word
         or ch in t.mainly_closing  # so does a mark that usually closes ("»Ja«"), never "» " in French
-        or (ch in t.symmetric and _can_close(text, i, len(ch)))  # a closing-looking mark with nothing to close
+        or (ch in t.symmetric and _can_close(text, i, len(ch)))  # closing-looking, nothing to close
     ):
         return
     pairs = t.openers[ch]

@@ -57,7 +57,8 @@ def _table_cases() -> list[Any]:
 def test_every_style_in_the_table_pairs(text: str, opening: str, closing: str, name: str) -> None:
     [q] = find_quotes(text)
     assert text[q.start : q.end].lower() == "alpha beta"
-    assert text[q.open : q.start] == opening and q.close is not None and text[q.close : q.outer_end] == closing
+    assert text[q.open : q.start] == opening and q.close is not None
+    assert text[q.close : q.outer_end] == closing
     assert not q.unbalanced and not q.continues and q.depth == 0
     check_offsets(text, q)
     assert q.style == name
