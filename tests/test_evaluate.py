@@ -527,6 +527,8 @@ def test_error_listing_has_context_doc_and_kind() -> None:
     assert report.format_errors(limit=1).endswith("… and 2 more errors")
     assert "[missed] ferry mixed" in report.format_errors(kind="mixed")
     assert "[missed] ferry indirect" not in report.format_errors(kind="mixed")
+    assert report.format_errors(kind="all") == report.format_errors()  # the "all" row lists every kind
+    assert len(report.to_dict(errors=None, kind="all")["errors"]) == 3
     assert run(ferry_gold(), ferry_perfect()).format_errors() == "no errors"
 
 

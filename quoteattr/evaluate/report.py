@@ -188,7 +188,7 @@ class Report:
         return format_rows(((None, r) for r in self.rows if kind is None or r.kind == kind), legend=legend)
 
     def _errors(self, limit: int | None, kind: str | None) -> list[ErrorItem]:
-        errs = [e for e in self.errors if kind is None or e.kind == kind]
+        errs = [e for e in self.errors if kind in (None, ALL) or e.kind == kind]  # the "all" row: every kind
         return errs if limit is None else errs[:limit]
 
     def format_errors(self, limit: int | None = 50, kind: str | None = None) -> str:
