@@ -13,9 +13,9 @@ import regex
 
 from .language import Language
 from .lexicons import IMPERSONAL, CueLexicon
-from .phrases import is_title_case
+from .phrases import is_cap, is_title_case
 from .records import CueHit
-from .subject_starts import in_idiom
+from .subject_starts import adjunct_prep, contraction_stem, in_idiom, matrix_before
 from .units import Item
 
 #: Longest multi-word cue, in words.
@@ -30,7 +30,13 @@ def is_noun_use(items: Sequence[Item], hit: CueHit, lang: Language) -> bool:
     if hit.entry.frame == IMPERSONAL and not (prev in lang.cls("expletive") or nxt in lang.cls("expletive")):
         return True  # "das heißt", "er heißt Peter": an impersonal cue reports only beside its dummy "es"
     if prev in lang.cls("infinitive"):
-        return True  # "declined to comment": an infinitive reports nothing
+        # "declined to comment" reports nothing, but "declined to say whether …" and "was quick to add
+        # that …" do: the matrix predicate's subject speaks (subject_starts.matrix_before)
+        return matrix_before(items, hit.first - 1, lang) is None
+    if hit.first >= 2 and form.endswith(lang.endings("gerund")) and adjunct_prep(items, hit.first - 1, lang):
+        return False  # "He began by saying that …", "aside from saying …": a gerund adjunct reports
+    if prev.endswith(lang.endings("possessive")) and contraction_stem(prev, lang) is not None:
+        return False  # "He's saying", "She's said": a subject pronoun fused with its auxiliary
     if prev in lang.prep or prev in lang.cls("definite") or prev.endswith(lang.endings("possessive")):
         return True  # "others with tweets", "the report", "Friday's tweets"
     if prev in lang.cls("noun_det"):
@@ -41,11 +47,51 @@ def is_noun_use(items: Sequence[Item], hit: CueHit, lang: Language) -> bool:
         return True  # "his remarks about …", "their comments on …"
     if form != hit.entry.lemma.split()[0]:
         return False
+    if modifies_noun(items, hit.first, lang):
+        return True  # "federal and state officials said": a base form between a modifier and its noun
     if prev in lang.cls("sgdet"):
         return True  # "a claim", "his statement"
     # "no public mention", "a new claim" (but not "his aides say": a possessive may own a plural subject)
     return (
         hit.first >= 2 and items[hit.first - 1].is_word and items[hit.first - 2].lower in lang.cls("indefdet")
+    )
+
+
+def modifies_noun(items: Sequence[Item], i: int, lang: Language) -> bool:
+    """Does the word at ``i`` modify a noun after it, coordinated with an adjective ("federal and state
+    officials", "local, state and federal officials")? Then it is no verb: a verb's base form there
+    would need a subject, and an adjective joined to it by "and" or a comma is none."""
+    if i < 2:
+        return False
+    prev, left = items[i - 1], items[i - 2]
+    if not (prev.lower in lang.conj or prev.text == ",") or not _modifier(left, lang):
+        return False
+    if is_cap(left) and i > 2:
+        return False  # "Ruiz and Vos state that …": names are subjects
+    k = i + 1
+    while (
+        k + 1 < len(items)
+        and (items[k].lower in lang.conj or items[k].text == ",")
+        and _modifier(items[k + 1], lang, any_noun=True)
+    ):
+        k += 2  # "state and federal officials", "state and county officials"
+    if k >= len(items):
+        return False
+    nxt = items[k]
+    noun = nxt.lower in lang.nominals or nxt.lower in lang.cls("person")
+    plural = nxt.lower.endswith(lang.endings("plural")) and not nxt.lower.endswith(lang.endings("not_plural"))
+    return nxt.is_word and not is_cap(nxt) and nxt.lower not in lang.function_words and (noun or plural)
+
+
+def _modifier(it: Item, lang: Language, any_noun: bool = False) -> bool:
+    """A word that ends like an adjective ("federal", "local"), or with ``any_noun`` any lower-case
+    singular word ("county"), and is no plural noun or function word."""
+    w = it.lower
+    return (
+        it.is_word
+        and w not in lang.function_words
+        and (w.endswith(lang.endings("modifier")) or (any_noun and not is_cap(it)))
+        and not w.endswith(lang.endings("plural"))
     )
 
 

@@ -40,6 +40,7 @@ from .parse_tree import Content, Tree
 from .parsed import ParsedDoc, Token
 from .quotemarks import QuoteSpan
 from .records import MIN_QUOTE_WORDS, RULE, CueHit, Found
+from .subject_starts import matrix_kind
 
 # --- label groups (UD) -------------------------------------------------------------------------------
 #: Dependents that are the reported clause of a cue verb (``it was announced that ...``: csubj:pass).
@@ -308,8 +309,11 @@ def _read_cues(p: _Pass, forms: dict[str, CueEntry]) -> None:
             if hit.entry.type == "verb":
                 p.cues_at[(tree.offset, hit.first)] = (tree, hit, spk, rule)
             contents = _contents(tree, hit, spk, p.lang)
+            refused = _refused(tree, hit.first, p.lang)
+            if refused:  # "declined to say whether …" reports its question; "declined to comment" nothing
+                contents = [c for c in contents if c.rule == "ccomp"]
             deed = hit.entry.frame == "verdict" and bool(tree.children(hit.first, "obj"))
-            if not contents and spk is not None and hit.entry.type == "verb" and not deed:
+            if not contents and spk is not None and hit.entry.type == "verb" and not deed and not refused:
                 # a verdict cue with an object and no verdict is a deed ("attacked the convoy."): it owns
                 # no quote after it, as the surface reads it (frames.read_preposed)
                 p.waiting.append((tree, hit, spk, rule))
@@ -379,6 +383,16 @@ def _read_unattributed_quotes(p: _Pass) -> None:
             p.found.append(
                 Found(q.start, q.end, "direct", None, None, unattributed.evidence, unattributed.confidence, q)
             )
+
+
+def _refused(tree: Tree, cue: int, lang: Language) -> bool:
+    """Is the cue the infinitive of a refusal ("declined to say", ``refusal`` rows of the surface
+    reader's matrix predicates), which reports only a clause?"""
+    h = tree.head(cue)
+    if h is None or tree.toks[cue].deprel != "xcomp":
+        return False
+    head = tree.toks[h]
+    return "refusal" in (matrix_kind(head.text.lower(), lang), matrix_kind(head.lemma.lower(), lang))
 
 
 def _judge(p: _Pass, tree: Tree, hit: CueHit, spk: int | None, rule: str, content: Content) -> list[Found]:

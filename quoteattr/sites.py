@@ -10,8 +10,10 @@ from collections.abc import Callable
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from .model import Cue, Mention
+from .phrases import is_cap
 from .readings import ContentView, Context
 from .records import CueHit
+from .subject_starts import adjunct_prep, verb_group_start
 
 T = TypeVar("T")
 
@@ -32,6 +34,8 @@ class memo(Generic[T]):
 
 #: The most items a listener may span before its "that" ("told a meeting of island leaders that").
 MAX_LISTENER_SPAN = 8
+#: How far back from a gerund adjunct its clause's verb may stand ("opened the meeting by telling"), in words.
+MAX_ADJUNCT_VERB = 8
 #: The most words between a quote's postposed cue and a participle that shares its subject
 #: ('"…," she said at a recent news conference announcing …').
 MAX_TRAILER_ITEMS = 8
@@ -44,10 +48,11 @@ class Place(NamedTuple):
     coordinated: bool  #: "… and said": the cue shares the subject of the clause before
     participle: bool  #: ", adding that …": a participle shares the last subject
     inverted: bool  #: a comma, a colon or a quotation right before: ", said X." may follow
+    adjunct: bool = False  #: "began by saying that …": a gerund after a preposition shares the main subject
 
     @property
     def shares_subject(self) -> bool:
-        return self.coordinated or self.participle
+        return self.coordinated or self.participle or self.adjunct
 
 
 class Site:
@@ -71,14 +76,15 @@ class Site:
 
     @memo
     def place(self) -> Place:
-        """What stands before the cue (skipping adverbs and auxiliaries)."""
+        """What stands before the cue (skipping adverbs, auxiliaries and a matrix predicate: "has long
+        said", "was quick to add")."""
         v, hit = self.view, self.cue_hit
-        j = hit.first - 1
-        while j >= 0 and v.items[j].lower in v.lang.adv | v.lang.aux:
-            j -= 1
+        j = verb_group_start(v.items, hit.first, v.lang)
         if j < 0:
             return Place(j, False, False, False)
         before = v.items[j]
+        if j == hit.first - 1 and self.gerund and adjunct_prep(v.items, j, v.lang):
+            return Place(j, False, False, False, adjunct=True)
         # ", adding that …" / "Trump said, adding later, …": a participle shares the last subject, and so
         # does one in the trailer of a cue postposed to a quote ('"…," she said at a rally announcing …').
         participle = self.gerund and (before.text == "," or self.trails_quote_cue)
@@ -106,6 +112,10 @@ class Site:
     def subject(self) -> tuple[Mention | None, int]:
         """Who speaks and where the subject starts: the subject before the cue, or the shared subject."""
         at = self.place
+        if at.adjunct:
+            # "He began by saying that …": the main clause's subject, else the last speaker of the unit
+            main = _main_subject(self.view, at.j, self.ctx.floor) or self.ctx.last_speaker
+            return main, at.j
         if at.shares_subject:
             # "Cruz exhorted Republicans … and said …": with no earlier cue, the sentence's subject speaks
             last = self.ctx.last_speaker
@@ -202,3 +212,20 @@ def _that_after_listener(v: ContentView, a: int) -> int | None:
         if not it.is_word or it.lower in stops:
             return None
     return None
+
+
+def _main_subject(v: ContentView, stop: int, floor: int) -> Mention | None:
+    """The subject of the clause whose verb stands before item ``stop`` ("The mayor, a lawyer, began by
+    saying …", "On Monday they published it by announcing …"): the subject before the nearest finite
+    verb, within :data:`MAX_ADJUNCT_VERB` words; else the unit's opening subject."""
+    for k in range(stop - 1, max(floor, stop - 1 - MAX_ADJUNCT_VERB), -1):
+        it = v.items[k]
+        if not it.is_word:
+            break
+        if not is_cap(it) and (v.finite_like(it) or it.lower in v.lang.cls("finite")):
+            found = v.subject_before(k, floor)
+            speaker = v.preposed_subject(k, floor) or (None if found is None else found[0])
+            if speaker is not None and speaker.text.split()[0].lower() not in v.lang.prep:
+                return speaker
+            break
+    return v.clause_subject()

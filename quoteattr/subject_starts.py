@@ -17,7 +17,7 @@ import functools
 from collections.abc import Mapping, Sequence
 
 from .language import Language
-from .lexicons import has_file, word_list
+from .lexicons import data_lines, has_file, word_list
 from .phrases import VERB_SECOND, is_cap, is_name, mention_kind, np_like, plain_noun_phrase
 from .units import PHRASE_BREAKS, Item
 
@@ -338,3 +338,120 @@ def title_before(items: Sequence[Item], k: int, a: int, lang: Language) -> int:
         if w + "." in lang.titles or w in lang.honorifics:
             return k - 2
     return k
+
+
+#: The lexicon of predicates that pass their subject to a reporting verb's infinitive ("declined to say").
+MATRIX_FILE = "matrix_predicates.tsv"
+#: The shortest a manner adverb inside a verb group must be ("has consistently said"; not "ally", "holy").
+MIN_LY_ADVERB = 5
+
+
+@functools.cache
+def _matrix(code: str) -> Mapping[str, str]:
+    """Form → kind ("verb" or "adj") of the predicates of :data:`MATRIX_FILE`."""
+    if not has_file(MATRIX_FILE, code):
+        return {}
+    return dict(line.split("\t")[:2] for line in data_lines(MATRIX_FILE, code))
+
+
+def matrix_kind(word: str, lang: Language) -> str | None:
+    """The kind of matrix predicate ``word`` is ("verb", "refusal", "adj"), or ``None``."""
+    return _matrix(lang.code).get(word)
+
+
+def contraction_stem(word: str, lang: Language) -> int | None:
+    """The length of the subject pronoun fused with an auxiliary in ``word`` ("he's" → 2, "they're"
+    → 4), or ``None``: "He's saying that …" has its subject and auxiliary in one token. "It's said
+    that …" is a passive with a dummy subject (an ``impersonal_subject`` word), which speaks for no one."""
+    for ending in lang.endings("contracted_aux"):
+        stem = word[: -len(ending)]
+        if (
+            word.endswith(ending)
+            and stem in lang.subject_pronouns
+            and stem not in lang.cls("impersonal_subject")
+        ):
+            return len(word) - len(ending)
+    return None
+
+
+def ly_adverb(items: Sequence[Item], j: int, lang: Language) -> bool:
+    """A lower-case manner adverb inside a verb group ("has consistently said"), not a noun in -ly
+    ("the family said", "the daily reported": no determiner before it, no ``ly_noun`` word)."""
+    it = items[j]
+    w = it.lower
+    return (
+        it.is_word
+        and not is_cap(it)
+        and len(w) >= MIN_LY_ADVERB
+        and w.endswith(lang.endings("manner_adverb"))
+        and w not in lang.cls("ly_noun")
+        and not (j > 0 and items[j - 1].lower in lang.det | lang.cls("article"))
+    )
+
+
+def matrix_before(items: Sequence[Item], t: int, lang: Language) -> int | None:
+    """When item ``t`` is the infinitive marker after a matrix predicate ("declined to", "was quick
+    to"), the item before that predicate, where its verb group goes on; else ``None``.
+
+    A ``verb`` row stands right before "to", and so does a ``refusal`` row when a complementiser or a
+    question word follows the cue ("declined to say whether …"; "declined to comment" reports
+    nothing); a two-word ``verb`` row ("went on") the same; an ``adj`` row after a form of "be" and
+    adverbs ("was not quick to"), or after a subject pronoun fused with "be" ("He's careful to …": then the
+    pronoun's index, the subject itself).
+    """
+    if t < 1 or items[t].lower not in lang.cls("infinitive"):
+        return None
+    table = _matrix(lang.code)
+    if t >= 2 and table.get(f"{items[t - 2].lower} {items[t - 1].lower}") == "verb":
+        return t - 3  # "went on to explain": a two-word matrix verb
+    kind = table.get(items[t - 1].lower)
+    if t >= 2 and items[t - 1].lower.endswith(lang.endings("gerund")) and items[t - 2].lower in lang.prep:
+        return None  # "aware of the uselessness of trying to explain": a gerund after a preposition
+    if kind == "refusal":
+        # "declined to say whether …", "refused to say why …": a refusal reports only its question
+        nxt = items[t + 2].lower if t + 2 < len(items) else ""
+        return t - 2 if nxt in lang.complementisers | lang.question_words else None
+    if kind == "verb":
+        return t - 2
+    if kind != "adj":
+        return None
+    k = t - 2
+    while k >= 0 and items[k].lower in lang.adv:
+        k -= 1  # "was always careful to"
+    if k < 0:
+        return None
+    w = items[k].lower
+    if w in lang.cls("passive") & lang.aux:
+        return k - 1
+    return k if contraction_stem(w, lang) is not None else None
+
+
+def verb_group_start(items: Sequence[Item], first: int, lang: Language) -> int:
+    """The item right before the verb group a cue at ``first`` ends, -1 at the unit start.
+
+    Skips adverbs and auxiliaries ("has long said", "has consistently said") and a matrix predicate
+    with its infinitive marker ("declined to say", "was quick to add"), so the subject stands at the
+    answer.
+    """
+    j = first - 1
+    while j >= 0:
+        w = items[j].lower
+        if w in lang.adv or w in lang.aux or ly_adverb(items, j, lang):
+            j -= 1
+            continue
+        before = matrix_before(items, j, lang)
+        if before is None or before >= j:
+            break
+        j = before
+    return j
+
+
+def adjunct_prep(items: Sequence[Item], k: int, lang: Language) -> bool:
+    """Is item ``k`` a preposition that opens an adjunct of manner or time whose gerund shares the main
+    clause's subject ("began by saying", "in saying", "aside from saying")?"""
+    if k < 0:
+        return False
+    w = items[k].lower
+    if w in lang.cls("adjunct_prep"):
+        return True
+    return w in lang.prep and k > 0 and items[k - 1].lower in lang.cls("adjunct_lead")

@@ -25,7 +25,7 @@ from .phrases import (
     trim_np,
 )
 from .records import CueHit
-from .units import HARD_BREAKS, PHRASE_BREAKS, TERMINAL, Item, Unit, unit_items, unwrapped
+from .units import HARD_BREAKS, PHRASE_BREAKS, TERMINAL, Item, Unit, item, unit_items, unwrapped
 
 #: How far back a subject may stand from its verb, in tokens.
 MAX_SUBJECT_TOKENS = 40
@@ -72,6 +72,10 @@ class UnitView:
 
     def mention(self, a: int, b: int) -> Mention:
         start, end = self.span(a, b)
+        stem = starts.contraction_stem(self.items[a].lower, self.lang) if b == a + 1 else None
+        if stem is not None:  # "He's saying": the speaker is "He", not the fused auxiliary
+            word = item(start, start + stem, self.text[start : start + stem])
+            return Mention(word.start, word.end, word.text, kind=mention_kind([word], self.lang))
         return Mention(start, end, self.text[start:end], kind=mention_kind(self.items[a:b], self.lang))
 
     def cue_of(self, hit: CueHit) -> Cue:
@@ -142,8 +146,8 @@ class UnitView:
 
     def is_passive(self, hit: CueHit) -> bool:
         j = hit.first - 1
-        while j >= 0 and self.items[j].lower in self.lang.adv:
-            j -= 1
+        while j >= 0 and (self.items[j].lower in self.lang.adv or starts.ly_adverb(self.items, j, self.lang)):
+            j -= 1  # "were scarcely concluded"
         form = self.items[hit.first].lower
         return (
             j >= 0

@@ -105,3 +105,61 @@ def test_parse_path_reads_a_question_topic() -> None:
         (".", "PUNCT", 3, "punct"),
     ]
     assert _parse_quotes(text, rows) == ["the cost of the bridge"]
+
+
+# ---------------------------------------------------------------- verb groups on a parse (the same readings)
+
+_DECLINED_TO_SAY = [
+    ("The", "DET", 2, "det"),
+    ("mayor", "NOUN", 3, "nsubj"),
+    ("declined", "VERB", 0, "root"),
+    ("to", "PART", 5, "mark"),
+    ("say", "VERB", 3, "xcomp"),
+    ("whether", "SCONJ", 10, "mark"),
+    ("the", "DET", 8, "det"),
+    ("bridge", "NOUN", 10, "nsubj"),
+    ("would", "AUX", 10, "aux"),
+    ("reopen", "VERB", 5, "ccomp"),
+    (".", "PUNCT", 3, "punct"),
+]
+
+
+def test_parse_path_reads_a_refusal_with_its_question() -> None:
+    text = "The mayor declined to say whether the bridge would reopen."
+    assert _parse_quotes(text, _DECLINED_TO_SAY) == ["whether the bridge would reopen"]
+
+
+def test_parse_path_refuses_a_refusal_without_a_clause() -> None:
+    text = "The minister declined to comment on the lawsuit."
+    rows = [
+        ("The", "DET", 2, "det"),
+        ("minister", "NOUN", 3, "nsubj"),
+        ("declined", "VERB", 0, "root"),
+        ("to", "PART", 5, "mark"),
+        ("comment", "VERB", 3, "xcomp"),
+        ("on", "ADP", 8, "case"),
+        ("the", "DET", 8, "det"),
+        ("lawsuit", "NOUN", 5, "obl"),
+        (".", "PUNCT", 3, "punct"),
+    ]
+    assert _parse_quotes(text, rows) == []
+
+
+def test_parse_path_reads_a_gerund_adjunct() -> None:
+    from quoteattr.parse_rules import attribute
+
+    text = "He began by saying that the tax is unfair."
+    rows = [
+        ("He", "PRON", 2, "nsubj"),
+        ("began", "VERB", 0, "root"),
+        ("by", "SCONJ", 4, "mark"),
+        ("saying", "VERB", 2, "advcl"),
+        ("that", "SCONJ", 9, "mark"),
+        ("the", "DET", 7, "det"),
+        ("tax", "NOUN", 9, "nsubj"),
+        ("is", "AUX", 9, "cop"),
+        ("unfair", "ADJ", 4, "ccomp"),
+        (".", "PUNCT", 2, "punct"),
+    ]
+    quotes = attribute(_parsed(text, rows)).quotes
+    assert [(q.text, q.speaker.text if q.speaker else None) for q in quotes] == [("the tax is unfair", "He")]
