@@ -33,7 +33,7 @@ def is_noun_use(items: Sequence[Item], hit: CueHit, lang: Language) -> bool:
         # "declined to comment" reports nothing, but "declined to say whether …" and "was quick to add
         # that …" do: the matrix predicate's subject speaks (subject_starts.matrix_before)
         return matrix_before(items, hit.first - 1, lang) is None
-    if hit.first >= 2 and form.endswith(lang.endings("gerund")) and adjunct_prep(items, hit.first - 1, lang):
+    if form.endswith(lang.endings("gerund")) and adjunct_prep(items, hit.first - 1, lang):
         return False  # "He began by saying that …", "aside from saying …": a gerund adjunct reports
     if prev.endswith(lang.endings("possessive")) and contraction_stem(prev, lang) is not None:
         return False  # "He's saying", "She's said": a subject pronoun fused with its auxiliary

@@ -74,7 +74,7 @@ def _preposed(site: Site, speaker: Mention, start: int, evidence: str) -> Readin
     while start < v.end and v.items[start].text in (":", ","):
         start += 1
     end = v.content_end(start, site.ctx.hits)
-    if v.items[0].lower in v.lang.subord:
+    if v.items[0].lower in v.lang.subord or site.opens_unit:
         # "While leaders acknowledged X, the minister made no mention": the clause ends at its comma
         end = next((k for k in range(start, end) if v.items[k].text == ","), end)
     frame = READ_AS.get(hit.entry.frame, hit.entry.frame)

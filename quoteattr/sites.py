@@ -36,6 +36,8 @@ class memo(Generic[T]):
 MAX_LISTENER_SPAN = 8
 #: How far back from a gerund adjunct its clause's verb may stand ("opened the meeting by telling"), in words.
 MAX_ADJUNCT_VERB = 8
+#: The most items an opening gerund phrase may span up to its comma ("Claiming the vote was rigged,").
+MAX_OPENING_ITEMS = 40
 #: The most words between a quote's postposed cue and a participle that shares its subject
 #: ('"…," she said at a recent news conference announcing …').
 MAX_TRAILER_ITEMS = 8
@@ -81,7 +83,8 @@ class Site:
         v, hit = self.view, self.cue_hit
         j = verb_group_start(v.items, hit.first, v.lang)
         if j < 0:
-            return Place(j, False, False, False)
+            # "Claiming the vote was rigged, Ruiz told …": an opening gerund speaks for the main subject
+            return Place(j, False, False, False, adjunct=self.gerund)
         before = v.items[j]
         if j == hit.first - 1 and self.gerund and adjunct_prep(v.items, j, v.lang):
             return Place(j, False, False, False, adjunct=True)
@@ -90,6 +93,12 @@ class Site:
         participle = self.gerund and (before.text == "," or self.trails_quote_cue)
         inverted = before.text in (",", ":") or before.is_quote  # ", said X." follows a comma or a quote
         return Place(j, before.lower in v.lang.conj, participle, inverted)
+
+    @property
+    def opens_unit(self) -> bool:
+        """Does the cue open its unit as a gerund phrase ("Claiming …, Trump told", "In saying …, the
+        minister broke ranks")? Its content then ends at the phrase's comma."""
+        return self.place.adjunct and self.place.j <= 0
 
     @memo
     def gerund(self) -> bool:
@@ -114,6 +123,8 @@ class Site:
         at = self.place
         if at.adjunct:
             # "He began by saying that …": the main clause's subject, else the last speaker of the unit
+            if at.j <= 0:  # "In saying that …, the minister broke ranks": the subject follows the phrase
+                return _subject_after_opening(self.view, self.cue_hit.last + 1), at.j
             main = _main_subject(self.view, at.j, self.ctx.floor) or self.ctx.last_speaker
             return main, at.j
         if at.shares_subject:
@@ -229,3 +240,30 @@ def _main_subject(v: ContentView, stop: int, floor: int) -> Mention | None:
                 return speaker
             break
     return v.clause_subject()
+
+
+def _subject_after_opening(v: ContentView, a: int) -> Mention | None:
+    """The subject of the main clause after an opening gerund phrase that starts at item ``a`` ("Claiming
+    the vote was rigged, Ruiz told …"): the subject after a comma of the phrase that a finite verb follows
+    within :data:`MAX_ADJUNCT_VERB` words."""
+    for k in range(a, min(v.end, a + MAX_OPENING_ITEMS)):
+        if v.items[k].text != ",":
+            continue
+        for f in range(k + 2, min(v.end, k + 2 + MAX_ADJUNCT_VERB)):
+            it = v.items[f]
+            if it.text == ",":
+                continue  # "…, the mayor, a former judge, said": an appositive
+            if not it.is_word:
+                break
+            finite = (
+                v.finite_like(it) or it.lower in v.lang.cls("finite") or it.lower in v.lang.cues.first_words
+            )
+            if not is_cap(it) and finite:
+                first = v.preposed_subject(f, k + 1)  # "the mayor, a former judge, said": the first phrase
+                if first is not None and first.start == v.items[k + 1].start:
+                    return first
+                found = v.subject_before(f, k + 1)
+                if found is not None and found[0] is not None and found[1] == k + 1:
+                    return found[0]
+                break
+    return None
