@@ -47,8 +47,8 @@ def is_noun_use(items: Sequence[Item], hit: CueHit, lang: Language) -> bool:
         return True  # "his remarks about …", "their comments on …"
     if form != hit.entry.lemma.split()[0]:
         return False
-    if modifies_noun(items, hit.first, lang):
-        return True  # "federal and state officials said": a base form between a modifier and its noun
+    if modifies_noun(items, hit.first, lang) or modifies_subject(items, hit.first, lang):
+        return True  # "federal and state officials said", "Chinese state media reported": a modifier
     if prev in lang.cls("sgdet"):
         return True  # "a claim", "his statement"
     # "no public mention", "a new claim" (but not "his aides say": a possessive may own a plural subject)
@@ -81,6 +81,31 @@ def modifies_noun(items: Sequence[Item], i: int, lang: Language) -> bool:
     noun = nxt.lower in lang.nominals or nxt.lower in lang.cls("person")
     plural = nxt.lower.endswith(lang.endings("plural")) and not nxt.lower.endswith(lang.endings("not_plural"))
     return nxt.is_word and not is_cap(nxt) and nxt.lower not in lang.function_words and (noun or plural)
+
+
+#: How many content words may stand between a modifying cue form and the reporting verb of its noun.
+MAX_MODIFIED_WORDS = 3
+
+
+def modifies_subject(items: Sequence[Item], i: int, lang: Language) -> bool:
+    """Is the base form at ``i`` a modifier in the subject of a finite reporting verb right after
+    ("state media said", "state broadcaster CCTV reported")? A verb there would leave the second one
+    with no subject, so the first is a noun modifier. Not after a word that could be its own subject
+    ("Residents say officials said …")."""
+    if i > 0:
+        prev = items[i - 1].lower
+        subject = prev in lang.subject_pronouns or prev in lang.cls("person")
+        if subject or prev.endswith(lang.endings("plural")):
+            return False
+    for k in range(i + 1, min(len(items), i + 1 + MAX_MODIFIED_WORDS)):
+        it = items[k]
+        if not it.is_word or it.lower in lang.function_words:
+            return False
+        entry = lang.cues.lookup(it.lower)
+        if entry is not None and entry.type == "verb":
+            base = entry.lemma.split()[0]
+            return k > i + 1 and it.lower != base and not it.lower.endswith(lang.endings("gerund"))
+    return False
 
 
 def _modifier(it: Item, lang: Language, any_noun: bool = False) -> bool:
