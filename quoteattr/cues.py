@@ -177,12 +177,31 @@ def find_cues(items: Sequence[Item], lang: Language) -> list[CueHit]:
             and not proper
             and not is_noun_use(items, found, lang)
             and not in_idiom(lowers, found.first, lang)  # "Having said that, …" reports nothing
+            and not quotes_as_saying(lowers, found.last, lang)
         ):
             hits.append(found)
             i = found.last + 1
         else:
             i += 1
     return hits
+
+
+#: The most words the object of a quoting verb may span before its "as" ("quoted an official as saying").
+MAX_QUOTED_OBJECT = 8
+
+
+def quotes_as_saying(lowers: Sequence[str], last: int, lang: Language) -> bool:
+    """Is the cue ending at ``last`` a quoting verb whose object speaks through an "as saying" adjunct
+    ("State media cited an official as saying that …")? Then the gerund is the cue, not the verb."""
+    if lowers[last] not in lang.cls("quoting"):
+        return False
+    for k in range(last + 1, min(len(lowers) - 1, last + 2 + MAX_QUOTED_OBJECT)):
+        if not lowers[k][:1].isalnum():
+            return False
+        if lowers[k] in lang.cls("adjunct_prep") and lowers[k + 1].endswith(lang.endings("gerund")):
+            entry = lang.cues.lookup(lowers[k + 1])
+            return entry is not None and entry.type == "verb"
+    return False
 
 
 def _with_particle(hit: CueHit | None, items: Sequence[Item], lowers: Sequence[str]) -> CueHit | None:

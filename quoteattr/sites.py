@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Generic, NamedTuple, TypeVar
 
+from .cues import MAX_QUOTED_OBJECT
 from .model import Cue, Mention
 from .phrases import is_cap
 from .readings import ContentView, Context
@@ -125,7 +126,8 @@ class Site:
             # "He began by saying that …": the main clause's subject, else the last speaker of the unit
             if at.j <= 0:  # "In saying that …, the minister broke ranks": the subject follows the phrase
                 return _subject_after_opening(self.view, self.cue_hit.last + 1), at.j
-            main = _main_subject(self.view, at.j, self.ctx.floor) or self.ctx.last_speaker
+            quoted = _quoted_object(self.view, at.j)  # "Interfax quoted the minister as saying …"
+            main = quoted or _main_subject(self.view, at.j, self.ctx.floor) or self.ctx.last_speaker
             return main, at.j
         if at.shares_subject:
             # "Cruz exhorted Republicans … and said …": with no earlier cue, the sentence's subject speaks
@@ -222,6 +224,22 @@ def _that_after_listener(v: ContentView, a: int) -> int | None:
             return k
         if not it.is_word or it.lower in stops:
             return None
+    return None
+
+
+def _quoted_object(v: ContentView, j: int) -> Mention | None:
+    """The object of a quoting verb before the adjunct preposition at ``j`` ("Agencies quoted the minister
+    as saying …": the minister speaks, not the agencies). None when the verb has no object there: the
+    passive "He was quoted as saying" and "was quoted by state media as saying" keep the main subject."""
+    for k in range(j - 1, max(-1, j - 2 - MAX_QUOTED_OBJECT), -1):
+        it = v.items[k]
+        if not it.is_word:
+            return None
+        if it.lower in v.lang.cls("quoting"):
+            first = v.items[k + 1] if k + 1 < j else None
+            if first is None or first.lower in v.lang.prep:
+                return None
+            return v.mention(k + 1, j)
     return None
 
 
