@@ -48,7 +48,8 @@ _NEXT_LETTERS = regex.compile(r"\s*+(,|\p{L}++)")  # "claim that"; "Bemerkung, d
 
 def _may_attribute(text: str, unit: Unit, cue_starts: Sequence[int], lang: Language) -> bool:
     """Cheap test before the full reading: a quotation, a "Name:" headline, a word that can start a
-    verb cue, or a speech noun with a complement or source word after it ("claim that", "claim by").
+    verb cue, or a speech noun with a complement or source word after it ("claim that", "claim by",
+    "attacks on": any noun's own opener, ``cues.tsv``).
 
     A speech noun alone ("the report was late") reads nothing; a sixth of the units read for a cue
     word have only such nouns. The complement and source words (``noun_complement``, ``noun_source``)
@@ -59,7 +60,8 @@ def _may_attribute(text: str, unit: Unit, cue_starts: Sequence[int], lang: Langu
     k = bisect.bisect_left(cue_starts, unit.start)
     if k >= len(cue_starts) or cue_starts[k] >= unit.end:
         return False
-    first_words, opens = lang.cues.first_words, lang.cls("noun_complement") | lang.cls("noun_source")
+    first_words = lang.cues.first_words
+    opens = lang.cls("noun_complement") | lang.cls("noun_source") | lang.cues.noun_preps
     while k < len(cue_starts) and cue_starts[k] < unit.end:
         word = _LETTERS.match(text, cue_starts[k])
         assert word is not None  # cue_starts are where such words start

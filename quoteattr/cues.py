@@ -12,7 +12,7 @@ import attrs
 import regex
 
 from .language import Language
-from .lexicons import IMPERSONAL, CueLexicon
+from .lexicons import IMPERSONAL, CueEntry, CueLexicon
 from .phrases import is_cap, is_title_case
 from .records import CueHit
 from .subject_starts import adjunct_prep, contraction_stem, in_idiom, matrix_before
@@ -227,13 +227,16 @@ MAX_NOUN_SOURCE = 6
 
 
 def find_noun_cues(items: Sequence[Item], end: int, lang: Language) -> list[CueHit]:
-    """Speech nouns (``noun`` rows of ``cues.tsv``) before their complement word ("claim that",
-    "remarks about"), outside quotations, among the first ``end`` items.
+    """Speech nouns (``noun`` rows of ``cues.tsv``) before a word that opens their content
+    (:func:`noun_openers`: "claim that", "remarks about", "attacks on", "criticism for"), outside
+    quotations, among the first ``end`` items.
 
     A source phrase may stand between ("the announcement by the ministry that …"): the hit then runs
-    from the noun to the source's last word, and the complement word follows the hit.
+    from the noun to the source's last word, and the complement word follows the hit. A source is
+    tried first, so "the claim of the ministry that …" names the ministry while "claims of abuse" (no
+    complement after "of abuse") reads "of" as the noun's own preposition.
     """
-    opens, sources = lang.cls("noun_complement"), lang.cls("noun_source")
+    sources = lang.cls("noun_source")
     nouns = lang.cues.nouns
     hits = []
     for i in range(end - 2):
@@ -241,19 +244,29 @@ def find_noun_cues(items: Sequence[Item], end: int, lang: Language) -> list[CueH
         entry = None if noun.is_quote else nouns.get(noun.lower)
         if entry is None:
             continue
-        if items[i + 1].lower in opens:
+        opens = noun_openers(entry, lang)
+        nxt = items[i + 1].lower
+        last = _source_end(items, i + 2, end, opens, lang) if nxt in sources else None
+        if last is not None:
+            hits.append(CueHit(i, last, entry))
+        elif nxt in opens:
             hits.append(CueHit(i, i, entry))
-        elif items[i + 1].lower in sources:
-            last = _source_end(items, i + 2, end, lang)
-            if last is not None:
-                hits.append(CueHit(i, last, entry))
     return hits
 
 
-def _source_end(items: Sequence[Item], a: int, end: int, lang: Language) -> int | None:
-    """The last word of a speech noun's source starting at item ``a``, when a complement word follows
-    it within :data:`MAX_NOUN_SOURCE` words of plain words (no verb, no cue)."""
-    opens = lang.cls("noun_complement")
+def noun_openers(entry: CueEntry, lang: Language) -> frozenset[str]:
+    """The words that open speech noun ``entry``'s content: its own prepositions (the fifth column of
+    its ``cues.tsv`` row: "attack" takes "on", "criticism" takes "for"), else the language's
+    ``noun_complement`` words ("that", "about")."""
+    return frozenset(entry.preps) if entry.preps else lang.cls("noun_complement")
+
+
+def _source_end(items: Sequence[Item], a: int, end: int, opens: frozenset[str], lang: Language) -> int | None:
+    """The last word of a speech noun's source starting at item ``a``, when a complement word (one of
+    the noun's ``opens`` that is a ``noun_complement`` word: "by X that …", "by X about …"; "by X on
+    Friday" is no complement) follows it within :data:`MAX_NOUN_SOURCE` words of plain words (no verb,
+    no cue)."""
+    opens = opens & lang.cls("noun_complement")
     stops = lang.finite_hints | lang.cues.first_words
     for k in range(a, min(end - 1, a + MAX_NOUN_SOURCE + 1)):
         it = items[k]

@@ -10,9 +10,11 @@ reader's size. The parse reader's speech nouns (:mod:`quoteattr.parse_nouns`) sh
 
 from __future__ import annotations
 
+from .cues import noun_openers
+from .language import Language
 from .model import Cue, Mention
 from .phrases import CAPITALISED_NOUNS, clause_like, is_cap
-from .readings import Content, ContentView, Reading
+from .readings import POSSESSIVE_ENDINGS, Content, ContentView, Reading
 from .records import Frame
 from .sites import Site
 
@@ -20,17 +22,21 @@ __all__ = ["NOUN_FRAME", "NOUN_FRAMES", "read_light_noun", "read_speech_noun"]
 
 #: The fewest words a topic has ("about the budget"; "about it" says nothing).
 MIN_TOPIC_WORDS = 2
+#: The most words between a light verb and its speech noun ("made *a strong* condemnation of …").
+MAX_LIGHT_GAP = 2
 
 
 def read_light_noun(site: Site) -> Reading | None:
-    """ "Ruiz voiced concerns about the audit", "the mayor has faced concerns that the fund was late":
-    a speech noun as the object of a light verb, with a topic or a that-clause. After a
+    """ "Ruiz voiced concerns about the audit", "the mayor has faced concerns that the fund was late",
+    "she sounded a call for new elections": a speech noun as the object of a light verb, with a topic
+    after one of the noun's own openers (:func:`quoteattr.cues.noun_openers`) or a that-clause. After a
     ``light_speaker`` verb its subject speaks; after a ``light_hearer`` verb others spoke to the
-    subject, so the quote names no speaker (``function_words.tsv``). "The findings raise concerns" is
-    no speech: "raise" is no light verb here."""
+    subject, so the quote names no speaker (``function_words.tsv``). A ``light_person`` verb is a
+    light verb only when its subject names someone ("Ruiz raised questions about …"; "the findings
+    raise questions" is no speech)."""
     v, hit, lang = site.view, site.cue_hit, site.view.lang
     i, start = hit.first, hit.last + 2
-    if hit.last != i or v.items[start - 1].lower not in lang.cls("noun_complement"):
+    if hit.last != i or v.items[start - 1].lower not in noun_openers(hit.entry, lang):
         return None
     k = _light_verb(v, i)
     if k is None or any(f.start <= v.items[start].start < f.end for f in site.ctx.found):
@@ -40,9 +46,10 @@ def read_light_noun(site: Site) -> Reading | None:
         if not clause_like(v.items[start:end], lang):
             return None
     else:  # "raised concerns about the new toll"
-        end = v.object_end(start, end)
-        if sum(1 for it in v.items[start:end] if it.is_word) < MIN_TOPIC_WORDS:
+        topic = _topic_end(site, start, end)
+        if topic is None:
             return None
+        end = topic
     speaker = None
     if v.items[k].lower in lang.cls("light_speaker"):
         j = k
@@ -52,20 +59,80 @@ def read_light_noun(site: Site) -> Reading | None:
         if found is None or found[0] is None:
             return None
         speaker = found[0]
+        if v.items[k].lower in lang.cls("light_person") and not _names_someone(speaker, lang):
+            return None  # "the report raises questions about …": a finding, no one speaking
     noun = v.items[i]
     cue = Cue(noun.start, noun.end, noun.text, lemma=hit.entry.lemma, type="noun")
     return Reading(end, (Content(start, end, cue, speaker, NOUN_FRAME["noun-light"]),), supersedes=True)
 
 
 def _light_verb(v: ContentView, i: int) -> int | None:
-    """The light verb right before speech noun ``i``, maybe over one modifier ("raised new questions")."""
+    """The light verb right before speech noun ``i``, maybe over up to :data:`MAX_LIGHT_GAP` words
+    of its phrase ("raised new questions", "made a strong condemnation", "faced sharp criticism")."""
     light = v.lang.cls("light_speaker") | v.lang.cls("light_hearer")
-    for k in (i - 1, i - 2):
-        if k < 0 or not v.items[k].is_word:
+    for k in range(i - 1, max(-1, i - 2 - MAX_LIGHT_GAP), -1):
+        it = v.items[k]
+        if not it.is_word:
             return None
-        if v.items[k].lower in light:
+        if it.lower in light:
+            before = v.items[k - 1].lower if k > 0 else ""
+            if before in v.lang.det | v.lang.cls("article") | v.lang.cls("possessive"):
+                return None  # "the renewed calls for …": a participle in the noun's phrase, no verb
             return k
+        if it.lower in v.lang.prep or it.lower in v.lang.cues.first_words:
+            return None
     return None
+
+
+def _names_someone(speaker: Mention, lang: Language) -> bool:
+    """Does a light verb's subject name someone: a name, a personal pronoun, a role noun ("the
+    mayor", "officials")? "The report", "the findings" name no one."""
+    words = speaker.text.split()
+    if not words:
+        return False
+    if speaker.kind == "name" and words[-1][:1].isupper():
+        return True  # "Ruiz"; not "Ruiz's decision to stay silent", whose head is no name
+    head = words[-1].lower()
+    if head in lang.cues.nouns:
+        return False  # "the report", "the video": a document, though a nominal that may "say"
+    return head in lang.personal_subjects | lang.nominals | lang.titles | lang.cls("person")
+
+
+def _topic_end(site: Site, start: int, end: int) -> int | None:
+    """Where a speech noun's topic starting at item ``start`` ends ("his remarks on *the new toll*"), or
+    None when it is no topic: under :data:`MIN_TOPIC_WORDS` words, a time ("his remarks on Saturday"),
+    or, for a speech noun that also names a deed (``deed_noun``: "attack"), a phrase that names no one
+    and nothing of anyone's ("attacks on *the judge*", "on *his record*"; "an attack on the village" is
+    a deed). A topic is a noun phrase: it stops at a comma ("claims about the test, experts say …")
+    unless a relative clause opens there; a gerund opens a clause, which runs on."""
+    v = site.view
+    if not v.items[start].lower.endswith(v.lang.endings("gerund")):
+        end = v.object_end(start, end)  # a gerund opens a clause ("for failing to address …"): it runs on
+    comma = next((k for k in range(start + 1, end) if v.items[k].text == ","), None)
+    if comma is not None and (comma + 1 >= end or v.items[comma + 1].lower not in v.lang.relpro):
+        end = comma  # "questions about their health, particularly after …"; a ", which …" clause stays
+    words = [it for it in v.items[start:end] if it.is_word]
+    if len(words) < MIN_TOPIC_WORDS or words[0].lower in v.lang.time:
+        return None
+    if site.cue_hit.entry.lemma in v.lang.cls("deed_noun") and not _about_someone(v, start, end):
+        return None
+    return end
+
+
+def _about_someone(v: ContentView, start: int, end: int) -> bool:
+    """Does the phrase at ``[start, end)`` name someone or something of someone's: a possessive
+    ("his record", "the mayor's plan"), a name ("Ruiz"), a role or person noun ("the judge",
+    "moderators")?"""
+    lang = v.lang
+    first = v.items[start]
+    if first.lower in lang.cls("possessive") or first.text.endswith(POSSESSIVE_ENDINGS):
+        return True
+    stop = next((k for k in range(start + 1, end) if v.items[k].lower in lang.prep), end)
+    phrase = [it for it in v.items[start:stop] if it.is_word]
+    if not phrase:
+        return False
+    head = phrase[-1]
+    return head.lower in lang.nominals | lang.titles | lang.cls("person") or is_cap(head)
 
 
 def _owner_over_modifiers(v: ContentView, i: int) -> Mention | None:
@@ -155,9 +222,10 @@ def read_speech_noun(site: Site) -> Reading | None:
             return None  # "a statement that said …": a relative clause, its verb right after "that"
         row = NOUN_FRAME["noun-that" if hit.last == i else "noun-by-that"]
     else:
-        end = v.object_end(start, end)
-        if sum(1 for it in v.items[start:end] if it.is_word) < MIN_TOPIC_WORDS or speaker is None:
+        topic = _topic_end(site, start, end) if speaker is not None else None
+        if topic is None:
             return None  # a topic needs two words and an owner ("his remarks about the budget")
+        end = topic
         row = NOUN_FRAME["noun-about"]
     noun = v.items[i]
     cue = Cue(noun.start, noun.end, noun.text, lemma=hit.entry.lemma, type="noun")

@@ -38,6 +38,7 @@ CUE_FRAMES = frozenset(
         "according",
         "venue",
         "content",
+        "topic",
         "quote",
         "impersonal",
     }
@@ -49,7 +50,7 @@ IMPERSONAL = "impersonal"
 #: The language read when none is named.
 DEFAULT_LANGUAGE = "en"
 
-CueRow = tuple[str, ...]  #: (lemma, type, frame, forms) or (lemma, type, frame, forms, particle)
+CueRow = tuple[str, ...]  #: (lemma, type, frame, forms) or (lemma, type, frame, forms, particle or preps)
 CueSource = Union[str, Path, Iterable[CueRow], None]  # noqa: UP007 (a runtime alias on Python 3.10)
 
 
@@ -58,7 +59,9 @@ class CueEntry:
     """One reporting cue: its lemma, type, syntactic frame and every inflected form.
 
     ``particle`` is the separable particle of a verb that splits around the clause
-    (German ``hinzufügen``: ``fügte … hinzu``); empty for English.
+    (German ``hinzufügen``: ``fügte … hinzu``); empty for English. ``preps`` are the words that open
+    a speech noun's content ("claim": ``that``, ``of``, ``about``; "attack": ``on``, ``against``), read
+    from the same fifth column of a noun row; empty: the language's ``noun_complement`` words.
     """
 
     lemma: str
@@ -66,6 +69,7 @@ class CueEntry:
     frame: str = attrs.field(validator=attrs.validators.in_(CUE_FRAMES))
     forms: tuple[str, ...] = ()
     particle: str = ""
+    preps: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -111,6 +115,11 @@ class CueLexicon:
         ``content`` ("the claim": a noun that stands for what was said)."""
         return {f.lower(): e for e in self.entries if e.type == "noun" for f in e.forms}
 
+    @functools.cached_property
+    def noun_preps(self) -> frozenset[str]:
+        """Every word some speech noun's row names as opening its content ("on", "for", "that")."""
+        return frozenset(p for e in self.entries if e.type == "noun" for p in e.preps)
+
     def noun_frame(self, form: str) -> str | None:
         """The frame of speech noun ``form`` (any case), or None if it is none."""
         entry = self.nouns.get(form.lower())
@@ -146,7 +155,7 @@ def _parse_cue_rows(lines: Iterable[str], origin: str) -> list[CueEntry]:
         if len(cols) not in (4, 5):
             raise ConfigError(
                 f"{origin}:{n}: expected 4 tab-separated columns (lemma, type, frame, forms)"
-                f" or 5 (and a particle), got {len(cols)}: {line!r}"
+                f" or 5 (and a particle, or a noun's prepositions), got {len(cols)}: {line!r}"
             )
         try:
             out.append(_entry(*cols))
@@ -156,7 +165,8 @@ def _parse_cue_rows(lines: Iterable[str], origin: str) -> list[CueEntry]:
 
 
 def _entry(lemma: str, type_: str, frame: str, forms: str, particle: str = "") -> CueEntry:
-    """One entry from four or five cells; a :class:`~quoteattr.errors.ConfigError` names the bad cell."""
+    """One entry from four or five cells; a :class:`~quoteattr.errors.ConfigError` names the bad cell.
+    The fifth cell of a noun row lists the words that open its content (``that|of|about``)."""
     cells = (("lemma", lemma), ("type", type_), ("frame", frame), ("forms", forms), ("particle", particle))
     for name, cell in cells:
         if not isinstance(cell, str):
@@ -168,6 +178,10 @@ def _entry(lemma: str, type_: str, frame: str, forms: str, particle: str = "") -
     if frame.strip() not in CUE_FRAMES:
         raise ConfigError(f"'frame' must be one of {sorted(CUE_FRAMES)}, got {frame.strip()!r}")
     words = tuple(dict.fromkeys(f.strip().lower() for f in forms.split("|") if f.strip()))
+    if type_.strip() == "noun":
+        preps = tuple(dict.fromkeys(p.strip().lower() for p in particle.split("|") if p.strip()))
+        lemma = lemma.strip().lower()
+        return CueEntry(lemma, "noun", frame.strip(), words or (lemma,), "", preps)
     particle = particle.strip().lower()
     return CueEntry(
         lemma.strip().lower(),
