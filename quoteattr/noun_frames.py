@@ -17,10 +17,12 @@ from .phrases import CAPITALISED_NOUNS, clause_like, is_cap
 from .readings import POSSESSIVE_ENDINGS, Content, ContentView, Reading
 from .records import Frame
 from .sites import Site
+from .units import Item
 
 __all__ = ["NOUN_FRAME", "NOUN_FRAMES", "read_light_noun", "read_speech_noun"]
 
-#: The fewest words a topic has ("about the budget"; "about it" says nothing).
+#: The fewest words a topic has, unless its one word is a plain noun ("about the budget", "about taxes";
+#: "about it" says nothing).
 MIN_TOPIC_WORDS = 2
 #: The most words between a light verb and its speech noun ("made *a strong* condemnation of …").
 MAX_LIGHT_GAP = 2
@@ -95,7 +97,7 @@ def _names_someone(speaker: Mention, lang: Language) -> bool:
     head = words[-1].lower()
     if head in lang.cues.nouns:
         return False  # "the report", "the video": a document, though a nominal that may "say"
-    return head in lang.personal_subjects | lang.nominals | lang.titles | lang.cls("person")
+    return head in lang.personal_subjects or person_noun(head, lang)
 
 
 def _topic_end(site: Site, start: int, end: int) -> int | None:
@@ -112,11 +114,20 @@ def _topic_end(site: Site, start: int, end: int) -> int | None:
     if comma is not None and (comma + 1 >= end or v.items[comma + 1].lower not in v.lang.relpro):
         end = comma  # "questions about their health, particularly after …"; a ", which …" clause stays
     words = [it for it in v.items[start:end] if it.is_word]
-    if len(words) < MIN_TOPIC_WORDS or words[0].lower in v.lang.time:
+    if not words or words[0].lower in v.lang.time:
+        return None
+    if len(words) < MIN_TOPIC_WORDS and not _lone_topic(words[0], v.lang):
         return None
     if site.cue_hit.entry.lemma in v.lang.cls("deed_noun") and not _about_someone(v, start, end):
         return None
     return end
+
+
+def _lone_topic(word: Item, lang: Language) -> bool:
+    """May one word be a whole topic? A plain noun or a name ("his attacks on *moderators*", "her
+    remarks about *immigration*"), not a pronoun or a determiner ("about it" says nothing)."""
+    w = word.lower
+    return not (w in lang.pronouns or w in lang.det | lang.cls("article") | lang.relpro or w.isdigit())
 
 
 def _about_someone(v: ContentView, start: int, end: int) -> bool:
@@ -131,8 +142,30 @@ def _about_someone(v: ContentView, start: int, end: int) -> bool:
     phrase = [it for it in v.items[start:stop] if it.is_word]
     if not phrase:
         return False
-    head = phrase[-1]
-    return head.lower in lang.nominals | lang.titles | lang.cls("person") or is_cap(head)
+    return person_noun(phrase[-1].lower, lang) or is_cap(phrase[-1])
+
+
+def person_noun(word: str, lang: Language) -> bool:
+    """Is lower-case ``word`` a noun for people: a role noun (``nominals.txt``), a title, a ``person``
+    word, or the plural of one ("judges")?"""
+    people = lang.nominals | lang.titles | lang.cls("person")
+    return word in people or any(
+        word.endswith(e) and word[: -len(e)] in people for e in lang.endings("plural")
+    )
+
+
+def _phrase_start(v: ContentView, i: int) -> int:
+    """Where the noun phrase of speech noun ``i`` starts: at its owner when one opens it ("Voters
+    recalled *Osei's* comments", "*his* remarks"), else where :meth:`owner_start` reads back to (a verb
+    that is no cue is a word like any other there)."""
+    a = v.owner_start(i)
+    for j in range(i - 1, a - 1, -1):
+        it = v.items[j]
+        if it.lower in v.lang.cls("possessive"):
+            return j
+        if it.text.endswith(POSSESSIVE_ENDINGS):
+            return max(a, v.possessor_start(j))
+    return a
 
 
 def _owner_over_modifiers(v: ContentView, i: int) -> Mention | None:
@@ -192,7 +225,7 @@ def read_speech_noun(site: Site) -> Reading | None:
     where no verb already reported it. Its content replaces the readings of the cues inside it."""
     v, hit = site.view, site.cue_hit
     i, start = hit.first, hit.last + 2
-    if v.owner_start(i) <= v.items_start_of_clause(i):
+    if _phrase_start(v, i) <= v.items_start_of_clause(i):
         return None  # a subject ("Ruiz's claim that … drew protests"): where would its content end?
     if any(f.start <= v.items[start].start < f.end for f in site.ctx.found):
         return None  # already content of a verb: "said his remarks about …"

@@ -19,6 +19,7 @@ from .cues import noun_openers
 from .frames import FRAME  # the surface rows the parse noun frames share
 from .language import Language
 from .lexicons import CueEntry
+from .noun_frames import person_noun
 from .parse_tree import Content, Tree, trim_trailing_time
 from .records import CueHit
 
@@ -96,7 +97,7 @@ def names_someone(tree: Tree, k: int, lang: Language) -> bool:
         return True
     if word in lang.cues.nouns:
         return False
-    return word in lang.personal_subjects | lang.nominals | lang.titles | lang.cls("person")
+    return word in lang.personal_subjects or person_noun(word, lang)
 
 
 def noun_entry(tree: Tree, n: int, lang: Language) -> CueEntry | None:
@@ -112,7 +113,7 @@ def _about_someone(tree: Tree, k: int, lang: Language) -> bool:
     tok = tree.toks[k]
     if tok.upos == "PROPN" or tree.children(k, "nmod:poss"):
         return True
-    return tok.text.lower() in lang.nominals | lang.titles | lang.cls("person")
+    return person_noun(tok.text.lower(), lang)
 
 
 def noun_contents(tree: Tree, n: int, lang: Language, owned: bool, light: int | None = None) -> list[Content]:
