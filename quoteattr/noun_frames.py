@@ -26,6 +26,8 @@ __all__ = ["NOUN_FRAME", "NOUN_FRAMES", "read_light_noun", "read_speech_noun"]
 MIN_TOPIC_WORDS = 2
 #: The most words between a light verb and its speech noun ("made *a strong* condemnation of …").
 MAX_LIGHT_GAP = 2
+#: The most words of the object of a ``light_with`` verb ("peppered *the mayor* with questions").
+MAX_LIGHT_OBJECT = 3
 
 
 def read_light_noun(site: Site) -> Reading | None:
@@ -35,14 +37,15 @@ def read_light_noun(site: Site) -> Reading | None:
     ``light_speaker`` verb its subject speaks; after a ``light_hearer`` verb others spoke to the
     subject, so the quote names no speaker (``function_words.tsv``). A ``light_person`` verb is a
     light verb only when its subject names someone ("Ruiz raised questions about …"; "the findings
-    raise questions" is no speech)."""
+    raise questions" is no speech). A ``light_with`` verb reads "V X with N" (:func:`_light_with`)."""
     v, hit, lang = site.view, site.cue_hit, site.view.lang
     i, start = hit.first, hit.last + 2
     if hit.last != i or v.items[start - 1].lower not in noun_openers(hit.entry, lang):
         return None
-    k = _light_verb(v, i)
-    if k is None or any(f.start <= v.items[start].start < f.end for f in site.ctx.found):
+    light = _light_verb(v, i) or _light_with(v, i)
+    if light is None or any(f.start <= v.items[start].start < f.end for f in site.ctx.found):
         return None
+    k, speaks = light
     end = v.content_end(start, site.ctx.hits)
     if v.items[start - 1].lower in lang.complementisers:  # "voiced concern that the plan would fail"
         if not clause_like(v.items[start:end], lang):
@@ -53,7 +56,7 @@ def read_light_noun(site: Site) -> Reading | None:
             return None
         end = topic
     speaker = None
-    if v.items[k].lower in lang.cls("light_speaker"):
+    if speaks:
         j = k
         while j > 0 and v.items[j - 1].lower in lang.adv | lang.aux:
             j -= 1  # "is raising", "has repeatedly raised"
@@ -68,21 +71,55 @@ def read_light_noun(site: Site) -> Reading | None:
     return Reading(end, (Content(start, end, cue, speaker, NOUN_FRAME["noun-light"]),), supersedes=True)
 
 
-def _light_verb(v: ContentView, i: int) -> int | None:
+def _light_verb(v: ContentView, i: int) -> tuple[int, bool] | None:
     """The light verb right before speech noun ``i``, maybe over up to :data:`MAX_LIGHT_GAP` words
-    of its phrase ("raised new questions", "made a strong condemnation", "faced sharp criticism")."""
-    light = v.lang.cls("light_speaker") | v.lang.cls("light_hearer")
+    of its phrase ("raised new questions", "made a strong condemnation", "faced sharp criticism"), and
+    whether its subject speaks (``light_speaker``) or is spoken to (``light_hearer``)."""
+    lang = v.lang
+    light = lang.cls("light_speaker") | lang.cls("light_hearer")
+    k = _before_phrase(v, i, light)
+    if k is None:
+        return None
+    before = v.items[k - 1].lower if k > 0 else ""
+    if before in lang.det | lang.cls("article") | lang.cls("possessive"):
+        return None  # "the renewed calls for …": a participle in the noun's phrase, no verb
+    return k, v.items[k].lower in lang.cls("light_speaker")
+
+
+def _before_phrase(v: ContentView, i: int, words: frozenset[str]) -> int | None:
+    """The item of ``words`` right before the phrase of noun ``i``, over up to :data:`MAX_LIGHT_GAP`
+    plain words ("a strong"), or None."""
     for k in range(i - 1, max(-1, i - 2 - MAX_LIGHT_GAP), -1):
         it = v.items[k]
         if not it.is_word:
             return None
-        if it.lower in light:
-            before = v.items[k - 1].lower if k > 0 else ""
-            if before in v.lang.det | v.lang.cls("article") | v.lang.cls("possessive"):
-                return None  # "the renewed calls for …": a participle in the noun's phrase, no verb
+        if it.lower in words:
             return k
         if it.lower in v.lang.prep or it.lower in v.lang.cues.first_words:
             return None
+    return None
+
+
+def _light_with(v: ContentView, i: int) -> tuple[int, bool] | None:
+    """ "She peppered him with attacks on …": a ``light_with`` verb, its object, then "with" and the
+    speech noun; its subject speaks. In the passive ("the church was hit with allegations of …") the
+    subject is spoken about: no speaker, as after a ``light_hearer`` verb."""
+    lang = v.lang
+    w = _before_phrase(v, i, lang.cls("instrument"))
+    if w is None:
+        return None
+    for k in range(w - 1, max(-1, w - 2 - MAX_LIGHT_OBJECT), -1):
+        it = v.items[k]
+        if not it.is_word:
+            return None
+        if it.lower in lang.cls("light_with"):
+            j = k
+            while j > 0 and v.items[j - 1].lower in lang.adv:
+                j -= 1
+            passive = j > 0 and v.items[j - 1].lower in lang.cls("passive")
+            if passive and k < w - 1:
+                return None  # "was hit by a car with …": a passive takes no object before "with"
+            return k, not passive
     return None
 
 

@@ -26,11 +26,12 @@ from quoteattr.lexicons import load_cues
             "its slow response to the floods",
         ),
         ("The coach drew criticism over the team selection.", "the team selection"),
+        ("The charity was hit with allegations of fraud in its accounts.", "fraud in its accounts"),
     ],
 )
 def test_a_hearer_light_verb_names_no_speaker(text: str, content: str) -> None:
-    """After a ``light_hearer`` word ("faced", "came under", "drew") others spoke to the subject: the
-    topic is a quote with no speaker, never the subject."""
+    """After a ``light_hearer`` word ("faced", "came under", "drew") or a passive ``light_with`` verb
+    ("was hit with") others spoke to the subject: the topic is a quote with no speaker, never the subject."""
     (quote,) = quoteattr.extract(text).quotes
     assert (quote.text, quote.speaker, quote.evidence) == (content, None, "noun-light")
 
