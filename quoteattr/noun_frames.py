@@ -162,9 +162,11 @@ def _topic_end(site: Site, start: int, end: int) -> int | None:
 
 def _lone_topic(word: Item, lang: Language) -> bool:
     """May one word be a whole topic? A plain noun or a name ("his attacks on *moderators*", "her
-    remarks about *immigration*"), not a pronoun or a determiner ("about it" says nothing)."""
+    remarks about *immigration*"), not a pronoun, a determiner or a ``stop`` word ("about it", "for
+    nothing" say nothing)."""
     w = word.lower
-    return not (w in lang.pronouns or w in lang.det | lang.cls("article") | lang.relpro or w.isdigit())
+    closed = lang.det | lang.cls("article") | lang.relpro | lang.cls("stop")  # "praise for nothing"
+    return not (w in lang.pronouns or w in closed or w.isdigit())
 
 
 def _about_someone(v: ContentView, start: int, end: int) -> bool:

@@ -31,8 +31,10 @@ NOUN_PHRASE_DEPS = ("nmod", "obl", "obl:agent", "nmod:agent")
 TOPIC_CLAUSE_DEPS = ("acl", "advcl")
 #: Word classes of the head tokens a speech noun may be.
 NOUN_UPOS = frozenset({"NOUN"})
-#: The fewest words a topic has ("about the budget"; "about it" says nothing).
+#: The fewest words a topic has ("about the budget"; "about it" says nothing), unless its one word is
+#: of these classes ("about immigration").
 MIN_TOPIC_WORDS = 2
+LONE_TOPIC_UPOS = frozenset({"NOUN", "PROPN"})
 
 
 def find_noun_cues(tree: Tree, lang: Language) -> Iterator[CueHit]:
@@ -107,6 +109,13 @@ def noun_entry(tree: Tree, n: int, lang: Language) -> CueEntry | None:
     return two if two is not None else nouns.get(toks[n].text.lower())
 
 
+def _lone_topic(tree: Tree, k: int, lang: Language) -> bool:
+    """May token ``k`` alone be a topic: a plain noun or a name ("her remarks about *immigration*"), no
+    pronoun, number or ``stop`` word ("about it", "for nothing"), as the surface reader has it."""
+    tok = tree.toks[k]
+    return tok.upos in LONE_TOPIC_UPOS and tok.text.lower() not in lang.cls("stop")
+
+
 def _about_someone(tree: Tree, k: int, lang: Language) -> bool:
     """Is the topic headed by ``k`` about someone: a name, a role noun, or something of someone's
     ("his record", "the mayor's plan")? The parse form of the surface ``deed_noun`` test."""
@@ -142,6 +151,8 @@ def noun_contents(tree: Tree, n: int, lang: Language, owned: bool, light: int | 
         if tree.toks[k].text.lower() in lang.time or (deed and not _about_someone(tree, k, lang)):
             continue  # "his remarks on Saturday"; "an attack on the village" is a deed
         span = trim_trailing_time(tree, [j for j in tree.subtree(k) if j not in case], lang.time)
-        if sum(1 for j in span if tree.toks[j].upos not in ("PUNCT", "SYM")) >= MIN_TOPIC_WORDS:
+        words = [j for j in span if tree.toks[j].upos not in ("PUNCT", "SYM")]
+        lone = len(words) == 1 and _lone_topic(tree, words[0], lang)
+        if len(words) >= MIN_TOPIC_WORDS or lone:
             return [Content(tuple(span), row.name, row.confidence)]
     return []

@@ -69,6 +69,18 @@ CASES: dict[str, tuple[str, str, list[Row]]] = {
         "Saturday/PROPN/4/nmod ./PUNCT/2/punct",
         [],
     ),
+    "one-plain-noun-is-topic-enough": (
+        "Voters cheered her remarks about immigration.",
+        "Voters/NOUN/2/nsubj cheered/VERB/0/root her/PRON/4/nmod:poss remarks/NOUN/2/obj about/ADP/6/case "
+        "immigration/NOUN/4/nmod ./PUNCT/2/punct",
+        [("indirect", "immigration", "remarks", "her", "pronoun", "parse:poss+noun-about")],
+    ),
+    "a-pronoun-is-no-topic": (
+        "Voters cheered her remarks about it.",
+        "Voters/NOUN/2/nsubj cheered/VERB/0/root her/PRON/4/nmod:poss remarks/NOUN/2/obj about/ADP/6/case "
+        "it/PRON/4/nmod ./PUNCT/2/punct",
+        [],
+    ),
     "a-preposition-the-noun-does-not-take": (
         "Voters cheered her praise on the radio show.",
         "Voters/NOUN/2/nsubj cheered/VERB/0/root her/PRON/4/nmod:poss praise/NOUN/2/obj on/ADP/8/case "
