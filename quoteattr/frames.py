@@ -22,6 +22,7 @@ from __future__ import annotations
 import regex
 
 from .according_frames import ACCORDING_FRAMES
+from .complements import states_verdict
 from .cues import is_title_dot
 from .model import Mention
 from .noun_frames import NOUN_FRAMES
@@ -437,7 +438,7 @@ def read_preposed(site: Site) -> Reading | None:
             return None
         start = at
     reading = _preposed(site, speaker, start, evidence)
-    if hit.entry.frame == "verdict" and not _states_verdict(v, reading):
+    if hit.entry.frame == "verdict" and not any(states_verdict(v, c.a, c.b) for c in reading.contents):
         return Reading(hit.first, speaker=speaker)
     return reading
 
@@ -449,24 +450,6 @@ def _past_time(site: Site) -> int:
     if a < b < v.end and v.items[b].is_word and any(it.lower in v.lang.time for it in v.items[a:b]):
         return b
     return a
-
-
-def _states_verdict(v: ContentView, reading: Reading) -> bool:
-    """ "attacked the plan as a tax on commuters", "attacked rivals for taking donations": a verdict cue
-    reports speech only with the reason or label it gives after its object (``verdict_reason`` before a
-    gerund or a possessive, ``verdict_label`` before an indefinite article: ``function_words.tsv``);
-    "attacked the embassy", "attacked him as he left", "for the second time" are deeds."""
-    lang = v.lang
-    for c in reading.contents:
-        for k in range(c.a + 1, c.b - 1):
-            word, nxt = v.items[k].lower, v.items[k + 1].lower
-            if word in lang.cls("verdict_reason") and (
-                nxt.endswith(lang.endings("gerund")) or nxt in lang.cls("possessive")
-            ):
-                return True
-            if word in lang.cls("verdict_label") and nxt in lang.cls("label"):
-                return True
-    return False
 
 
 # -- the frames of a unit (according to: according_frames; speech nouns: noun_frames) ---------

@@ -1,9 +1,11 @@
 """Object frames on the parse: what a cue's object reports ("called for *new elections*", "denied *any
-role in it*", "attacked *the plan as a tax*", "said *as much*") and when it reports nothing.
+role in it*", "attacked *the plan as a tax*", "called *the plan unworkable*", "said *as much*") and when
+it reports nothing.
 
 Each reads the surface frame's data, not a copy: ``prop`` objects follow
 :meth:`quoteattr.readings.ContentReader.is_object_content`; a verdict cue (``frames.READ_AS``) needs the
-reason or label of ``frames._states_verdict``; an anaphoric object the ``anaphor_*`` classes of
+reason or label of :func:`quoteattr.complements.states_verdict`; a name cue's predicate
+:func:`quoteattr.complements.object_predicate`; an anaphoric object the ``anaphor_*`` classes of
 ``function_words.tsv`` that ``frames.read_said_anaphor`` reads. Used by :mod:`quoteattr.parse_rules`.
 """
 
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .complements import predicate_word
 from .frames import FRAME, READ_AS
 from .language import Language
 from .parse_nouns import complement_clause
@@ -32,10 +35,12 @@ def object_content(tree: Tree, hit: CueHit, excluded: set[int], lang: Language) 
                 case = set(tree.children(k, "case"))
                 return Content(tuple(j for j in tree.subtree(k) if j not in excluded | case), "ask")
         return None
+    if frame == "name":
+        return _named(tree, c, excluded, lang)
     for k in tree.children(c, "obj", "obl"):
         if toks[k].deprel == "obj" or (hit.last > c and tree.case_of(k) == toks[hit.last].text.lower()):
             span = [j for j in tree.subtree(k) if j not in excluded]
-            if frame == "prop" and not _object_is_content(tree, k, span, lang):
+            if frame == "prop" and not _object_is_content(tree, k, span, lang, c):
                 return None  # "denied the claim", "questioned the driver" (frames.is_object_content)
             complement = _complement(tree, c, span[-1], lang, hit.entry.frame)
             if not complement:  # "called for new elections on Sunday": the time is the call's
@@ -44,9 +49,11 @@ def object_content(tree: Tree, hit: CueHit, excluded: set[int], lang: Language) 
     return None
 
 
-def _object_is_content(tree: Tree, head: int, span: Sequence[int], lang: Language) -> bool:
+def _object_is_content(tree: Tree, head: int, span: Sequence[int], lang: Language, cue: int) -> bool:
     """The surface rule for propositional objects, on the parse: content is at least two words whose
-    head is no person (a pronoun, a name, a role noun) and no bare speech noun ("the claim")."""
+    head is no person (a pronoun, a name, a role noun) and no bare speech noun ("the claim"); a person
+    the cue judges with a reason or a label is content (``readings.judges_person``: "praised the mayor
+    for acting fast", "blamed the company for the outage")."""
     toks = tree.toks
     word = toks[head].text.lower()
     if len(span) < 2 or toks[head].upos in ("PRON", "PROPN"):
@@ -54,9 +61,39 @@ def _object_is_content(tree: Tree, head: int, span: Sequence[int], lang: Languag
     if lang.cues.noun_frame(word) is not None and complement_clause(tree, head, lang) is not None:
         return False  # "rejected the claim that …": the claim's clause is read as the noun's content
     if word in lang.nominals | lang.titles | lang.cls("person"):
-        return False
+        return states_verdict(tree, cue, lang) or _definite_reason(tree, cue, lang)
     bare = all(toks[j].text.lower() in lang.det | lang.cls("article") for j in span if j != head)
     return not (bare and lang.cues.noun_frame(word) == "content")
+
+
+def _definite_reason(tree: Tree, cue: int, lang: Language) -> bool:
+    """A ``verdict_reason`` phrase a definite article or a possessive opens ("for the outage"), as
+    ``readings.judges_person`` reads it; "for an hour", "for two hours" say how long."""
+    definite = lang.cls("article") - lang.cls("indefdet")
+    for k in tree.children(cue, *COMPLEMENT_DEPS):
+        if tree.case_of(k) in lang.cls("verdict_reason"):
+            dets = [tree.toks[j].text.lower() for j in tree.children(k, "det", "det:poss", "nmod:poss")]
+            if any(w in definite for w in dets):
+                return True
+    return False
+
+
+def _named(tree: Tree, cue: int, excluded: set[int], lang: Language) -> Content | None:
+    """ "called the charges unsubstantiated", "called the plan a ploy": a name cue's object and the
+    predicate (``xcomp``) after it, when the predicate is a label (an indefinite ``label`` article) or
+    a predicate adjective (:func:`quoteattr.complements.predicate_word`), the surface name frame's
+    rule; "called the police", "called him on Tuesday" have none."""
+    toks = tree.toks
+    for k in tree.children(cue, "obj"):
+        span = [j for j in tree.subtree(k) if j not in excluded]
+        if k < cue or not span:
+            continue
+        for p in tree.children(cue, "xcomp"):
+            dets = {toks[j].text.lower() for j in tree.children(p, "det")}
+            word = toks[p].text.lower()
+            if p > span[-1] and (dets & lang.cls("label") or (not dets and predicate_word(word, lang))):
+                return Content(tuple(range(span[0], tree.subtree(p)[-1] + 1)), "name")
+    return None
 
 
 def _complement(tree: Tree, cue: int, after: int, lang: Language, frame: str = "obj") -> list[int]:
@@ -85,8 +122,10 @@ def states_verdict(tree: Tree, cue: int, lang: Language) -> bool:
             or any(w in lang.cls("possessive") for w in below)
         ):
             return True
-        if case in lang.cls("verdict_label") and any(w in lang.cls("label") for w in below):
-            return True
+        word = toks[k].text.lower()
+        label = any(w in lang.cls("label") for w in below) or predicate_word(word, lang)
+        if case in lang.cls("verdict_label") and (label or word.endswith(lang.endings("gerund"))):
+            return True  # "as a fraud", "as fake", "as being …"
     return False
 
 

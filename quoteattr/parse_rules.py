@@ -155,10 +155,10 @@ def _contents(tree: Tree, hit: CueHit, speaker: int | None, lang: Language) -> l
             first = tree.subtree(objs[0])[0] if objs else tree.subtree(ofs[0])[0]
             last = tree.subtree(ofs[-1])[-1]
             out.append(Content(tuple(range(first, last + 1)), "of"))
-    elif frame in ("obj", "prop", "ask", "verdict") and not out:
+    elif frame in ("obj", "prop", "ask", "verdict", "name") and not out:
         found = object_content(tree, hit, excluded, lang)
         if found is not None and frame == "verdict" and not states_verdict(tree, c, lang):
-            found = None  # "attacked the convoy": a deed (frames._states_verdict)
+            found = None  # "attacked the convoy": a deed (complements.states_verdict)
         out.extend([found] if found is not None else [])
     elif frame == "clause" and not out and speaker is not None:
         found = said_anaphor(tree, c, lang)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from .clauses import ClauseView
+from .complements import object_predicate, states_verdict
 from .lexicons import IMPERSONAL
 from .model import Cue, Mention
 from .phrases import CLAUSE_COMMA, INFINITIVE_LAST, VERB_SECOND, clause_like, is_cap, is_name, mention_kind
@@ -123,11 +124,8 @@ class ContentView(ClauseView):
             content = self.items[start:end]
             if not self.is_object_content(content):
                 return None
-        labels = any(
-            it.lower in self.lang.cls("label") for it in content[1:12]
-        )  # "called the citation a ploy"
-        if frame == "name" and not has_quote and not labels:
-            return None
+        if frame == "name" and not has_quote and object_predicate(self, start, end) is None:
+            return None  # "called the plan a ploy" / "unworkable", not "called the police" (complements)
         if frame == "quote" and (not has_quote or sum(1 for it in content if it.is_word) > 2):
             return None  # "lachte": a manner of speaking reports a quotation, never a clause
         if evidence in CLAUSE_FRAMES and not has_quote:
@@ -303,9 +301,26 @@ class ContentView(ClauseView):
         if clause_like(self.items[start:end], self.lang):
             return "clause", end  # "acknowledged the plan had failed"
         content = self.items[start:end]
-        if not self.is_object_content(content) or self.names_a_person(content):
+        if not self.is_object_content(content):
+            return None
+        if self.names_a_person(content) and not self.judges_person(start, end):
             return None
         return "prop-obj", end
+
+    def judges_person(self, start: int, end: int) -> bool:
+        """Does a reason or a label follow a propositional cue's personal object ("praised the mayor for
+        acting fast", "blamed the company for the outage", "criticized the senator as a hypocrite")? Then
+        what is said of the person is content (:func:`~quoteattr.complements.states_verdict`; a reason
+        may also be a noun phrase a definite article opens here: a prop cue with a person and "for" judges;
+        "for two hours", "for an hour" are how long)."""
+        if states_verdict(self, start, end):
+            return True
+        reason = self.lang.cls("verdict_reason")
+        return any(
+            self.items[k].lower in reason
+            and self.items[k + 1].lower in self.lang.cls("article") - self.lang.cls("indefdet")
+            for k in range(start + 1, end - 1)
+        )
 
     def is_object_content(self, content: Sequence[Item]) -> bool:
         """Is an object noun phrase reported content?

@@ -80,9 +80,9 @@ CASES: dict[str, tuple[str, str, list[Row]]] = {
         [("indirect", "the budget", "remarks", "Her", "pronoun", "parse:poss+noun-about")],
     ),
     "statement-about-owned-by-name": (
-        "A spokesman's statement about the delays blamed the weather.",
+        "A spokesman's statement about the delays angered the drivers.",
         "A/DET/2/det spokesman/NOUN/4/nmod:poss 's/PART/2/case statement/NOUN/8/nsubj about/ADP/7/case "
-        "the/DET/7/det delays/NOUN/4/nmod blamed/VERB/0/root the/DET/10/det weather/NOUN/8/obj "
+        "the/DET/7/det delays/NOUN/4/nmod angered/VERB/0/root the/DET/10/det drivers/NOUN/8/obj "
         "./PUNCT/8/punct",
         [("indirect", "the delays", "statement", "A spokesman", "nominal", "parse:poss+noun-about")],
     ),
