@@ -27,7 +27,14 @@ from .clauses import ClauseView
 from .language import Language
 from .phrases import is_cap
 
-__all__ = ["MAX_OBJECT_WORDS", "object_predicate", "predicate_at", "predicate_word", "states_verdict"]
+__all__ = [
+    "MAX_OBJECT_WORDS",
+    "object_predicate",
+    "predicate_at",
+    "predicate_end",
+    "predicate_word",
+    "states_verdict",
+]
 
 #: The most words an object may have before its predicate ("the demand for the aide's public appearance").
 MAX_OBJECT_WORDS = 12
@@ -102,6 +109,16 @@ def object_predicate(v: ClauseView, start: int, end: int) -> int | None:
         possessor = it.lower.endswith(lang.endings("possessive"))
         head = not possessor and it.lower not in owners
     return None
+
+
+def predicate_end(v: ClauseView, at: int, end: int) -> int:
+    """Where a predicate opening at item ``at`` ends: at a comma before a conjunction ("called the
+    ruling fake, and his lawyers appealed": a clause of its own), else at ``end``."""
+    items, conj = v.items, v.lang.conj
+    for k in range(at + 1, end - 1):
+        if items[k].text == "," and items[k + 1].lower in conj:
+            return k
+    return end
 
 
 def states_verdict(v: ClauseView, a: int, b: int) -> bool:

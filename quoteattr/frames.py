@@ -13,13 +13,14 @@ A row with ``read=None`` is a label another row's function emits (``interrupted`
 ``preposed-quote``, ``accuse-of`` by ``clause``: the function reading the cue's preposed frame). The
 rules that do not read a cue in its unit — the context rules of :mod:`quoteattr.speakers` and the
 parse rules of :mod:`quoteattr.parse_rules` — are a separate table, :data:`quoteattr.records.RULES`.
-The frames of ``according to`` and of speech nouns are written in :mod:`quoteattr.according_frames`
-and :mod:`quoteattr.noun_frames`; their rows close this one table, in that order.
+The frames of a whole unit (a dash signature, a headline's colon) are written in
+:mod:`quoteattr.unit_frames` and open this one table; the frames of ``according to`` and of speech
+nouns are written in :mod:`quoteattr.according_frames` and :mod:`quoteattr.noun_frames`; their rows
+close it, in that order. What an object cue says of its object (a predicate, a verdict's reason or
+label) is read by :mod:`quoteattr.complements`.
 """
 
 from __future__ import annotations
-
-import regex
 
 from .according_frames import ACCORDING_FRAMES
 from .complements import states_verdict
@@ -27,11 +28,11 @@ from .cues import is_title_dot
 from .model import Mention
 from .noun_frames import NOUN_FRAMES
 from .phrases import CLAUSE_COMMA, VERB_SECOND, clause_like, is_cap, noun_phrase_end, np_like
-from .quotemarks import QuoteSpan
 from .readings import Content, ContentView, Reading
 from .records import CueHit, Found, Frame
 from .sites import MAX_LISTENER_SPAN, Site
 from .subjects import MAX_CLAUSE_GAP
+from .unit_frames import UNIT_FRAMES, dash_signature
 
 __all__ = ["FRAME", "FRAMES", "Found", "Site", "dash_signature", "frames_on"]
 
@@ -69,8 +70,9 @@ PREPOSED_FRAMES: dict[str, tuple[str, bool]] = {
 READ_AS: dict[str, str] = {"verdict": "obj"}
 
 
-def _preposed(site: Site, speaker: Mention, start: int, evidence: str) -> Reading:
-    """Content after the cue, up to the unit's end or a coordinated cue, read in ``evidence``'s frame."""
+def _preposed(site: Site, speaker: Mention, start: int, evidence: str, frame: str = "") -> Reading:
+    """Content after the cue, up to the unit's end or a coordinated cue, read in ``evidence``'s frame
+    (and the cue's frame, or ``frame`` when the cue reads as another: "called Friday for …")."""
     v, hit = site.view, site.cue_hit
     while start < v.end and v.items[start].text in (":", ","):
         start += 1
@@ -78,12 +80,59 @@ def _preposed(site: Site, speaker: Mention, start: int, evidence: str) -> Readin
     if v.items[0].lower in v.lang.subord or site.opens_unit:
         # "While leaders acknowledged X, the minister made no mention": the clause ends at its comma
         end = next((k for k in range(start, end) if v.items[k].text == ","), end)
-    frame = READ_AS.get(hit.entry.frame, hit.entry.frame)
+    end = _relative_end(v, hit, start, end)
+    frame = frame or READ_AS.get(hit.entry.frame, hit.entry.frame)
     read = v.reading(frame, evidence, start, end) if end > start else None
     if read is None:
         return Reading(hit.first, speaker=speaker)
     evidence, start, end = read
     return Reading(end, (Content(start, end, site.cue, speaker, FRAME[evidence]),), speaker)
+
+
+#: Marks that open a relative clause after its antecedent (", who …", "— who …") and close it again.
+RELATIVE_MARKS = (",", "—", "–")
+
+
+def _relative_end(v: ContentView, hit: CueHit, start: int, end: int) -> int:
+    """ "The senator, who called for tax hikes, spoke Monday": a cue whose subject is a relative pronoun
+    set off by a comma or a dash reports up to the mark that closes the clause — a dash, or a comma the
+    main clause's verb follows — not into the main clause."""
+    items, lang = v.items, v.lang
+    j = hit.first - 1
+    while j > 0 and items[j].lower in lang.adv | lang.aux:
+        j -= 1
+    if j < 1 or items[j].lower not in lang.relpro or items[j - 1].text not in RELATIVE_MARKS:
+        return end
+    mark = items[j - 1].text
+    for k in range(start + 1, end):
+        if items[k].text in RELATIVE_MARKS and (mark != "," or items[k].text != mark):
+            return k if mark != "," else end  # a dash inside a comma-set clause is its own aside
+        verb_after = k + 1 < end and v.finite_like(items[k + 1])
+        if items[k].text == mark and (mark != "," or verb_after):
+            return k
+    return end
+
+
+#: The most time words or adverbs between a cue and the particle of a longer cue ("called Friday for").
+MAX_SPLIT_WORDS = 2
+
+
+def read_split_particle(site: Site) -> Reading | None:
+    """ "The mayor called Friday for releasing the videos", "called again for an inquiry": a one-word
+    cue, at most :data:`MAX_SPLIT_WORDS` time words or adverbs, and the particle that makes it a longer
+    ``obj`` cue of ``cues.tsv`` ("call for"): the content is read in that cue's frame."""
+    v, hit, speaker = site.view, site.cue_hit, site.first
+    if speaker is None or hit.last != hit.first or hit.particle is not None:
+        return None
+    lang, k = v.lang, hit.last + 1
+    while k < v.end and k - hit.last <= MAX_SPLIT_WORDS and v.items[k].lower in lang.time | lang.adv:
+        k += 1
+    if k == hit.last + 1 or k + 1 >= v.end or k - hit.last > MAX_SPLIT_WORDS:
+        return None
+    longer = lang.cues.lookup(f"{v.items[hit.first].lower} {v.items[k].lower}")
+    if longer is None or longer.type != "verb" or longer.frame != "obj":
+        return None
+    return _preposed(site, speaker, k + 1, "obj", longer.frame)
 
 
 # -- the verb frames, in the order the driver asks them ----------------------------------------
@@ -452,62 +501,13 @@ def _past_time(site: Site) -> int:
     return a
 
 
-# -- the frames of a unit (according to: according_frames; speech nouns: noun_frames) ---------
-
-# (?<!…): starts only where a space run starts (always so after a closing mark), so a search never rescans one
-# run from each of its spaces (issue 6).
-#: A dash and a name right after a closing quote mark: "“…” ― Pamela Ortiz".
-_DASH_SIGNATURE = regex.compile(
-    r"(?<![^\S\n])[^\S\n]*+[―—–][^\S\n]*+(\p{Lu}[\p{L}\p{M}'’.\-]*+(?:[ ]\p{Lu}[\p{L}\p{M}'’.\-]*+){0,4}+)"
-)
-
-
-def dash_signature(text: str, q: QuoteSpan, openers: str = "") -> Mention | None:
-    """The name that signs quotation ``q`` with a dash, if any.
-
-    A signature stands alone: the line ends after it, or a comma ("― Paul Greer, Northfield") or the
-    next quotation (one of ``openers``) follows. "»…« – Da begrüßte ihn …" is narration after a dash.
-    """
-    m = _DASH_SIGNATURE.match(text, q.outer_end)
-    if m is None or q.close is None:
-        return None
-    rest = text[m.end(1) : m.end(1) + 40].lstrip(" .\xa0\t")
-    if rest and rest[0] not in "\n\r," and rest[0] not in openers:
-        return None
-    start, end = m.start(1), m.end(1)
-    while end > start and text[end - 1] == ".":
-        end -= 1
-    return Mention(start, end, text[start:end], kind="name")
-
-
-def read_dash(site: Site) -> Reading | None:
-    """ "“…” ― Pamela Ortiz": quotations signed with a dash and a name (letters, epigraphs)."""
-    v = site.view
-    contents = []
-    for i, it in enumerate(v.items):
-        if it.quote is not None:
-            signer = dash_signature(v.text, it.quote, v.lang.quote_marks.opening_chars)
-            if signer is not None:
-                contents.append(Content(i, i + 1, None, signer, FRAME["dash-signed"], bonus=0.0))
-    return Reading(0, tuple(contents)) if contents else None
-
-
-def read_headline(site: Site) -> Reading | None:
-    """ "Poll: Voters Abandon Party" / "Ruiz: We will not back down": a headline's speaker, when no
-    cue stands before its colon."""
-    v = site.view
-    colon = v.headline_colon()
-    if colon is None or any(h.first < colon for h in site.ctx.hits):
-        return None
-    speaker = v.mention(0, colon)
-    return Reading(v.end, (Content(colon + 1, v.end, None, speaker, FRAME["headline-colon"]),), speaker)
+# -- the frames of a unit: unit_frames; according to: according_frames; speech nouns: noun_frames --
 
 
 #: Every surface frame, stated once, in the order the driver asks them (``on``: what the frame reads —
 #: the whole ``unit``, a ``verb`` cue, an ``according`` cue, a speech ``noun``).
 FRAMES: tuple[Frame, ...] = (
-    Frame("dash-signed", "dash-signed", 0.8, '"We stay." ― Pamela Ortiz', read_dash, "unit"),
-    Frame("headline-colon", "headline-colon", 0.6, "Ruiz: We will not back down", read_headline, "unit"),
+    *UNIT_FRAMES,
     Frame("inverted", "inverted", 0.9, '"We will win," said Ruiz.', read_inverted, "verb"),
     Frame("interrupted-inverted", "interrupted", 0.9, '"We will," said Ruiz, "win."'),
     # verb-second languages (features.txt): an adverbial before the cue puts the speaker after it
@@ -530,6 +530,9 @@ FRAMES: tuple[Frame, ...] = (
         "verb",
     ),
     Frame("closing", "postposed", 0.9, "Officials called for calm, two aides said.", read_closing, "verb"),
+    Frame(
+        "obj-split", "obj", 0.75, "The mayor called Friday for new elections.", read_split_particle, "verb"
+    ),
     Frame("tell-to", "tell-to", 0.75, "Ruiz warned officials to boost security.", read_tell_to, "verb"),
     Frame(
         "ask-about", "ask-about", 0.7, "Ruiz asked about the cost of the bridge.", read_right_after, "verb"

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .complements import predicate_word
-from .frames import FRAME, READ_AS
+from .frames import FRAME, MAX_SPLIT_WORDS, READ_AS
 from .language import Language
 from .parse_nouns import complement_clause
 from .parse_tree import Content, Tree, trim_trailing_time
@@ -36,7 +36,7 @@ def object_content(tree: Tree, hit: CueHit, excluded: set[int], lang: Language) 
                 return Content(tuple(j for j in tree.subtree(k) if j not in excluded | case), "ask")
         return None
     if frame == "name":
-        return _named(tree, c, excluded, lang)
+        return _named(tree, c, excluded, lang) or _split_particle(tree, hit, excluded, lang)
     for k in tree.children(c, "obj", "obl"):
         if toks[k].deprel == "obj" or (hit.last > c and tree.case_of(k) == toks[hit.last].text.lower()):
             span = [j for j in tree.subtree(k) if j not in excluded]
@@ -93,6 +93,30 @@ def _named(tree: Tree, cue: int, excluded: set[int], lang: Language) -> Content 
             word = toks[p].text.lower()
             if p > span[-1] and (dets & lang.cls("label") or (not dets and predicate_word(word, lang))):
                 return Content(tuple(range(span[0], tree.subtree(p)[-1] + 1)), "name")
+    return None
+
+
+def _split_particle(tree: Tree, hit: CueHit, excluded: set[int], lang: Language) -> Content | None:
+    """ "called Friday for stricter limits": the surface ``obj-split`` frame (``frames.read_split_particle``)
+    on the parse — an ``obl``/``advcl`` of a one-word cue whose case word makes it a longer ``obj`` cue,
+    after only :data:`~quoteattr.frames.MAX_SPLIT_WORDS` time words or adverbs; its phrase, without the
+    case word, is the content when it is at least two words and no name or pronoun."""
+    toks, c = tree.toks, hit.first
+    if hit.last != c:
+        return None
+    for k in tree.children(c, "obl", "advcl"):
+        cases = [j for j in tree.kids[k] if toks[j].deprel in ("case", "mark") and j < k]
+        if k < c or not cases:
+            continue
+        longer = lang.cues.lookup(f"{toks[c].text.lower()} {toks[cases[0]].text.lower()}")
+        between = [toks[j].text.lower() for j in range(c + 1, cases[0])]
+        if longer is None or longer.type != "verb" or longer.frame != "obj":
+            continue
+        if not 0 < len(between) <= MAX_SPLIT_WORDS or any(w not in lang.time | lang.adv for w in between):
+            continue
+        span = [j for j in tree.subtree(k) if j not in excluded and j != cases[0]]
+        if len(span) >= 2 and toks[k].upos not in ("PRON", "PROPN"):
+            return Content(tuple(span), "obj")
     return None
 
 

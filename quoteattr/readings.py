@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from .clauses import ClauseView
-from .complements import object_predicate, states_verdict
+from .complements import object_predicate, predicate_end, states_verdict
 from .lexicons import IMPERSONAL
 from .model import Cue, Mention
 from .phrases import CLAUSE_COMMA, INFINITIVE_LAST, VERB_SECOND, clause_like, is_cap, is_name, mention_kind
@@ -124,13 +124,22 @@ class ContentView(ClauseView):
             content = self.items[start:end]
             if not self.is_object_content(content):
                 return None
-        if frame == "name" and not has_quote and object_predicate(self, start, end) is None:
-            return None  # "called the plan a ploy" / "unworkable", not "called the police" (complements)
+        named = end if frame != "name" or has_quote else self.predicate_reading(start, end)
+        if named is None:
+            return None  # "called the police": no predicate (complements)
+        end = named
         if frame == "quote" and (not has_quote or sum(1 for it in content if it.is_word) > 2):
             return None  # "lachte": a manner of speaking reports a quotation, never a clause
         if evidence in CLAUSE_FRAMES and not has_quote:
             return self.clause_reading(evidence, start, end, frame)
         return evidence, start, end
+
+    def predicate_reading(self, start: int, end: int) -> int | None:
+        """Where a name cue's unquoted content ends: "called the plan a ploy", "called the charges
+        unsubstantiated" (an object and its predicate: :mod:`quoteattr.complements`); ``None`` when no
+        predicate follows a whole object ("called the police")."""
+        at = object_predicate(self, start, end)
+        return None if at is None else predicate_end(self, at, end)
 
     def bare_infinitive_clause(self, start: int, end: int) -> bool:
         """Is ``[start, end)`` one infinitive clause with nothing reported in it ("Abschied zu nehmen"):

@@ -169,6 +169,16 @@ def test_a_verdict_cue_reports_only_with_a_reason_or_a_label(text: str, content:
         ),
         ("Residents called on the council to fix the pier.", "the council to fix the pier", "the council"),
         (
+            "Rep. Ann Holt, the top Democrat on the panel, called on President Lee to punish the cartel.",
+            "President Lee to punish the cartel",
+            "President Lee",
+        ),
+        (
+            "The mayor, who has called on the state to repay the loan, spoke Monday.",
+            "the state to repay the loan",
+            "the state",
+        ),
+        (
             "The head teacher told her pupils never to climb the fence.",
             "her pupils never to climb the fence",
             "her pupils",

@@ -1,7 +1,8 @@
 """The parse reader reads the object-and-complement frames of issue 14 from the surface rows: a name
 cue's object and predicate ("called the charges unsubstantiated", "called the plan a ploy"), a verdict
-cue's label adjective or gerund ("dismissed the report as fake"), a ``thank`` verdict's reason, and a
-propositional cue's person judged with a reason ("praised the mayor for acting fast"). Hand-parsed in
+cue's label adjective or gerund ("dismissed the report as fake"), a ``thank`` verdict's reason, a
+propositional cue's person judged with a reason ("praised the mayor for acting fast"), and a cue whose
+particle stands after a time word ("called Friday for stricter limits"). Hand-parsed in
 the compact ``form/UPOS/head/deprel`` form of ``test_parse_frames.py``; every case is checked against
 the surface reader too.
 """
@@ -111,6 +112,25 @@ CASES: dict[str, tuple[str, str, list[Row]]] = {
         "The inspector questioned the driver for an hour.",
         "The/DET/2/det inspector/NOUN/3/nsubj questioned/VERB/0/root the/DET/5/det driver/NOUN/3/obj "
         "for/ADP/8/case an/DET/8/det hour/NOUN/3/obl ./PUNCT/3/punct",
+        [],
+    ),
+    "split-particle-time": (
+        "The harbour master called Friday for stricter speed limits.",
+        "The/DET/3/det harbour/NOUN/3/compound master/NOUN/4/nsubj called/VERB/0/root "
+        "Friday/PROPN/4/obl:tmod for/ADP/9/case stricter/ADJ/9/amod speed/NOUN/9/compound "
+        "limits/NOUN/4/obl ./PUNCT/4/punct",
+        [("indirect", "stricter speed limits", "called", "The harbour master", "nominal", "parse:nsubj+obj")],
+    ),
+    "split-particle-adverb-gerund": (
+        "The union called again for releasing the footage.",
+        "The/DET/2/det union/NOUN/3/nsubj called/VERB/0/root again/ADV/3/advmod for/SCONJ/6/mark "
+        "releasing/VERB/3/advcl the/DET/8/det footage/NOUN/6/obj ./PUNCT/3/punct",
+        [("indirect", "releasing the footage", "called", "The union", "nominal", "parse:nsubj+obj")],
+    ),
+    "split-particle-needs-a-time-word": (
+        "The team called him for dinner.",
+        "The/DET/2/det team/NOUN/3/nsubj called/VERB/0/root him/PRON/3/obj for/ADP/6/case dinner/NOUN/3/obl "
+        "./PUNCT/3/punct",
         [],
     ),
 }
