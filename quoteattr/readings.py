@@ -393,8 +393,9 @@ class ContentView(ClauseView):
             nxt = self.items[k + 1].lower if k + 1 < end else ""
             if self.items[k].text == "," and nxt.endswith(lang.endings("gerund")) and nxt not in lang.prep:
                 return k  # ", encouraging …": a participle clause says what the speaker did next
-            if w in lang.prep and self.venue_within(k + 1, min(k + 4, end)):
-                return k
+            infinitive = w in lang.cls("infinitive") and nxt not in lang.det | lang.cls("article")
+            if w in lang.prep and not infinitive and self.venue_within(k + 1, min(k + 4, end)):
+                return k  # "in a statement", not "to release the videos" (an infinitive's object)
             time_adjunct = (w in lang.time and w not in lang.det) or (w in lang.prep and nxt in lang.time)
             if time_adjunct and end - k <= MAX_TIME_ADJUNCT:  # a short one that ends the object ("on Sunday")
                 return k

@@ -173,6 +173,11 @@ def test_a_verdict_cue_reports_only_with_a_reason_or_a_label(text: str, content:
             "President Lee to punish the cartel",
             "President Lee",
         ),
+        (  # "videos" is a venue noun, but "to release the videos" is an infinitive, no venue phrase
+            "The family has called on officials to release the videos.",
+            "officials to release the videos",
+            "officials",
+        ),
         (
             "The mayor, who has called on the state to repay the loan, spoke Monday.",
             "the state to repay the loan",

@@ -114,6 +114,21 @@ CASES: dict[str, tuple[str, str, list[Row]]] = {
         "for/ADP/8/case an/DET/8/det hour/NOUN/3/obl ./PUNCT/3/punct",
         [],
     ),
+    "call-on-listener-joins-content": (
+        "The family called on officials to release the videos.",
+        "The/DET/2/det family/NOUN/3/nsubj called/VERB/0/root on/ADP/5/case officials/NOUN/3/obl "
+        "to/PART/7/mark release/VERB/3/xcomp the/DET/9/det videos/NOUN/7/obj ./PUNCT/3/punct",
+        [
+            (
+                "indirect",
+                "officials to release the videos",
+                "called on",
+                "The family",
+                "nominal",
+                "parse:nsubj+obj",
+            )
+        ],
+    ),
     "split-particle-time": (
         "The harbour master called Friday for stricter speed limits.",
         "The/DET/3/det harbour/NOUN/3/compound master/NOUN/4/nsubj called/VERB/0/root "
@@ -175,3 +190,11 @@ def test_the_name_predicate_reads_the_function_word_classes(name: str, word_clas
     for language, expected in ((lang, 1), (bare, 0)):
         parsed = attribute(from_stanza(from_conllu(conllu(text, tokens))), language).quotes
         assert len(parsed) == expected
+
+
+def test_call_on_names_its_addressee_in_both_readers() -> None:
+    """ "called on officials to release …": the one asked to act opens the content and is its addressee."""
+    text = CASES["call-on-listener-joins-content"][0]
+    for quotes in (_parse("call-on-listener-joins-content").quotes, extract(text).quotes):
+        (q,) = quotes
+        assert q.addressee is not None and q.addressee.text == "officials"
