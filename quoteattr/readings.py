@@ -348,7 +348,21 @@ class ContentView(ClauseView):
         pointer = self.lang.cues.noun_frame(head.lower) == "content" and all(
             it.lower in self.lang.det | self.lang.cls("article") for it in before
         )
-        return not pointer
+        return not pointer and not self.occasion(words)
+
+    def occasion(self, words: Sequence[Item]) -> bool:
+        """Does the object count occasions ("for the first time in years", "a second time": an
+        ``ordinal`` word and an ``occasion`` noun of ``function_words.tsv`` after any determiners)?
+        It says when, not what: "called for the first time" reports nothing."""
+        lang = self.lang
+        k = 0
+        while k < len(words) - 1 and words[k].lower in lang.det | lang.cls("article"):
+            k += 1
+        return (
+            k + 1 < len(words)
+            and words[k].lower in lang.cls("ordinal")
+            and words[k + 1].lower in lang.cls("occasion")
+        )
 
     def pointer_with_content(self, start: int, end: int) -> bool:
         """Does the object open with a ``content`` speech noun and its that-clause ("the claim that …")?"""

@@ -129,6 +129,18 @@ CASES: dict[str, tuple[str, str, list[Row]]] = {
             )
         ],
     ),
+    "obj-occasion-is-no-content": (
+        "The team called for the first time in years.",
+        "The/DET/2/det team/NOUN/3/nsubj called/VERB/0/root for/ADP/7/case the/DET/7/det first/ADJ/7/amod "
+        "time/NOUN/3/obl in/ADP/9/case years/NOUN/7/nmod ./PUNCT/3/punct",
+        [],
+    ),
+    "obj-more-time-is-content": (
+        "The union called for more time.",
+        "The/DET/2/det union/NOUN/3/nsubj called/VERB/0/root for/ADP/6/case more/ADJ/6/amod time/NOUN/3/obl "
+        "./PUNCT/3/punct",
+        [("indirect", "more time", "called for", "The union", "nominal", "parse:nsubj+obj")],
+    ),
     "split-particle-time": (
         "The harbour master called Friday for stricter speed limits.",
         "The/DET/3/det harbour/NOUN/3/compound master/NOUN/4/nsubj called/VERB/0/root "
