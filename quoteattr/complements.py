@@ -34,6 +34,7 @@ __all__ = [
     "predicate_end",
     "predicate_word",
     "states_verdict",
+    "verdict_end",
 ]
 
 #: The most words an object may have before its predicate ("the demand for the aide's public appearance").
@@ -119,6 +120,23 @@ def predicate_end(v: ClauseView, at: int, end: int) -> int:
         if items[k].text == "," and items[k + 1].lower in conj:
             return k
     return end
+
+
+#: Marks after which a verdict's label or reason gives way to the writer's aside ("as X — a metaphor …").
+ASIDE_MARKS = frozenset({"—", "–", "-", "--"})
+
+
+def verdict_end(v: ClauseView, a: int, b: int) -> int:
+    """Where a verdict's content ``[a, b)`` ends: after the reason or label it gives, at a dash or a
+    ``verdict_end`` word of ``function_words.tsv`` ("criticized the law as a "crazy system" during a
+    campaign stop"); ``b`` when it gives none (a prop cue's plain object) or nothing ends it."""
+    items, lang = v.items, v.lang
+    opener = lang.cls("verdict_label") | lang.cls("verdict_reason")
+    k = next((k for k in range(a + 1, b - 1) if items[k].lower in opener), None)
+    if k is None or not states_verdict(v, k - 1, b):
+        return b
+    ends = lang.cls("verdict_end")
+    return next((j for j in range(k + 2, b) if items[j].text in ASIDE_MARKS or items[j].lower in ends), b)
 
 
 def states_verdict(v: ClauseView, a: int, b: int) -> bool:

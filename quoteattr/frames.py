@@ -23,7 +23,7 @@ label) is read by :mod:`quoteattr.complements`.
 from __future__ import annotations
 
 from .according_frames import ACCORDING_FRAMES
-from .complements import states_verdict
+from .complements import states_verdict, verdict_end
 from .cues import is_title_dot
 from .model import Mention
 from .noun_frames import NOUN_FRAMES
@@ -489,6 +489,9 @@ def read_preposed(site: Site) -> Reading | None:
     reading = _preposed(site, speaker, start, evidence)
     if hit.entry.frame == "verdict" and not any(states_verdict(v, c.a, c.b) for c in reading.contents):
         return Reading(hit.first, speaker=speaker)
+    if hit.entry.frame in ("verdict", "prop") and reading.contents:
+        bounded = tuple(c._replace(b=verdict_end(v, c.a, c.b)) for c in reading.contents)
+        return reading._replace(contents=bounded, until=bounded[-1].b)
     return reading
 
 

@@ -141,6 +141,22 @@ CASES: dict[str, tuple[str, str, list[Row]]] = {
         "./PUNCT/3/punct",
         [("indirect", "more time", "called for", "The union", "nominal", "parse:nsubj+obj")],
     ),
+    "verdict-end-during": (
+        "The coach attacked the referees for ignoring fouls during the final.",
+        "The/DET/2/det coach/NOUN/3/nsubj attacked/VERB/0/root the/DET/5/det referees/NOUN/3/obj "
+        "for/SCONJ/7/mark ignoring/VERB/3/advcl fouls/NOUN/7/obj during/ADP/11/case the/DET/11/det "
+        "final/NOUN/3/obl ./PUNCT/3/punct",
+        [
+            (
+                "indirect",
+                "the referees for ignoring fouls",
+                "attacked",
+                "The coach",
+                "nominal",
+                "parse:nsubj+obj",
+            )
+        ],
+    ),
     "split-particle-time": (
         "The harbour master called Friday for stricter speed limits.",
         "The/DET/3/det harbour/NOUN/3/compound master/NOUN/4/nsubj called/VERB/0/root "
