@@ -32,6 +32,8 @@ POSSESSIVE_ENDINGS = ("'s", "’s")
 
 #: The most words of a venue phrase after a cue ("at a news conference").
 MAX_VENUE_WORDS = 4
+#: The most words in a time phrase between a cue and its clause ("late on Thursday night", "earlier this month").
+MAX_TIME_WORDS = 5
 
 #: Material before a postposed cue that opens with a preposition and has fewer words is an intro
 #: ("In a statement, the ministry said …"), not content.
@@ -240,6 +242,9 @@ class ContentView(ClauseView):
         or a complementiser ends the trailer ("said on Monday the plan …" may date the plan)."""
         if self.items[start].lower not in self.lang.prep | self.lang.time | self.lang.adv:
             return start
+        dated = self.time_end(start, end)
+        if dated is not None:
+            return dated  # "said on Thursday ⟦it had fined the bank⟧", "said last week ⟦the plan …⟧"
         venue = self.venue_end(start, end)
         if venue is not None and clause_like(self.items[venue:end], self.lang):
             return venue  # "said in a statement ⟦the plan was dead⟧"
@@ -248,6 +253,29 @@ class ContentView(ClauseView):
             return start
         opener = self.items[t].lower
         return t if opener in self.lang.complementisers or opener in self.lang.personal_subjects else start
+
+    def time_end(self, start: int, end: int) -> int | None:
+        """The item after a time phrase opening at ``start`` ("on Thursday", "last week", "earlier this
+        month", "on 3 March") when a clause follows it, or None. The phrase must end in a word that
+        completes a time ("Thursday", "week"), never in a modifier ("said early voting …", "said this plan
+        …"), and the clause may not open with a possessive ("said Monday night's game …")."""
+        lang, complete = self.lang, None
+        if not lang.cls("time_unit"):
+            return None  # a language without time_unit rows keeps its time words in the content
+        times = lang.time | lang.cls("time_unit")
+        for k in range(start, min(end, start + MAX_TIME_WORDS)):
+            w = self.items[k].lower
+            if w in lang.cls("time_lead") or w in lang.cls("time_prep") or w.isdigit():
+                continue
+            if w not in times:
+                break
+            complete = k + 1
+        if complete is None or complete >= end - 1:
+            return None
+        after = self.items[complete]
+        if after.lower.endswith(lang.endings("possessive")) or not clause_like(self.items[complete:end], lang):
+            return None
+        return complete
 
     def venue_end(self, start: int, end: int) -> int | None:
         """The item after a venue phrase opening at ``start`` ("in a statement", "at a news conference"),
