@@ -32,7 +32,7 @@ POSSESSIVE_ENDINGS = ("'s", "’s")
 
 #: The most words of a venue phrase after a cue ("at a news conference").
 MAX_VENUE_WORDS = 4
-#: The most words in a time phrase between a cue and its clause ("late on Thursday night", "earlier this month").
+#: The most words in a time phrase between a cue and its clause ("late on Thursday night").
 MAX_TIME_WORDS = 5
 
 #: Material before a postposed cue that opens with a preposition and has fewer words is an intro
@@ -273,7 +273,9 @@ class ContentView(ClauseView):
         if complete is None or complete >= end - 1:
             return None
         after = self.items[complete]
-        if after.lower.endswith(lang.endings("possessive")) or not clause_like(self.items[complete:end], lang):
+        if after.lower.endswith(lang.endings("possessive")):
+            return None
+        if not clause_like(self.items[complete:end], lang):
             return None
         return complete
 
