@@ -5,8 +5,12 @@ and a headline's colon ("Ruiz: We will not back down"). These rows open the one 
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
+from .language import Language
+from .lexicons import has_file, word_list
 from .model import Mention
 from .quotemarks import QuoteSpan
 from .readings import Content, Reading
@@ -54,12 +58,26 @@ def read_dash(site: Site) -> Reading | None:
     return Reading(0, tuple(contents)) if contents else None
 
 
+#: Editors' labels before a colon that name no speaker ("Correction: …"); a language may have none.
+EDITORIAL_LABELS_FILE = "editorial_labels.txt"
+
+
+@functools.lru_cache(maxsize=16)
+def editorial_labels(lang: Language) -> frozenset[str]:
+    """The language's editorial labels, as the tokeniser's lower-case words joined by spaces."""
+    if not has_file(EDITORIAL_LABELS_FILE, lang.code):
+        return frozenset()
+    return frozenset(" ".join(line.split()) for line in word_list(EDITORIAL_LABELS_FILE, lang.code))
+
+
 def read_headline(site: Site) -> Reading | None:
     """ "Poll: Voters Abandon Party" / "Ruiz: We will not back down": a headline's speaker, when no
-    cue stands before its colon."""
+    cue stands before its colon and it is no editor's label ("Correction: …")."""
     v = site.view
     colon = v.headline_colon()
     if colon is None or any(h.first < colon for h in site.ctx.hits):
+        return None
+    if " ".join(it.lower for it in v.items[:colon]) in editorial_labels(v.lang):
         return None
     speaker = v.mention(0, colon)
     return Reading(v.end, (Content(colon + 1, v.end, None, speaker, UNIT_FRAME["headline-colon"]),), speaker)
