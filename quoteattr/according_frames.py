@@ -8,8 +8,8 @@ before the speech-noun frames, in this order.
 
 from __future__ import annotations
 
-from .phrases import CAPITALISED_NOUNS, is_cap, noun_phrase_end
-from .readings import Content, Reading
+from .phrases import CAPITALISED_NOUNS, clause_like, is_cap, noun_phrase_end
+from .readings import Content, ContentView, Reading
 from .records import Frame
 from .sites import Site
 from .units import PHRASE_BREAKS
@@ -91,13 +91,20 @@ def read_according(site: Site) -> Reading | None:
                 v.end, (Content(b + 1, v.end, site.cue, speaker, ACCORDING_FRAME["according-to"]),), speaker
             )
         return Reading(v.end, speaker=speaker)
-    # CONTENT, according to X [, CONTENT]  → discontinuous content runs first to last fragment
-    if b < v.end - 1:
+    # CONTENT, according to X [, CONTENT]  → discontinuous content runs first to last fragment, unless
+    # the words before the cue are a whole clause and what follows the source opens no conjunct: then
+    # it describes the source or the figure (", according to Ana Ruiz, a former aide, …", ", more than …")
+    if b < v.end - 1 and not _closed_before(v, first, hit.first, b + 1):
         content = Content(first, v.end, site.cue, speaker, ACCORDING_FRAME["according-to-inside"])
     else:
         end = hit.first - 1 if v.items[hit.first - 1].text == "," else hit.first
         content = Content(first, end, site.cue, speaker, ACCORDING_FRAME["according-to"])
     return Reading(v.end, (content,), speaker)
+
+
+def _closed_before(v: ContentView, first: int, cue: int, rest: int) -> bool:
+    """Is ``[first, cue)`` a whole clause and the word at ``rest`` (after the source) no conjunction?"""
+    return v.items[rest].lower not in v.lang.conj and clause_like(v.items[first:cue], v.lang)
 
 
 #: The frames of an ``according`` cue, in the order the driver asks them.

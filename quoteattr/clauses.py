@@ -22,7 +22,16 @@ from .phrases import (
 )
 from .records import CueHit
 from .subjects import UnitView
-from .units import PHRASE_BREAKS
+from .units import PHRASE_BREAKS, TERMINAL
+
+#: Words of the subject of a second report after a comma ("…, experts say …", ", the mayor's aides said").
+MAX_REPORTER_WORDS = 4
+
+
+def _cue_at(hits: Sequence[CueHit], k: int) -> bool:
+    """Does a cue start at item ``k`` (hits are in text order)?"""
+    at = bisect.bisect_left(hits, k, key=lambda h: h.first)
+    return at < len(hits) and hits[at].first == k
 
 
 class ClauseView(UnitView):
@@ -36,7 +45,29 @@ class ClauseView(UnitView):
             end = self.end
             while end > start and self.items[end - 1].text in (",", ";", ":", "—", "–"):
                 end -= 1
-        return self.adjunct_end(start, end)
+        return self.adjunct_end(start, self.relative_clause_end(start, end, hits))
+
+    def relative_clause_end(self, start: int, end: int, hits: Sequence[CueHit]) -> int:
+        """Content ``[start, end)`` of a cue inside a comma-delimited relative clause ("Ms. Okafor, who
+        argued that the rules would help, spoke first") ends at the comma that closes the clause, when
+        a finite verb of the main clause follows it (``spoke``, ``added``)."""
+        at = bisect.bisect_left(hits, start, key=lambda h: h.first) - 1
+        if at < 0 or any(it.text in PHRASE_BREAKS for it in self.items[hits[at].last + 1 : start]):
+            return end  # the cue nearest before the content, with no comma between: its own cue
+        j = hits[at].first - 1
+        while j > 0 and (self.items[j].lower in self.lang.adv or self.items[j].lower in self.lang.aux):
+            j -= 1  # "who also said", "who has argued"
+        if not (j > 0 and self.items[j].lower in self.lang.relpro and self.items[j - 1].text == ","):
+            return end
+        for k in range(start + 1, end - 1):
+            if self.items[k].text == ",":
+                m = k + 1
+                while m < end - 1 and self.items[m].lower in self.lang.adv:
+                    m += 1
+                verb = self.items[m]
+                if verb.is_word and not is_cap(verb) and (self.finite_like(verb) or _cue_at(hits, m)):
+                    return k
+        return end
 
     def coordinated_report(self, start: int, hits: Sequence[CueHit]) -> int | None:
         """Where a later verb cue after ``start`` opens a report of its own, or ``None``: a coordinated
@@ -63,7 +94,29 @@ class ClauseView(UnitView):
                 self.items[k - 1].text in PHRASE_BREAKS or self.own_clause(start, k, base_form)
             ):
                 return k - 1 if self.items[k - 1].text in PHRASE_BREAKS else k
+            k = self.reporter_after_comma(start, h)
+            if k is not None:
+                return k  # "… was a success, experts say it shows …": a second report
         return None
+
+    def reporter_after_comma(self, start: int, h: CueHit) -> int | None:
+        """The comma before ``, SUBJECT CUE CONTENT`` ("… the test was a success, experts say it shows
+        …", "… wrote his book, Mr. Lee said that …"), or ``None``: a subject of at most four words and
+        words after the cue (a parenthetical ``, he said,`` reports nothing after it). It ends the
+        content before it, whether that content is a clause or an object."""
+        k, items = h.first - 1, self.items
+        while k > start and h.first - k <= MAX_REPORTER_WORDS and (items[k].is_word or self.title_dot(k)):
+            k -= 1
+        after = h.last + 1
+        if not (
+            items[k].text == ","
+            and k < h.first - 1
+            and after < self.end
+            and items[after].text not in PHRASE_BREAKS | TERMINAL
+        ):
+            return None
+        subject = items[k + 1 : h.first]
+        return k if np_like(subject, self.lang) or plain_noun_phrase(subject, self.lang) else None
 
     def clause_subject_start(self, start: int, j: int) -> int | None:
         """The conjunction or subordinator before a subject ending at item ``j`` ("but officials",
@@ -108,8 +161,10 @@ class ClauseView(UnitView):
 
     def adjunct_end(self, start: int, end: int) -> int:
         """Content ``[start, end)`` without a trailing adjunct the writer added (``content_ends.tsv``):
-        ``, although he again refused …`` after a clause, with no comma after it; and before a
-        semicolon when no quotation came first (mixed spans run over it)."""
+        ``, although he again refused …`` after a clause, with no comma after it; a non-restrictive
+        relative clause (``, who has never …``) or an appositive (``, the most common cause …``)
+        that closes the content; and before a semicolon when no quotation came first (mixed spans run
+        over it)."""
         ends = content_ends(self.lang.code)
         if not ends:
             return end
@@ -120,12 +175,38 @@ class ClauseView(UnitView):
             it = self.items[k]
             if ends.get((it.text,)) == "alone" and not quoted:
                 return k
-            if it.text == "," and k == last_comma and k >= start + 2:
-                for n in range(longest, 0, -1):
-                    words = tuple(w.lower for w in self.items[k + 1 : min(k + 1 + n, end)])
-                    if len(words) == n and ends.get(words) == "comma":
-                        return k if clause_like(self.items[start:k], self.lang) else end
+            if it.text != "," or k < start + 2 or k + 1 >= end:
+                continue
+            where = ends.get((self.items[k + 1].lower,))
+            if where == "relative" and not self.inside_subject(k + 1, end):
+                return k
+            if k != last_comma:
+                continue
+            if where == "appositive" and self.appositive_tail(start, k, end):
+                return k
+            for n in range(longest, 0, -1):
+                words = tuple(w.lower for w in self.items[k + 1 : min(k + 1 + n, end)])
+                if len(words) == n and ends.get(words) == "comma":
+                    return k if clause_like(self.items[start:k], self.lang) else end
         return end
+
+    def inside_subject(self, a: int, end: int) -> bool:
+        """Does the relative clause opening at item ``a`` close with a comma or a dash before the content
+        goes on, so it sits inside the content ("said the mayor, who resigned, had lied"; "accused Ruiz,
+        who was born abroad, of lying")?"""
+        items = self.items
+        return any(
+            items[k].text in PHRASE_BREAKS and items[k + 1].start > items[k].end  # not "$525,000"
+            for k in range(a + 1, end - 1)
+        )
+
+    def appositive_tail(self, start: int, k: int, end: int) -> bool:
+        """Is ``, NOUN PHRASE`` after the comma at item ``k`` an appositive that closes the content: the
+        content before it holds a clause and no conjunction follows in it (else a list may go on:
+        "tax fairness, the closure of loopholes that benefit the rich and relief for families")?"""
+        return not any(it.lower in self.lang.conj for it in self.items[k + 1 : end]) and clause_like(
+            self.items[start:k], self.lang
+        )
 
     def inverted_speaker_end(self, a: int, particle: int | None = None) -> int:
         """Where the words after an inverted cue ("…, said Lt. Col. Dana Whitaker on Monday") stop;

@@ -30,13 +30,13 @@ import regex
 from . import quotemarks
 from .frames import LISTENER_JOINS_CONTENT
 from .language import Language, english
-from .lexicons import CueEntry, CueLexicon
+from .lexicons import CueEntry, CueLexicon, content_ends
 from .model import Cue, Mention, Result, Sentence
 from .parse_combine import combine as combine  # the merge of two results lives there; kept importable here
 from .parse_entities import mention_kind
 from .parse_nouns import find_noun_cues, light_verb, noun_contents, noun_speaker
 from .parse_objects import object_content, said_anaphor, states_verdict
-from .parse_tree import Content, Tree
+from .parse_tree import Content, Tree, trim_trailing_aside
 from .parsed import ParsedDoc, Token
 from .quotemarks import QuoteSpan
 from .records import MIN_QUOTE_WORDS, RULE, CueHit, Found
@@ -141,7 +141,8 @@ def _contents(tree: Tree, hit: CueHit, speaker: int | None, lang: Language) -> l
         return _according(tree, hit)
     excluded = set(range(hit.first, hit.last + 1))
     for k in tree.children(c, *CLAUSE_DEPS):
-        out.append(Content(tuple(tree.subtree(k)), toks[k].deprel))
+        clause = trim_trailing_aside(tree, tree.subtree(k), content_ends(lang.code))
+        out.append(Content(tuple(clause), toks[k].deprel))
     if frame == "of":
         objs = tree.children(c, "obj")
         # "of" hangs on the verb (UD) or, in some parsers' output, on the object.

@@ -6,6 +6,8 @@ Shared by :mod:`quoteattr.parse_rules` (verb and ``according to`` cues) and
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import attrs
 
 from .parsed import ParsedSentence
@@ -77,4 +79,42 @@ def trim_trailing_time(tree: Tree, tokens: list[int], times: frozenset[str]) -> 
         own = set(tree.subtree(j))
         if words[-1] in own and words[0] not in own:
             return [k for k in tokens if k not in own and k < min(own)]
+    return tokens
+
+
+#: Relations of a phrase the writer adds after a comma at a content's end (the surface reader's
+#: ``relative`` and ``appositive`` rows of ``content_ends.tsv``): "…, who is 70", "…, the captain".
+ASIDE_DEPS = frozenset({"acl:relcl", "appos"})
+
+
+def trim_trailing_aside(tree: Tree, tokens: list[int], ends: Mapping[tuple[str, ...], str]) -> list[int]:
+    """``tokens`` without a trailing non-restrictive relative clause or appositive: a dependent in
+    :data:`ASIDE_DEPS` whose phrase follows a comma and ends the content, and whose first word is a
+    ``relative`` or ``appositive`` row of ``ends`` (``content_ends.tsv``); an appositive only after a
+    verb and with no conjunction in it (a list goes on). The same boundary as
+    :meth:`~quoteattr.clauses.ClauseView.adjunct_end` draws on the surface."""
+    words = [j for j in tokens if tree.toks[j].upos != "PUNCT"]
+    if len(words) < 3:
+        return tokens
+    inside = set(tokens)
+    for j in tokens:
+        h = tree.head(j)
+        if h is None or h not in inside or tree.toks[j].deprel not in ASIDE_DEPS:
+            continue
+        own = tree.subtree(j)
+        first = next(k for k in own if tree.toks[k].upos != "PUNCT")  # the comma may hang on the phrase
+        if words[-1] not in own or words[0] in own or first - 1 not in inside:
+            continue
+        if tree.toks[first - 1].text != ",":
+            continue
+        where = ends.get((tree.toks[first].text.lower(),))
+        if where == "appositive":
+            before = [k for k in tokens if k < first]
+            if any(tree.toks[k].upos == "CCONJ" for k in own) or not any(
+                tree.toks[k].upos in ("VERB", "AUX") for k in before
+            ):
+                continue
+        elif where != "relative":
+            continue
+        return [k for k in tokens if k < first - 1]
     return tokens

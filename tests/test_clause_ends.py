@@ -39,11 +39,12 @@ def _content(text: str, cue: str) -> str:
     return text[v.items[start].start : v.items[end - 1].end]
 
 
-def test_the_lexicon_is_data_with_three_kinds_of_row() -> None:
+def test_the_lexicon_is_data_with_five_kinds_of_row() -> None:
     ends = content_ends("en")
     assert ends[("although",)] == "comma" and ends[("even", "as")] == "comma"
     assert ends[(";",)] == "alone" and ends[("and",)] == "joins"
-    assert set(ends.values()) <= {"comma", "alone", "joins"}
+    assert ends[("who",)] == "relative" and ends[("the",)] == "appositive"
+    assert set(ends.values()) <= {"comma", "alone", "joins", "relative", "appositive"}
     assert content_ends("de") == {}  # a language without the file keeps every content to its unit's end
 
 
@@ -55,6 +56,10 @@ def test_the_lexicon_is_data_with_three_kinds_of_row() -> None:
         ("Ruiz said the fee was fair, although she gave no figures.", "said", "the fee was fair"),
         ("Ruiz said the fee was fair, even as parents protested outside.", "said", "the fee was fair"),
         ("Ruiz said the fee was fair; parents protested outside.", "said", "the fee was fair"),
+        ("Ruiz said the fee hurt the tenants, who had no say.", "said", "the fee hurt the tenants"),
+        ("Ruiz said the fee was set by Tom Vos, the city's treasurer.", "said", "the fee was set by Tom Vos"),
+        ("Ruiz said the fee was fair, tenants say it is too high.", "said", "the fee was fair"),
+        ("Vos, who said the fee was fair, voted against it.", "said", "the fee was fair"),
     ],
 )
 def test_content_ends_before_a_second_report_an_adjunct_or_a_semicolon(
@@ -89,6 +94,24 @@ def test_content_ends_before_a_second_report_an_adjunct_or_a_semicolon(
             "Ruiz said the plan, when it was drafted, was fair.",
             "said",
             "the plan, when it was drafted, was fair",
+        ),
+        # a relative clause closed by a comma sits inside the content's subject
+        (
+            "Ruiz said the treasurer, who left in May, had set the fee.",
+            "said",
+            "the treasurer, who left in May, had set the fee",
+        ),
+        # a conjunction after the last comma: a list, not an appositive
+        (
+            "Ruiz said the fee would pay for roads, the library and a pool.",
+            "said",
+            "the fee would pay for roads, the library and a pool",
+        ),
+        # a parenthetical cue reports nothing after it: no second report
+        (
+            "Ruiz said the fee was fair, tenants say, and rents fell.",
+            "said",
+            "the fee was fair, tenants say, and rents fell",
         ),
         # a semicolon inside content with quoted words (a mixed span runs over it)
         (

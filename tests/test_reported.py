@@ -20,6 +20,12 @@ REQUIRED_PATTERNS = frozenset(
 )
 
 REPORTED_CASES = load_cases(REPORTED_CASES_PATH)
+#: Patterns whose cases pin where content ends: each gold span must come out exactly (after the
+#: evaluation's trimming of edge punctuation), not just by overlap.
+BOUNDARY_PATTERNS = frozenset(
+    {"relative-end", "appositive-end", "relative-cue", "second-report", "according-aside"}
+)
+BOUNDARY_CASES = [c for c in REPORTED_CASES if c.pattern in BOUNDARY_PATTERNS]
 
 
 def test_enough_reported_cases() -> None:
@@ -38,6 +44,21 @@ def test_reported_case(case: Case) -> None:
     result = extract(case.text)
     problems = check_prediction(case, result.quotes)
     assert_case(case, problems, result.quotes)
+
+
+def test_boundary_patterns_are_covered() -> None:
+    thin = thin_patterns(REPORTED_CASES, BOUNDARY_PATTERNS, 3)
+    assert thin == {}, f"boundary patterns with fewer than 3 cases: {thin}"
+
+
+@pytest.mark.parametrize("case", BOUNDARY_CASES, ids=lambda c: c.id)
+def test_boundary_case_spans_are_exact(case: Case) -> None:
+    from quoteattr import extract
+    from quoteattr.evaluate.matching import eval_span
+
+    spans = {eval_span(case.text, q.start, q.end) for q in extract(case.text).quotes}
+    missing = [g.text for g in case.quotes if eval_span(case.text, g.start, g.end) not in spans]
+    assert missing == [], f"{case.id}: no quote spans exactly {missing}"
 
 
 # ---------------------------------------------------------------- the parse-aware path reads the same frames
@@ -163,3 +184,62 @@ def test_parse_path_reads_a_gerund_adjunct() -> None:
     ]
     quotes = attribute(_parsed(text, rows)).quotes
     assert [(q.text, q.speaker.text if q.speaker else None) for q in quotes] == [("the tax is unfair", "He")]
+
+
+def test_parse_path_ends_content_before_a_trailing_relative_clause() -> None:
+    text = "Ruiz said the fee hurt the tenants, who had no say."
+    rows = [
+        ("Ruiz", "PROPN", 2, "nsubj"),
+        ("said", "VERB", 0, "root"),
+        ("the", "DET", 4, "det"),
+        ("fee", "NOUN", 5, "nsubj"),
+        ("hurt", "VERB", 2, "ccomp"),
+        ("the", "DET", 7, "det"),
+        ("tenants", "NOUN", 5, "obj"),
+        (",", "PUNCT", 10, "punct"),
+        ("who", "PRON", 10, "nsubj"),
+        ("had", "VERB", 7, "acl:relcl"),
+        ("no", "DET", 12, "det"),
+        ("say", "NOUN", 10, "obj"),
+        (".", "PUNCT", 2, "punct"),
+    ]
+    assert _parse_quotes(text, rows) == ["the fee hurt the tenants"]
+
+
+def test_parse_path_ends_content_before_a_trailing_appositive_but_not_a_list() -> None:
+    text = "Ruiz said the fee was set by Tom Vos, the city treasurer."
+    rows = [
+        ("Ruiz", "PROPN", 2, "nsubj"),
+        ("said", "VERB", 0, "root"),
+        ("the", "DET", 4, "det"),
+        ("fee", "NOUN", 6, "nsubj:pass"),
+        ("was", "AUX", 6, "aux:pass"),
+        ("set", "VERB", 2, "ccomp"),
+        ("by", "ADP", 8, "case"),
+        ("Tom", "PROPN", 6, "obl"),
+        ("Vos", "PROPN", 8, "flat"),
+        (",", "PUNCT", 13, "punct"),
+        ("the", "DET", 13, "det"),
+        ("city", "NOUN", 13, "compound"),
+        ("treasurer", "NOUN", 8, "appos"),
+        (".", "PUNCT", 2, "punct"),
+    ]
+    assert _parse_quotes(text, rows) == ["the fee was set by Tom Vos"]
+    text = "Ruiz said the fee paid for roads, the library and a pool."
+    rows = [
+        ("Ruiz", "PROPN", 2, "nsubj"),
+        ("said", "VERB", 0, "root"),
+        ("the", "DET", 4, "det"),
+        ("fee", "NOUN", 5, "nsubj"),
+        ("paid", "VERB", 2, "ccomp"),
+        ("for", "ADP", 7, "case"),
+        ("roads", "NOUN", 5, "obl"),
+        (",", "PUNCT", 10, "punct"),
+        ("the", "DET", 10, "det"),
+        ("library", "NOUN", 7, "appos"),
+        ("and", "CCONJ", 13, "cc"),
+        ("a", "DET", 13, "det"),
+        ("pool", "NOUN", 10, "conj"),
+        (".", "PUNCT", 2, "punct"),
+    ]
+    assert _parse_quotes(text, rows) == ["the fee paid for roads, the library and a pool"]
