@@ -19,6 +19,7 @@ from .lexicons import IMPERSONAL
 from .model import Cue, Mention
 from .phrases import CLAUSE_COMMA, INFINITIVE_LAST, VERB_SECOND, clause_like, is_cap, is_name, mention_kind
 from .records import DIRECT_BONUS, CueHit, Found, Frame
+from .trailers import TrailerView
 from .units import PHRASE_BREAKS, TERMINAL, Item
 
 #: The most items a trailing time adjunct after an object may have ("on Sunday", "late last week").
@@ -29,11 +30,6 @@ MAX_NOUN_OWNER = 4
 
 #: The endings of a possessive that owns a speech noun ("Ruiz's claim").
 POSSESSIVE_ENDINGS = ("'s", "’s")
-
-#: The most words of a venue phrase after a cue ("at a news conference").
-MAX_VENUE_WORDS = 4
-#: The most words in a time phrase between a cue and its clause ("late on Thursday night").
-MAX_TIME_WORDS = 5
 
 #: Material before a postposed cue that opens with a preposition and has fewer words is an intro
 #: ("In a statement, the ministry said …"), not content.
@@ -49,7 +45,7 @@ MAX_MOOD_WORDS = 12
 CLAUSE_FRAMES = frozenset({"clause", "verb-second-clause"})
 
 
-class ContentView(ClauseView):
+class ContentView(TrailerView):
     """The readings of content spans the frames share; read-only, like the views it builds on."""
 
     def owner_start(self, i: int) -> int:
@@ -234,64 +230,6 @@ class ContentView(ClauseView):
         if self.after_subordinate_cue(start) and not self.reported_mood(start, end):
             return None  # "Marie, über die sie geklagt hatte, küsste sie": the main clause goes on
         return evidence, self.clause_after_trailer(start, end) if evidence == "clause" else start, end
-
-    def clause_after_trailer(self, start: int, end: int) -> int:
-        """Where a reported clause starts after a trailer the cue's content opened with: "said after the
-        convention ⟦he would …⟧", "said in Ohio (that) ⟦it means …⟧", "said again ⟦they would …⟧" (the
-        time, place and manner of saying, not what was said); ``start`` unless a venue, a subject pronoun
-        or a complementiser ends the trailer ("said on Monday the plan …" may date the plan)."""
-        if self.items[start].lower not in self.lang.prep | self.lang.time | self.lang.adv:
-            return start
-        dated = self.time_end(start, end)
-        if dated is not None:
-            return dated  # "said on Thursday ⟦it had fined the bank⟧", "said last week ⟦the plan …⟧"
-        venue = self.venue_end(start, end)
-        if venue is not None and clause_like(self.items[venue:end], self.lang):
-            return venue  # "said in a statement ⟦the plan was dead⟧"
-        t = self.skip_trailer(start)
-        if not start < t < end - 1:
-            return start
-        opener = self.items[t].lower
-        return t if opener in self.lang.complementisers or opener in self.lang.personal_subjects else start
-
-    def time_end(self, start: int, end: int) -> int | None:
-        """The item after a time phrase opening at ``start`` ("on Thursday", "last week", "earlier this
-        month", "on 3 March") when a clause follows it, or None. The phrase must end in a word that
-        completes a time ("Thursday", "week"), never in a modifier ("said early voting …", "said this plan
-        …"), and the clause may not open with a possessive ("said Monday night's game …")."""
-        lang, complete = self.lang, None
-        if not lang.cls("time_unit"):
-            return None  # a language without time_unit rows keeps its time words in the content
-        times = lang.time | lang.cls("time_unit")
-        for k in range(start, min(end, start + MAX_TIME_WORDS)):
-            w = self.items[k].lower
-            if w in lang.cls("time_lead") or w in lang.cls("time_prep") or w.isdigit():
-                continue
-            if w not in times:
-                break
-            complete = k + 1
-        if complete is None or complete >= end - 1:
-            return None
-        after = self.items[complete]
-        if after.lower.endswith(lang.endings("possessive")):
-            return None
-        if not clause_like(self.items[complete:end], lang):
-            return None
-        return complete
-
-    def venue_end(self, start: int, end: int) -> int | None:
-        """The item after a venue phrase opening at ``start`` ("in a statement", "at a news conference"),
-        or None when none opens there."""
-        for k in range(start + 1, min(start + 1 + MAX_VENUE_WORDS, end - 1)):
-            if not self.items[k].is_word:
-                return None
-            pair = f"{self.items[k - 1].lower} {self.items[k].lower}"
-            if (
-                self.lang.cues.noun_frame(self.items[k].lower) == "venue"
-                or self.lang.cues.noun_frame(pair) == "venue"
-            ):
-                return k + 1
-        return None
 
     def reports_elsewhere(self, evidence: str, start: int, end: int) -> bool:
         """Is what follows the cue no content of its: "rejected the claim that …" (the claim's content is

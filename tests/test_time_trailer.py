@@ -1,5 +1,5 @@
 """A time phrase between a cue and its clause dates the saying ("said on Thursday ⟦it had …⟧"), but only
-a complete one: a modifier or a possessive opens the content (``ContentView.time_end``)."""
+a complete one: a modifier or a possessive opens the content (``TrailerView.time_end``)."""
 
 from __future__ import annotations
 
