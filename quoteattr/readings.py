@@ -9,6 +9,8 @@ driver (:mod:`quoteattr.attribution`) turns it into records, with :func:`apply`,
 
 from __future__ import annotations
 
+import bisect
+import functools
 import itertools
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -395,23 +397,30 @@ class ContentView(TrailerView):
             end = j + 1
         else:
             return None
-        start = 0
+        # Each step below costs what it reads near the cue, not the unit's length: a unit with thousands of
+        # cues (hostile input) stays linear.
+        start, limit = 0, self.items[end - 1].end
         for f in found:
-            if f.end <= self.items[end - 1].end:
-                while start < end and self.items[start].start < f.end:
-                    start += 1
+            if f.end <= limit:
+                start = max(start, min(end, bisect.bisect_left(self.items, f.end, key=_item_start)))
         while start < end and self.items[start].text in PHRASE_BREAKS:
             start += 1  # a leading "But" stays: "But the plan is tilted toward the rich, the group said"
         if start >= end:
             return None
-        material = self.items[start:end]
-        if not any(it.is_quote for it in material):
-            words = [it for it in material if it.is_word]
+        at = bisect.bisect_left(self.quote_items, start)
+        if at == len(self.quote_items) or self.quote_items[at] >= end:  # no quotation in the material
+            near = (self.items[k] for k in range(start, end) if self.items[k].is_word)
+            words = list(itertools.islice(near, SHORT_INTRO_WORDS + 1))  # all short_intro needs
             if len(words) > 1 and words[0].lower in self.lang.conj:
                 words = words[1:]  # "But in a statement, …": the conjunction opens no content of its own
             if len(words) < 2 or words[0].lower in self.lang.time or self.short_intro(words):
                 return None
         return start, end
+
+    @functools.cached_property
+    def quote_items(self) -> list[int]:
+        """Indexes of the unit's quotation items, in order."""
+        return [i for i, it in enumerate(self.items) if it.is_quote]
 
     def short_intro(self, words: Sequence[Item]) -> bool:
         """Is this a short prepositional phrase ("In a statement", "On Monday"), an intro and not content?
@@ -428,6 +437,10 @@ class ContentView(TrailerView):
 # -- what a frame returns, and what the driver carries from one cue to the next ---------------
 # Small immutable records made for every cue: named tuples, which build several times faster than
 # frozen attrs classes (each cue makes a reading, and each reading with content a new context).
+
+
+def _item_start(it: Item) -> int:
+    return it.start
 
 
 class Content(NamedTuple):

@@ -247,6 +247,12 @@ def coordinated_cues(n: int) -> str:
     return "Mara Quill said the plan was over" + " and said the plan was over" * n + "."
 
 
+def comma_reports(n: int) -> str:
+    """One sentence of ``n`` comma-joined short reports ("…, men say x, men say x, …"): each cue's left
+    material used to be re-read from the sentence start (quadratic)."""
+    return "Ruiz said nothing" + ", men say x" * n + "."
+
+
 def according_chain(n: int) -> str:
     """``according to`` followed by ``n`` comma-separated names."""
     return "According to " + "Quill, " * n + "it works."
@@ -298,6 +304,7 @@ CASES: tuple[Case, ...] = (
     Case("crlf_only", crlf_only, 100_000, 1_000_000),
     Case("coordinated_cues", coordinated_cues, 3_000, 20_000),
     Case("according_chain", according_chain, 5_000, 50_000),
+    Case("comma_reports", comma_reports, 3_000, 20_000),
     Case("apostrophes", apostrophes, 10_000, 100_000),
 )
 CORPUS: dict[str, Case] = {c.name: c for c in CASES}
