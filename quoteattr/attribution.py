@@ -27,12 +27,12 @@ from collections.abc import Sequence
 import regex
 
 from .cues import cue_word_starts, find_cues, find_noun_cues
-from .frames import frames_on
+from .frames import FRAME, frames_on
 from .language import Language
 from .lexicons import IMPERSONAL
 from .model import Mention
 from .phrases import opening_subject
-from .readings import ContentView, Context, Reading, apply
+from .readings import Content, ContentView, Context, Reading, apply
 from .records import CueHit, Found, Frame
 from .sites import Site
 from .units import Item, Unit, UnitReading, _word_items, unit_items
@@ -141,14 +141,81 @@ def read_cue(view: ContentView, hit: CueHit, ctx: Context) -> Reading:
     """The first frame that reads this cue, asked in table order (a passive cue reports nothing)."""
     according = hit.entry.frame == "according"
     if not according and view.is_passive(hit):
-        return Reading(hit.first)
-    reading = _first_reading(frames_on("according" if according else "verb"), Site(view, hit, ctx))
+        return (
+            _passive_reading(Site(view, hit, ctx))
+            if PASSIVE_REPORT in view.lang.features
+            else Reading(hit.first)
+        )
+    reading = None if according else _comment_reading(Site(view, hit, ctx))
+    if reading is None:
+        reading = _first_reading(frames_on("according" if according else "verb"), Site(view, hit, ctx))
     if reading is None:
         return Reading(hit.first)
     if hit.entry.frame == IMPERSONAL:  # "es hieß, …": the dummy subject is no speaker
         contents = tuple(c._replace(speaker=None) for c in reading.contents)
         return reading._replace(contents=contents, speaker=None, bare=None)
     return reading
+
+
+#: The most words between a comment word and its cue ("wie der Berichterstatter der Zeitung meldet").
+MAX_COMMENT_WORDS = 6
+
+
+def _comment_reading(site: Site) -> Reading | None:
+    """ "Der Satz bedarf, wie Ruiz bemerkt, der Korrektur", "Ich hatte, wie gesagt, keine Lust": a cue in
+    a comment clause opened by a ``comment`` word (``function_words.tsv``) and set off by commas
+    reports the clause around it, as one span from its first piece to its last; the comment's subject
+    speaks ("wie gesagt", "wie es heißt": nobody named)."""
+    v, hit = site.view, site.cue_hit
+    comment = v.lang.cls("comment")
+    c = hit.first - 1
+    while (
+        c > 0
+        and v.items[c].is_word
+        and v.items[c].lower not in comment
+        and hit.first - c <= MAX_COMMENT_WORDS
+    ):
+        c -= 1
+    if c < 1 or v.items[c].lower not in comment or v.items[c - 1].text != ",":
+        return None
+    if c > 1 and v.items[c - 2].lower in v.lang.cls("comparison"):
+        return None  # "tanzte so, wie er es gesagt hatte": a comparison, not a comment
+    e = hit.last + 1
+    while e < v.end and v.items[e].lower in v.lang.aux:
+        e += 1  # "wie glaubwürdig mitgeteilt wird"
+    if e + 1 >= v.end or v.items[e].text != ",":
+        return None
+    a = 0
+    while a < c and not v.items[a].is_word:
+        a += 1
+    if a >= c - 1 or sum(1 for it in v.items[e + 1 : v.end] if it.is_word) < 2:
+        return None
+    s = c + 1
+    subject = [k for k in range(s, hit.first) if v.items[k].lower not in v.lang.adv | v.lang.aux]
+    named = subject and v.items[subject[0]].lower not in v.lang.cls("expletive")
+    speaker = v.mention(subject[0], subject[-1] + 1) if named else None
+    return Reading(v.end, (Content(a, v.end, site.cue, speaker, FRAME["parenthetical"]),), speaker)
+
+
+#: Language feature (``features.txt``): a passive cue reports its clause with no speaker ("Es wird berichtet,
+#: dass …", "Die Gäste wurden gebeten, Platz zu nehmen"); elsewhere a passive cue reports nothing.
+PASSIVE_REPORT = "passive-report"
+
+
+def _passive_reading(site: Site) -> Reading:
+    """The clause after a passive cue's comma (or its complementiser), with no speaker; the agent
+    ("von den Ärzten") is not read. Nothing when no reported clause follows ("wurde gesagt.")."""
+    v, hit = site.view, site.cue_hit
+    start = v.comma_clause_start(site.k, site.k_trailer)
+    if start is None or start >= v.end or start <= hit.last + 1:
+        return Reading(hit.first)
+    end = v.content_end(start, site.ctx.hits)
+    frame = "ask" if hit.entry.frame == "ask" else "clause"
+    read = v.reading(frame, frame, start, end) if end > start else None
+    if read is None:
+        return Reading(hit.first)
+    evidence, a, b = read
+    return Reading(b, (Content(a, b, site.cue, None, FRAME[evidence if evidence in FRAME else "clause"]),))
 
 
 def _first_reading(frames: Sequence[Frame], site: Site) -> Reading | None:

@@ -13,7 +13,7 @@ import regex
 
 from .language import Language
 from .lexicons import IMPERSONAL, CueEntry, CueLexicon
-from .phrases import is_cap, is_title_case
+from .phrases import CAPITALISED_NOUNS, is_cap, is_title_case
 from .records import CueHit
 from .subject_starts import adjunct_prep, contraction_stem, in_idiom, matrix_before
 from .units import Item
@@ -35,8 +35,8 @@ def is_noun_use(items: Sequence[Item], hit: CueHit, lang: Language) -> bool:
         return matrix_before(items, hit.first - 1, lang) is None
     if form.endswith(lang.endings("gerund")) and adjunct_prep(items, hit.first - 1, lang):
         return False  # "He began by saying that …", "aside from saying …": a gerund adjunct reports
-    if prev.endswith(lang.endings("possessive")) and contraction_stem(prev, lang) is not None:
-        return False  # "He's saying", "She's said": a subject pronoun fused with its auxiliary
+    if _verb_by_form(items, hit, prev, lang):
+        return False
     if prev in lang.prep or prev in lang.cls("definite") or prev.endswith(lang.endings("possessive")):
         return True  # "others with tweets", "the report", "Friday's tweets"
     if prev in lang.cls("noun_det"):
@@ -55,6 +55,15 @@ def is_noun_use(items: Sequence[Item], hit: CueHit, lang: Language) -> bool:
     return (
         hit.first >= 2 and items[hit.first - 1].is_word and items[hit.first - 2].lower in lang.cls("indefdet")
     )
+
+
+def _verb_by_form(items: Sequence[Item], hit: CueHit, prev: str, lang: Language) -> bool:
+    """Does the word's form show a verb: a subject pronoun fused with its auxiliary ("He's saying"), or,
+    where every noun is capitalised, a lower-case word ("Anna, die sagte, …": a relative pronoun and
+    its verb)?"""
+    if prev.endswith(lang.endings("possessive")) and contraction_stem(prev, lang) is not None:
+        return True
+    return CAPITALISED_NOUNS in lang.features and not is_cap(items[hit.first])
 
 
 def modifies_noun(items: Sequence[Item], i: int, lang: Language) -> bool:

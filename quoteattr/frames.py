@@ -33,6 +33,7 @@ from .records import CueHit, Found, Frame
 from .sites import MAX_LISTENER_SPAN, Site
 from .subjects import MAX_CLAUSE_GAP
 from .unit_frames import UNIT_FRAMES, dash_signature
+from .verb_second import ends_subordinate, with_continuation
 
 __all__ = ["FRAME", "FRAMES", "Found", "Site", "dash_signature", "frames_on"]
 
@@ -167,6 +168,7 @@ def read_inverted(site: Site) -> Reading | None:
     if not v.may_report_left(hit.entry.frame, left):
         return None
     speaker = v.mention(*speaker_span)
+    left = with_continuation(v, left, v.skip_trailer(rest + (rest == hit.particle)))
     contents = [Content(left[0], left[1], site.cue, speaker, FRAME["inverted"])]
     if items[left[1] - 1].is_quote:
         tail = v.break_ahead(tail)  # "»A«, rief er dann, »B«" / "„A“, sagte sie; „B“"
@@ -323,6 +325,8 @@ def read_closing(site: Site) -> Reading | None:
     k = v.skip_object(hit.last + 1, hit.entry) if hit.entry.frame in ("tell", "ask") else hit.last + 1
     k_trailer = v.skip_trailer(k)
     left = site.left
+    if left is not None and ends_subordinate(v, left):
+        left = None  # "…, was er verlangte.": a verb-final cue ends a clause
     if left is not None and (k_trailer >= v.end or v.items[k_trailer].text == ","):
         return Reading(v.end, (Content(left[0], left[1], site.cue, speaker, FRAME["closing"]),), speaker)
     return Reading(hit.first, speaker=speaker)
@@ -418,6 +422,8 @@ def _postposed_left(site: Site) -> tuple[tuple[int, int], bool] | None:
     )
     if not (k_trailer >= v.end or v.items[k_trailer].text == "," or quote_before):
         return None
+    if ends_subordinate(v, left):
+        return None  # "…, die der Jäger verkaufte": after a comma, a verb-final cue ends a relative clause
     return left, quote_before
 
 

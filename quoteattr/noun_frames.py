@@ -13,7 +13,7 @@ from __future__ import annotations
 from .cues import noun_openers
 from .language import Language
 from .model import Cue, Mention
-from .phrases import CAPITALISED_NOUNS, clause_like, is_cap
+from .phrases import CAPITALISED_NOUNS, VERB_SECOND, capitalised_subject, clause_like, is_cap
 from .readings import POSSESSIVE_ENDINGS, Content, ContentView, Reading
 from .records import Frame
 from .sites import Site
@@ -47,7 +47,12 @@ def read_light_noun(site: Site) -> Reading | None:
         return None
     k, speaks = light
     end = v.content_end(start, site.ctx.hits)
-    if v.items[start - 1].lower in lang.complementisers:  # "voiced concern that the plan would fail"
+    if v.items[start - 1].text == ",":  # "machte den Vorschlag, sie zu holen": a clause set off by a comma
+        opened = _after_noun_comma(v, i, start, end)
+        if opened is None:
+            return None
+        start, end = opened, _noun_clause_end(v, opened, end)
+    elif v.items[start - 1].lower in lang.complementisers:  # "voiced concern that the plan would fail"
         if not clause_like(v.items[start:end], lang):
             return None
     else:  # "raised concerns about the new toll"
@@ -57,13 +62,9 @@ def read_light_noun(site: Site) -> Reading | None:
         end = topic
     speaker = None
     if speaks:
-        j = k
-        while j > 0 and v.items[j - 1].lower in lang.adv | lang.aux:
-            j -= 1  # "is raising", "has repeatedly raised"
-        found = v.subject_before(j, site.ctx.floor)
-        if found is None or found[0] is None:
+        speaker = _light_subject(v, k, site.ctx.floor)
+        if speaker is None:
             return None
-        speaker = found[0]
         if v.items[k].lower in lang.cls("light_person") and not _names_someone(speaker, lang):
             return None  # "the report raises questions about …": a finding, no one speaking
     noun = v.items[i]
@@ -84,6 +85,29 @@ def _light_verb(v: ContentView, i: int) -> tuple[int, bool] | None:
     if before in lang.det | lang.cls("article") | lang.cls("possessive"):
         return None  # "the renewed calls for …": a participle in the noun's phrase, no verb
     return k, v.items[k].lower in lang.cls("light_speaker")
+
+
+def _light_subject(v: ContentView, k: int, floor: int) -> Mention | None:
+    """Who speaks through the light verb at ``k``: the subject pronoun right after it in a verb-second
+    clause ("Darauf stellte er die Frage, …"), the clause's subject for a preposition ("lehnte ab mit
+    der Begründung, …"), else the subject before it ("Ruiz voiced concerns", "has repeatedly raised")."""
+    lang = v.lang
+    if VERB_SECOND in lang.features and v.items[k + 1].lower in lang.subject_pronouns:
+        return v.mention(k + 1, k + 2)
+    if v.items[k].lower in lang.prep:
+        return v.clause_subject() or _opening_noun_phrase(v)
+    j = k
+    while j > 0 and v.items[j - 1].lower in lang.adv | lang.aux:
+        j -= 1  # "is raising", "has repeatedly raised"
+    found = v.subject_before(j, floor)
+    return None if found is None else found[0]
+
+
+def _opening_noun_phrase(v: ContentView) -> Mention | None:
+    """With capitalised nouns, the noun phrase opening the unit up to its lower-case verb ("Der Richter
+    lehnte …"), when no finite-verb hint marks the subject's end."""
+    found = capitalised_subject(v.items, 0, v.end, v.lang)
+    return None if found is None else v.mention(*found)
 
 
 def _before_phrase(v: ContentView, i: int, words: frozenset[str]) -> int | None:
@@ -266,8 +290,10 @@ def read_speech_noun(site: Site) -> Reading | None:
     i, start = hit.first, hit.last + 2
     if _phrase_start(v, i) <= v.items_start_of_clause(i):
         return None  # a subject ("Ruiz's claim that … drew protests"): where would its content end?
-    if any(f.start <= v.items[start].start < f.end for f in site.ctx.found):
-        return None  # already content of a verb: "said his remarks about …"
+    if any(
+        f.start <= v.items[k].start < f.end for f in site.ctx.found for k in (start, start + 1) if k < v.end
+    ):
+        return None  # already content of a verb: "said his remarks about …", "wiederholte sie, dass …"
     end = v.content_end(start, site.ctx.hits)
     content = v.items[start:end]
     if not content:

@@ -67,6 +67,49 @@ def noun_phrase_end(items: Sequence[Item], a: int, end: int, lang: Language) -> 
     return j if head is not None and j - a < 12 else None
 
 
+def capitalised_subject(items: Sequence[Item], a: int, end: int, lang: Language) -> tuple[int, int] | None:
+    """Where every noun is capitalised, the article-led noun phrase opening at ``a`` up to the lower-case
+    verb after its head ("Die Alte sah …", "Der Richter lehnte …"): no verb list is needed to end it."""
+    if CAPITALISED_NOUNS not in lang.features or a >= end or items[a].lower not in lang.det:
+        return None
+    b = noun_phrase_end(items, a, end, lang)
+    return (a, b) if b is not None and b < end and b - a >= 2 and np_like(items[a:b], lang) else None
+
+
+def past_object_pronoun(items: Sequence[Item], k: int, end: int, lang: Language) -> int:
+    """``k``, or the item after an object pronoun there that a subject follows ("begegnete ihm die Frau")."""
+    pronoun = items[k].lower in lang.object_pronouns - lang.subject_pronouns
+    return k + 1 if pronoun and k + 2 < end else k
+
+
+#: The most words a dative listener phrase may have before its comma ("einem jungen Mädchen").
+MAX_DATIVE_WORDS = 5
+
+
+def dative_listener_end(items: Sequence[Item], i: int, end: int, lang: Language) -> int:
+    """``i``, or past a dative listener there (feature ``dative-listener``) when a comma, a colon, a
+    quotation or a complementiser follows it: an object pronoun ("sagte ihm, dass …") or a phrase opened
+    by a ``dative`` determiner of ``function_words.tsv`` ("meldete dem Hauptmann, wie …"). A pronoun
+    that can also be a subject ("sie") is left alone: after an inverted cue it is the speaker."""
+    if DATIVE_LISTENER not in lang.features or i + 1 >= end:
+        return i
+    b = i + 1
+    if items[i].lower in lang.cls("dative"):
+        while (
+            b < end
+            and b - i <= MAX_DATIVE_WORDS
+            and items[b].is_word
+            and items[b].lower not in lang.complementisers
+        ):
+            b += 1
+    elif items[i].lower not in lang.object_pronouns - lang.subject_pronouns:
+        return i
+    if b >= end:
+        return i
+    nxt = items[b]
+    return b if nxt.text in (",", ":") or nxt.is_quote or nxt.lower in lang.complementisers else i
+
+
 def without_parens(items: Sequence[Item]) -> list[Item]:
     """The items outside parentheses: "Rep. Ana Ruiz (D-Ohio)" reads as "Rep. Ana Ruiz"."""
     out = []
@@ -93,6 +136,25 @@ def is_name(items: Sequence[Item], lang: Language) -> bool:
         or w.text in lang.endings("possessive")
         for w in words
     )
+
+
+#: The fewest letters of an abbreviated role before a headline's colon ("Präs.:", "Angekl.:"; not "X.").
+MIN_ROLE_ABBREVIATION = 3
+
+
+def names_a_speaker(head: Sequence[Item], lang: Language) -> bool:
+    """Can the words before a headline's colon name who speaks? Where every noun is capitalised
+    ("Roggen:", "Gesucht:", "Sektion Adria:") only a title or role word, a given name or an
+    abbreviated role ("Präs.:") does; elsewhere a name-like head is enough."""
+    if CAPITALISED_NOUNS not in lang.features:
+        return True
+    for k, it in enumerate(head):
+        w = it.lower
+        if w in lang.titles or w in lang.nominals or w in lang.honorifics or w in lang.given_names:
+            return True
+        if len(w) >= MIN_ROLE_ABBREVIATION and k + 1 < len(head) and head[k + 1].text == ".":
+            return True
+    return False
 
 
 def is_appositive(items: Sequence[Item], lang: Language) -> bool:
@@ -187,20 +249,34 @@ def mention_kind(items: Sequence[Item], lang: Language) -> str:
     return classify([KindWord(it.lower, is_cap(it)) for it in items if it.is_word], lang)
 
 
+def ends_infinitive(words: Sequence[Item], lang: Language) -> bool:
+    """Do these words end in an infinitive with its marker: the marker before the last word ("das Gesetz
+    zu blockieren"), or inside it after a separable particle ("das Buch aufzubewahren": a
+    ``zu_infinitive`` start and an ``infinitive_ending`` of ``word_forms.tsv``)? Nouns never: "zu Hause"."""
+    if not words or is_cap(words[-1]):
+        return False
+    if len(words) >= 2 and words[-2].lower in lang.cls("infinitive"):
+        return True
+    last = words[-1].lower
+    return last.endswith(lang.endings("infinitive_ending")) and any(
+        last.startswith(p) and len(last) > len(p) + 2 for p in lang.endings("zu_infinitive")
+    )
+
+
 def clause_like(items: Sequence[Item], lang: Language) -> bool:
     """Does reported content without ``that`` look like a clause ("the plan was dead"), not an object?"""
     words = [it for it in items if it.is_word]
+    decided = _infinitive_decides(words, lang)
+    if decided is not None:
+        return decided
     if len(words) < 3:
         return False
     plural = lang.endings("plural")
     if words[0].lower in lang.stop and not any(w.lower in lang.finite_hints for w in words[1:6]):
         return False  # "said nothing", but "said more was on the way", "said no decision had been made"
     first = words[0].lower
-    infinitive_last = INFINITIVE_LAST in lang.features
-    if infinitive_last and words[-2].lower in lang.cls("infinitive") and not is_cap(words[-1]):
-        return True  # "das Gesetz zu blockieren": an infinitive clause
-    if CAPITALISED_NOUNS in lang.features and _verb_after_noun(words[:6], lang):
-        return True  # "das Geld reiche nicht": a lower-case word after a noun is its verb
+    if _clause_by_word_order(items, words, lang):
+        return True
     if (
         first in lang.personal_subjects
         or first in lang.cls("expletive")
@@ -234,6 +310,58 @@ def clause_like(items: Sequence[Item], lang: Language) -> bool:
         ):
             return True
     return False
+
+
+def _infinitive_decides(words: Sequence[Item], lang: Language) -> bool | None:
+    """Whether a short or purpose infinitive, or a relative clause, is a reported clause; ``None`` when
+    the other tests decide."""
+    if CLAUSE_COMMA in lang.features and opens_relative(words, lang):
+        return False  # "…, welcher im Treffen gefallen war", "…, der den Drachen tödte": a relative clause
+    if words and words[0].lower in lang.cls("purpose"):
+        return False  # "sprach, um zu helfen", "rief, ohne zu zögern, …": why or how, not what was said
+    if len(words) == 2 and INFINITIVE_LAST in lang.features and ends_infinitive(words, lang):
+        return True  # "sich hinzulegen", "bald wiederzukommen": a short infinitive clause
+    return None
+
+
+def opens_relative(words: Sequence[Item], lang: Language) -> bool:
+    """Do these words open a relative clause: a relative pronoun ("welcher", "deren") not before a
+    noun, maybe after a preposition ("auf welche"), or an article word used as one, before a
+    determiner, a pronoun, a preposition or an adverb rather than its noun ("der den Drachen tödte")?"""
+    k = 1 if len(words) > 2 and words[0].lower in lang.prep else 0
+    if len(words) < k + 2:
+        return False
+    first, nxt = words[k].lower, words[k + 1].lower
+    if first in lang.cls("relative_owner") or (first in lang.relpro and not is_cap(words[k + 1])):
+        return True  # but "welche Bücher sie las": a question word before its noun
+    return first in lang.cls("relative") and (nxt in lang.det | lang.prep | lang.adv or nxt in lang.pronouns)
+
+
+def _clause_by_word_order(items: Sequence[Item], words: Sequence[Item], lang: Language) -> bool:
+    """The clause signs a language's word-order features give (``features.txt``)."""
+    if INFINITIVE_LAST in lang.features and ends_infinitive(words, lang):
+        return True  # "das Gesetz zu blockieren", "ihn morgen anzurufen": an infinitive clause
+    if CAPITALISED_NOUNS in lang.features and _verb_after_noun(words[:6], lang):
+        return True  # "das Geld reiche nicht": a lower-case word after a noun is its verb
+    # "wenn es regne, bleibe er zu Hause": the main clause follows its subordinate clause
+    opens_subclause = VERB_SECOND in lang.features and words[0].lower in lang.subord
+    return opens_subclause and _main_after_subclause(items, lang)
+
+
+def _main_after_subclause(items: Sequence[Item], lang: Language) -> bool:
+    """After an opening subordinate clause and its comma, does a verb-first main clause follow ("…, bleibe
+    er", "…, so solle die Stadt …")? Its finite verb comes first (after a ``resumptive`` "so" or "dann"),
+    then a subject: a pronoun, an article or a capitalised noun."""
+    comma = next((k for k, it in enumerate(items) if it.text == ","), None)
+    if comma is None:
+        return False
+    rest = [it for it in items[comma + 1 :] if it.is_word]
+    while rest and rest[0].lower in lang.cls("resumptive"):
+        rest = rest[1:]
+    if len(rest) < 2 or is_cap(rest[0]) or rest[0].lower in lang.function_words:
+        return False
+    subject = rest[1]
+    return subject.lower in lang.subject_pronouns or subject.lower in lang.det or is_cap(subject)
 
 
 def _verb_after_noun(words: Sequence[Item], lang: Language) -> bool:

@@ -19,7 +19,16 @@ from .clauses import ClauseView
 from .complements import object_predicate, predicate_end, states_verdict
 from .lexicons import IMPERSONAL
 from .model import Cue, Mention
-from .phrases import CLAUSE_COMMA, INFINITIVE_LAST, VERB_SECOND, clause_like, is_cap, is_name, mention_kind
+from .phrases import (
+    CLAUSE_COMMA,
+    INFINITIVE_LAST,
+    VERB_SECOND,
+    clause_like,
+    ends_infinitive,
+    is_cap,
+    is_name,
+    mention_kind,
+)
 from .records import DIRECT_BONUS, CueHit, Found, Frame
 from .trailers import TrailerView
 from .units import PHRASE_BREAKS, TERMINAL, Item
@@ -148,7 +157,7 @@ class ContentView(TrailerView):
         words = [it for it in self.items[start:end] if it.is_word]
         if INFINITIVE_LAST not in self.lang.features or len(words) < 2:
             return False
-        if words[-2].lower not in self.lang.cls("infinitive"):
+        if not ends_infinitive(words, self.lang):
             return False
         if any(it.text == "," for it in self.items[start:end]):
             return False
@@ -207,7 +216,7 @@ class ContentView(TrailerView):
         lang = self.lang
         if words[0] in lang.personal_subjects or words[0] in lang.cls("question"):
             return True
-        if len(words) > 1 and words[-2] in lang.cls("infinitive"):
+        if ends_infinitive([it for it in self.items[start:end] if it.is_word], lang):
             return True
         return any(w in lang.cls("subjunctive") for w in words[:MAX_MOOD_WORDS])
 

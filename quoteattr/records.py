@@ -89,6 +89,7 @@ RULES: tuple[Frame, ...] = (
     Frame("same-sentence", "same-sentence", 0.85, '"We will," Ruiz said, adding: "We must."'),
     Frame("cue-before", "preposed-quote", 0.75, 'Asked about it, Ruiz said, "We will win."'),
     Frame("verb-first", "verb-first", 0.8, 'Said Ruiz: "We will win."'),
+    Frame("narration-colon", "narration-colon", 0.6, "Da wurde der Alte zornig: »Geht weg!«"),
     Frame("colon-before", "colon-before", 0.8, 'Ruiz said:\n\n"We will win."'),
     Frame("bare-after", "bare-after", 0.85, '"We will win." Ruiz said.'),
     Frame("same-paragraph", "same-paragraph", 0.7, '"We will win," Ruiz said. "We always do."'),

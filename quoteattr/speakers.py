@@ -22,6 +22,7 @@ from .language import Language
 from .model import Cue, Mention
 from .phrases import is_appositive, is_name, mention_kind, np_like
 from .quotemarks import QuoteSpan
+from .readings import ContentView
 from .records import MIN_QUOTE_WORDS, RULE, Found, Frame
 from .units import Item, Unit, UnitReading
 
@@ -42,10 +43,12 @@ def link_unclaimed(text: str, readings: Sequence[UnitReading], lang: Language) -
                 continue
             n_words = _word_count(text, q)
             standalone = reading.words_outside <= MAX_FRAME_WORDS
+            here = _Context(text, readings, u, q, lang)
             if (
                 not standalone
                 and n_words < 2 * MIN_QUOTE_WORDS
-                and _verb_first(_Context(text, readings, u, q, lang)) is None
+                and _verb_first(here) is None
+                and _narration_colon(here) is None
             ):
                 continue  # scare quote, title or nickname (a quotation its own tag introduces stays)
             source, frame = _from_context(text, readings, u, q, lang)
@@ -220,6 +223,48 @@ def _mention(text: str, words: Sequence[Item], lang: Language) -> Mention:
     return Mention(start, end, text[start:end], kind=mention_kind(words, lang))
 
 
+#: Language feature (``features.txt``): a narration clause ending in a colon right before a quotation
+#: introduces it, and its subject speaks ("Der Alte wackelte mit dem Kopf: »…«").
+NARRATION_COLON = "narration-colon"
+
+
+def _narration_colon(c: _Context) -> Found | None:
+    """ "Da wurde der Alte zornig: »…«": with feature ``narration-colon``, the subject of the clause that
+    opens the quotation's unit and ends in a colon right before it (no quotation before it)."""
+    if NARRATION_COLON not in c.lang.features:
+        return None
+    reading = c.readings[c.u]
+    items = list(reading.items or ())
+    at = next((k for k, it in enumerate(items) if it.start == c.q.open), None)
+    if at is None or at < 3 or items[at - 1].text != ":" or any(it.is_quote for it in items[:at]):
+        return None
+    view = ContentView(c.text, reading.unit, c.lang, items)
+    subject = view.clause_subject()
+    if _adverb_first(items, c.lang):
+        subject = view.subject_after_verb(
+            1
+        )  # "Ungläubig wackelte der Greis …": an adverb fills the first place
+    first = subject.text.split()[0].lower() if subject is not None else ""
+    if subject is None or subject.end > items[at - 1].start or first in c.lang.prep | c.lang.subord:
+        return None
+    return c.speaking(None, subject)
+
+
+def _adverb_first(items: Sequence[Item], lang: Language) -> bool:
+    """Does an unknown capitalised word fill the verb-second first place, before a lower-case verb and an
+    article or a subject pronoun ("Ungläubig wackelte der Greis")? It is an adverb, not the subject."""
+    if len(items) < 4 or not items[0].is_word or not items[1].is_word:
+        return False
+    w, verb = items[0].lower, items[1]
+    known = lang.function_words | lang.subject_pronouns | lang.det | lang.nominals | lang.titles
+    return (
+        w not in known
+        and w not in lang.given_names
+        and not verb.text[:1].isupper()
+        and items[2].lower in lang.det | lang.subject_pronouns
+    )
+
+
 def _colon_before(c: _Context) -> Found | None:
     """ "He said:" closing the previous unit introduces this quotation."""
     prev = c.prev
@@ -280,6 +325,7 @@ CONTEXT_RULES: tuple[tuple[str, Callable[[_Context], Found | None]], ...] = (
     ("same-sentence", _same_sentence),
     ("cue-before", _cue_before),
     ("verb-first", _verb_first),
+    ("narration-colon", _narration_colon),
     ("colon-before", _colon_before),
     ("bare-after", _bare_after),
     ("same-paragraph", _same_paragraph),

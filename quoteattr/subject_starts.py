@@ -212,7 +212,7 @@ def _read_relative(
     """:func:`relative_subject`'s span, and the relative pronoun's index when the pronoun is the subject."""
     if VERB_SECOND in lang.features:
         # verb-final relative clauses ("welcher die Papiere ausfertigte, erklärte") read otherwise
-        return None
+        return _verb_final_relative(items, part, lang)
     a, b = part
     r = next((k for k in range(b - 1, a - 1, -1) if items[k].lower in lang.relpro), None)
     if r is None:
@@ -248,6 +248,26 @@ def _relative_own_subject(rest: Sequence[Item], lang: Language) -> bool:
         return first in lang.nominals or first in lang.cls("person")
     # "state news media", not "runs the village shop": no determiner inside a bare noun phrase
     return plain_noun_phrase(rest, lang) and not any(it.lower in lang.det for it in rest[1:])
+
+
+def _verb_final_relative(
+    items: Sequence[Item], part: tuple[int, int], lang: Language
+) -> tuple[tuple[int, int], int | None] | None:
+    """In a verb-second language a relative clause ends with its verb, so a cue right after a comma and
+    a relative pronoun, with at most adverbs between ("Anna, die (gestern) sagte, …"), has the pronoun
+    as its subject (``relative`` or ``relpro`` words of ``function_words.tsv``); a subject pronoun after
+    it is the subject instead ("der Mann, den sie fragte, …")."""
+    a, b = part
+    if a == 0 or b <= a or items[a - 1].text != ",":
+        return None
+    if items[a].lower not in lang.relpro | lang.cls("relative"):
+        return None
+    rest = [k for k in range(a + 1, b) if items[k].lower not in lang.adv | lang.time]
+    if not rest:
+        return (a, b), a
+    if len(rest) == 1 and items[rest[0]].lower in lang.subject_pronouns:
+        return (rest[0], rest[0] + 1), None
+    return None
 
 
 def antecedent(items: Sequence[Item], r: int, lang: Language) -> tuple[int, int] | None:

@@ -11,16 +11,19 @@ from .language import Language
 from .lexicons import CueEntry
 from .model import Cue, Mention
 from .phrases import (
-    DATIVE_LISTENER,
     VERB_SECOND,
+    capitalised_subject,
     clause_like,
+    dative_listener_end,
     is_appositive,
     is_cap,
     is_intro,
     is_name,
     mention_kind,
+    names_a_speaker,
     noun_phrase_end,
     np_like,
+    past_object_pronoun,
     plain_noun_phrase,
     trim_np,
 )
@@ -141,7 +144,8 @@ class UnitView:
                 plain = i <= 3 and not any(
                     it.lower in self.lang.function_words for it in head
                 )  # not "The Latest", "X Over Y"
-                return i if is_name(head, self.lang) and plain and rest >= 3 else None
+                named = is_name(head, self.lang) and names_a_speaker(head, self.lang)
+                return i if named and plain and rest >= 3 else None
         return None
 
     def is_passive(self, hit: CueHit) -> bool:
@@ -215,7 +219,7 @@ class UnitView:
             return None
         if self.items[v].lower in lang.function_words:
             return None
-        s = v + 1
+        s = past_object_pronoun(self.items, v + 1, self.end, lang)  # "begegnete ihm die Zauberin"
         if self.items[s].lower in lang.subject_pronouns:
             return self.mention(s, s + 1)
         e = noun_phrase_end(self.items, s, self.end, lang)
@@ -246,19 +250,11 @@ class UnitView:
         return self.listener_before_clause(i, entry)
 
     def skip_listener(self, i: int, entry: CueEntry) -> int:
-        """Where a cue's content may start: after the listener of ``told``/``asked``, and (feature
-        ``dative-listener``) after an object pronoun that a comma, colon, quotation or complementiser
-        follows ("sagte ihm, dass …"). A pronoun that can also be a subject ("sie") is left alone: after
-        an inverted cue it is the speaker."""
+        """Where a cue's content may start: after the listener of ``told``/``asked``, and after a dative
+        listener (:func:`~quoteattr.phrases.dative_listener_end`)."""
         if entry.frame in ("tell", "ask"):
             return self.skip_object(i, entry)
-        lang = self.lang
-        if DATIVE_LISTENER not in lang.features or i + 1 >= self.end:
-            return i
-        if self.items[i].lower not in lang.object_pronouns - lang.subject_pronouns:
-            return i
-        nxt = self.items[i + 1]
-        return i + 1 if nxt.text in (",", ":") or nxt.is_quote or nxt.lower in lang.complementisers else i
+        return dative_listener_end(self.items, i, self.end, self.lang)  # "sagte ihm, …", "dem Mann, …"
 
     def skip_gap(self, i: int, limit: int) -> int:
         """Skip the lower-case words and pronouns (no noun) from ``i`` up to ``limit``: what may stand
@@ -550,7 +546,8 @@ class UnitView:
                 b += 1
             if b < self.end and self.finite_like(self.items[b]) and b - a >= 2:
                 return self.mention(a, b)
-        return None
+        found = capitalised_subject(self.items, a, self.end, self.lang)  # "Die Alte sah …"
+        return None if found is None else self.mention(*found)
 
     def head_of(self, a: int, b: int, stop: int) -> tuple[int, int]:
         """Part ``[a, b)``'s noun phrase; if a verb cuts it, the name before the cue ("story Ruiz told")."""

@@ -97,3 +97,38 @@ def test_cli_unknown_lang_names_the_supported_ones(capsys: pytest.CaptureFixture
     assert main(["--no-progress", "--lang", "xx"]) == 2
     err = capsys.readouterr().err
     assert "xx" in err and "de" in err and "en" in err
+
+
+# ---------------------------------------------------------------- passive cues (feature passive-report)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Es wird berichtet, dass der König krank sei.", "der König krank sei"),
+        ("Die Gäste wurden gebeten, im Saal Platz zu nehmen.", "im Saal Platz zu nehmen"),
+        ("Dem Knecht wurde gesagt, er solle sofort gehen.", "er solle sofort gehen"),
+    ],
+)
+def test_a_passive_cue_reports_its_clause_with_no_speaker(text: str, content: str) -> None:
+    """German corpora count an agentless report ("es wird berichtet, dass …") as indirect speech."""
+    from quoteattr import extract
+
+    (quote,) = extract(text, lang="de").quotes
+    assert (quote.text, quote.kind, quote.speaker) == (content, "indirect", None)
+
+
+@pytest.mark.parametrize(
+    "text", ["Es wurde an jenem Abend viel gesagt.", "Das Lied wurde oft gesungen und gelobt."]
+)
+def test_a_passive_cue_without_a_clause_reports_nothing(text: str) -> None:
+    from quoteattr import extract
+
+    assert extract(text, lang="de").quotes == ()
+
+
+def test_english_passive_cues_still_report_nothing() -> None:
+    """The feature is German's: an English passive cue keeps reporting nothing."""
+    from quoteattr import extract
+
+    assert extract("It was reported that the king was ill.").quotes == ()
