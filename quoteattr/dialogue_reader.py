@@ -47,8 +47,12 @@ from .dialogue_turns import (
     Turn,
     TurnTaking,
 )
+from .language import english
 from .lexicons import data_lines, function_words
 from .model import Cue, Entity, Mention, Quote
+from .phrases import mention_kind
+from .subject_starts import named_antecedent
+from .units import Unit, unit_items
 
 __all__ = ["PRONOUN_GENDER", "Reader"]
 
@@ -73,9 +77,7 @@ _ACTS_RE = regex.compile(r"[ \t\n]++(?:[\p{Ll}]++ly[ \t\n]++)?+\p{Ll}")
 _DESCRIBERS = function_words()["describer"]
 #: Relative pronouns ("Isabella, who exclaimed"): a tag speaker that stands for the name before it.
 _RELATIVES = function_words()["relpro"]
-#: The capitalised name that ends the narration before a relative pronoun, then its comma.
-_ANTECEDENT_RE = regex.compile(r"(\p{Lu}[\p{L}'’-]*+(?:[ \t]++\p{Lu}[\p{L}'’-]*+)*+)[ \t]*+,[ \t\n]*+\Z")
-#: How far before a relative pronoun its antecedent may start.
+#: How much narration before a relative pronoun is read for its antecedent.
 ANTECEDENT_WINDOW = 60
 #: How many of the latest active characters a turn remembers for guesses made after the text is read.
 SALIENT = 4
@@ -291,12 +293,18 @@ class Reader(TurnTaking):
         return known
 
     def _antecedent(self, m: Mention) -> Mention | None:
-        """The name a relative-pronoun tag mention stands for: the one right before its comma."""
+        """The name a relative-pronoun tag mention stands for: the one right before it ("Mr. Ferris, who"),
+        read by the reader coreference uses (:func:`quoteattr.subject_starts.named_antecedent`), so the two
+        stages agree on it; a description ("the old captain, who") is left to the other rules."""
         lo = max(0, m.start - ANTECEDENT_WINDOW)
-        hit = _ANTECEDENT_RE.search(self.text, lo, m.start)
-        if hit is None:
+        items = unit_items(self.text, Unit(lo, m.end, 0, ()))
+        r = next((i for i, it in enumerate(items) if it.start == m.start), None)
+        lang = english()
+        found = None if r is None else named_antecedent(items, r, lang)
+        if found is None or mention_kind(items[found[0] : found[1]], lang) != "name":
             return None
-        return Mention(hit.start(1), hit.end(1), hit.group(1), kind="name")
+        a, b = items[found[0]].start, items[found[1] - 1].end
+        return Mention(a, b, self.text[a:b], kind="name")
 
     def _addressee(self, q: Quote) -> tuple[Character | None, Mention | None]:
         """A vocative inside ``q``: a known character's name or a form of address, set off by commas."""

@@ -198,3 +198,28 @@ def test_hostile_runs_of_names_and_lines_stay_linear() -> None:
         Pipeline(max_chars=None).process(big)
         t2 = time.perf_counter()
         assert (t2 - t1) < 8 * 3 * max(t1 - t0, 0.02), unit
+
+
+@pytest.mark.parametrize(
+    ("narration", "antecedent"),
+    [
+        ("At the gate stood Mr. Ferris, who", "Mr. Ferris"),  # the title belongs to the name
+        ("Then Marigold, who", "Marigold"),  # a sentence adverb opening the sentence is no part of it
+        ("Everyone looked at Anna Maria Crowe, who", "Anna Maria Crowe"),
+        ("He nodded to O'Brien, who", "O'Brien"),
+        ("The old captain, who", None),  # a description: the dialogue reader wants a name
+    ],
+)
+def test_relative_tag_reads_the_name_before_it(narration: str, antecedent: str | None) -> None:
+    """A relative pronoun opening a tag stands for the name before it, read by the reader coreference
+    uses too (subject_starts.named_antecedent), not by a pattern of its own."""
+    from quoteattr.dialogue_reader import Reader
+    from quoteattr.model import Mention
+
+    text = narration + ' said softly,\n"It is late."'
+    at = narration.rindex("who")
+    reader = Reader(text, [], [0], CharacterTable())
+    found = reader._antecedent(Mention(at, at + 3, "who", kind="pronoun"))
+    assert (found.text if found else None) == antecedent
+    if found is not None:
+        assert text[found.start : found.end] == found.text
