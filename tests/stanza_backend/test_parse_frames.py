@@ -7,6 +7,8 @@ one ``form/UPOS/head/deprel`` per token (heads 1-based, 0 the root), turned into
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 stanza = pytest.importorskip("stanza", reason="stanza is not installed: pip install quoteattr[stanza]")
@@ -16,6 +18,7 @@ from test_parse_rules import check_rows  # noqa: E402
 from quoteattr.backends.stanza import StanzaBackend, from_conllu, from_stanza  # noqa: E402
 from quoteattr.frames import FRAME  # noqa: E402
 from quoteattr.language import english  # noqa: E402
+from quoteattr.model import Quote, Result  # noqa: E402
 from quoteattr.parse_rules import attribute  # noqa: E402
 from quoteattr.records import RULE  # noqa: E402
 
@@ -27,6 +30,20 @@ def conllu(text: str, tokens: str) -> str:
         form, upos, head, rel = token.rsplit("/", 3)
         lines.append("\t".join([str(n), form, form.lower(), upos, "_", "_", head, rel, "_", "_"]))
     return "\n".join(lines) + "\n\n"
+
+
+def parse_sentence(text: str, tokens: str) -> Result:
+    """The parse reader's result for one hand-parsed sentence (checks the CoNLL-U rebuilds ``text``)."""
+    doc = from_conllu(conllu(text, tokens))
+    assert doc.text == text
+    return attribute(from_stanza(doc), english())
+
+
+def reader_rows(quotes: Sequence[Quote]) -> list[tuple[str, str, str | None, str | None]]:
+    """What the two readers must agree on: kind, quote text, cue and speaker of each quote."""
+    return [
+        (q.kind, q.text, q.cue.text if q.cue else None, q.speaker.text if q.speaker else None) for q in quotes
+    ]
 
 
 # (text, tokens, expected rows: kind, quote text, cue, speaker, speaker kind, evidence prefix)

@@ -6,21 +6,19 @@ of ``test_parse_frames.py``; every case is also checked against the surface read
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import attrs
 import pytest
 
 stanza = pytest.importorskip("stanza", reason="stanza is not installed: pip install quoteattr[stanza]")
 
-from test_parse_frames import conllu  # noqa: E402
+from test_parse_frames import conllu, parse_sentence, reader_rows  # noqa: E402
 from test_parse_rules import check_rows  # noqa: E402
 
 from quoteattr import extract  # noqa: E402
 from quoteattr.backends.stanza import from_conllu, from_stanza  # noqa: E402
 from quoteattr.language import english  # noqa: E402
 from quoteattr.lexicons import CueLexicon  # noqa: E402
-from quoteattr.model import Quote, Result  # noqa: E402
+from quoteattr.model import Result  # noqa: E402
 from quoteattr.parse_rules import attribute  # noqa: E402
 
 # (text, tokens, expected rows: kind, quote text, cue, speaker, speaker kind, evidence prefix)
@@ -92,9 +90,7 @@ CASES: dict[str, tuple[str, str, list[Row]]] = {
 
 def _parse(name: str) -> Result:
     text, tokens, _ = CASES[name]
-    doc = from_conllu(conllu(text, tokens))
-    assert doc.text == text
-    return attribute(from_stanza(doc), english())
+    return parse_sentence(text, tokens)
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -107,14 +103,7 @@ def test_parse_frame(name: str) -> None:
 def test_surface_and_parse_agree(name: str) -> None:
     """The two readers give the same quote, cue and speaker on each sentence (one table of frames)."""
     text, _, _ = CASES[name]
-
-    def rows(quotes: Sequence[Quote]) -> list[tuple[str, str, str | None, str | None]]:
-        return [
-            (q.kind, q.text, q.cue.text if q.cue else None, q.speaker.text if q.speaker else None)
-            for q in quotes
-        ]
-
-    assert rows(_parse(name).quotes) == rows(extract(text).quotes)
+    assert reader_rows(_parse(name).quotes) == reader_rows(extract(text).quotes)
 
 
 def test_the_parse_reads_the_nouns_own_prepositions() -> None:

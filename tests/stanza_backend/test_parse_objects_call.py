@@ -9,20 +9,18 @@ the surface reader too.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import attrs
 import pytest
 
 stanza = pytest.importorskip("stanza", reason="stanza is not installed: pip install quoteattr[stanza]")
 
-from test_parse_frames import conllu  # noqa: E402
+from test_parse_frames import conllu, parse_sentence, reader_rows  # noqa: E402
 from test_parse_rules import check_rows  # noqa: E402
 
 from quoteattr import extract  # noqa: E402
 from quoteattr.backends.stanza import from_conllu, from_stanza  # noqa: E402
 from quoteattr.language import english  # noqa: E402
-from quoteattr.model import Quote, Result  # noqa: E402
+from quoteattr.model import Result  # noqa: E402
 from quoteattr.parse_rules import attribute  # noqa: E402
 
 # (text, tokens, expected rows: kind, quote text, cue, speaker, speaker kind, evidence prefix)
@@ -181,9 +179,7 @@ CASES: dict[str, tuple[str, str, list[Row]]] = {
 
 def _parse(name: str) -> Result:
     text, tokens, _ = CASES[name]
-    doc = from_conllu(conllu(text, tokens))
-    assert doc.text == text
-    return attribute(from_stanza(doc), english())
+    return parse_sentence(text, tokens)
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -196,14 +192,7 @@ def test_parse_frame(name: str) -> None:
 def test_surface_and_parse_agree(name: str) -> None:
     """The two readers give the same quote, cue and speaker on each sentence (one table of rules)."""
     text, _, _ = CASES[name]
-
-    def rows(quotes: Sequence[Quote]) -> list[tuple[str, str, str | None, str | None]]:
-        return [
-            (q.kind, q.text, q.cue.text if q.cue else None, q.speaker.text if q.speaker else None)
-            for q in quotes
-        ]
-
-    assert rows(_parse(name).quotes) == rows(extract(text).quotes)
+    assert reader_rows(_parse(name).quotes) == reader_rows(extract(text).quotes)
 
 
 @pytest.mark.parametrize(
