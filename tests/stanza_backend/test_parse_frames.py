@@ -7,7 +7,7 @@ one ``form/UPOS/head/deprel`` per token (heads 1-based, 0 the root), turned into
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pytest
 
@@ -15,6 +15,7 @@ stanza = pytest.importorskip("stanza", reason="stanza is not installed: pip inst
 
 from test_parse_rules import check_rows  # noqa: E402
 
+from quoteattr import extract  # noqa: E402
 from quoteattr.backends.stanza import StanzaBackend, from_conllu, from_stanza  # noqa: E402
 from quoteattr.frames import FRAME  # noqa: E402
 from quoteattr.language import english  # noqa: E402
@@ -48,6 +49,27 @@ def reader_rows(quotes: Sequence[Quote]) -> list[tuple[str, str, str | None, str
 
 # (text, tokens, expected rows: kind, quote text, cue, speaker, speaker kind, evidence prefix)
 Row = tuple[str, str, str, str, str, str]
+CaseTable = dict[str, tuple[str, str, list[Row]]]
+
+
+def case_table_tests(cases: CaseTable) -> tuple[Callable[[str], None], Callable[[str], None]]:
+    """The two tests every hand-parsed case table runs: the parse reader gives the expected rows, and the
+    surface reader gives the same kind, text, cue and speaker (one table of rules for both engines).
+    A module binds them to test names: ``test_parse_frame, test_surface_and_parse_agree = …``."""
+
+    @pytest.mark.parametrize("name", sorted(cases))
+    def parse_frame(name: str) -> None:
+        text, tokens, expected = cases[name]
+        check_rows(text, parse_sentence(text, tokens).quotes, expected)
+
+    @pytest.mark.parametrize("name", sorted(cases))
+    def surface_and_parse_agree(name: str) -> None:
+        text, tokens, _ = cases[name]
+        assert reader_rows(parse_sentence(text, tokens).quotes) == reader_rows(extract(text).quotes)
+
+    return parse_frame, surface_and_parse_agree
+
+
 CASES: dict[str, tuple[str, str, list[Row]]] = {
     "poss-pronoun-claim-in-subject": (
         "His claim that the bridge was safe drew protests.",

@@ -11,10 +11,8 @@ import pytest
 
 stanza = pytest.importorskip("stanza", reason="stanza is not installed: pip install quoteattr[stanza]")
 
-from test_parse_frames import conllu, parse_sentence, reader_rows  # noqa: E402
-from test_parse_rules import check_rows  # noqa: E402
+from test_parse_frames import case_table_tests, conllu, parse_sentence  # noqa: E402
 
-from quoteattr import extract  # noqa: E402
 from quoteattr.backends.stanza import from_conllu, from_stanza  # noqa: E402
 from quoteattr.language import english  # noqa: E402
 from quoteattr.lexicons import CueLexicon  # noqa: E402
@@ -93,17 +91,7 @@ def _parse(name: str) -> Result:
     return parse_sentence(text, tokens)
 
 
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_parse_frame(name: str) -> None:
-    text, _, expected = CASES[name]
-    check_rows(text, _parse(name).quotes, expected)
-
-
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_surface_and_parse_agree(name: str) -> None:
-    """The two readers give the same quote, cue and speaker on each sentence (one table of frames)."""
-    text, _, _ = CASES[name]
-    assert reader_rows(_parse(name).quotes) == reader_rows(extract(text).quotes)
+test_parse_frame, test_surface_and_parse_agree = case_table_tests(CASES)
 
 
 def test_the_parse_reads_the_nouns_own_prepositions() -> None:
