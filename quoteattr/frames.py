@@ -23,6 +23,7 @@ label) is read by :mod:`quoteattr.complements`.
 from __future__ import annotations
 
 from .according_frames import ACCORDING_FRAMES
+from .after_cue import MAX_CLAUSE_GAP
 from .complements import states_verdict, verdict_end
 from .cues import is_title_dot
 from .model import Mention
@@ -31,7 +32,6 @@ from .phrases import CLAUSE_COMMA, VERB_SECOND, clause_like, is_cap, noun_phrase
 from .readings import Content, ContentView, Reading
 from .records import CueHit, Found, Frame
 from .sites import MAX_LISTENER_SPAN, Site
-from .subjects import MAX_CLAUSE_GAP
 from .unit_frames import UNIT_FRAMES, dash_signature
 from .verb_second import ends_subordinate, with_continuation
 
