@@ -136,7 +136,20 @@ def verdict_end(v: ClauseView, a: int, b: int) -> int:
     if k is None or not states_verdict(v, k - 1, b):
         return b
     ends = lang.cls("verdict_end")
-    return next((j for j in range(k + 2, b) if items[j].text in ASIDE_MARKS or items[j].lower in ends), b)
+    return next(
+        (
+            j
+            for j in range(k + 2, b)
+            if items[j].text in ASIDE_MARKS or items[j].lower in ends or _next_verb(v, j, b)
+        ),
+        b,
+    )
+
+
+def _next_verb(v: ClauseView, j: int, b: int) -> bool:
+    """Does a conjunction at ``j`` join a second verb to the verdict's subject ("described it as tragic
+    but stopped short of …")? Then the label ends there."""
+    return j + 1 < b and v.items[j].lower in v.lang.conj and v.finite_like(v.items[j + 1])
 
 
 def states_verdict(v: ClauseView, a: int, b: int) -> bool:

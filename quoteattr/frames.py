@@ -32,6 +32,7 @@ from .phrases import CLAUSE_COMMA, VERB_SECOND, clause_like, is_cap, noun_phrase
 from .readings import Content, ContentView, Reading
 from .records import CueHit, Found, Frame
 from .sites import MAX_LISTENER_SPAN, Site
+from .subject_starts import is_relative
 from .unit_frames import UNIT_FRAMES, dash_signature
 from .verb_second import ends_subordinate, with_continuation
 
@@ -102,7 +103,7 @@ def _relative_end(v: ContentView, hit: CueHit, start: int, end: int) -> int:
     j = hit.first - 1
     while j > 0 and items[j].lower in lang.adv | lang.aux:
         j -= 1
-    if j < 1 or items[j].lower not in lang.relpro or items[j - 1].text not in RELATIVE_MARKS:
+    if j < 1 or not is_relative(items[j].lower, lang) or items[j - 1].text not in RELATIVE_MARKS:
         return end
     mark = items[j - 1].text
     for k in range(start + 1, end):

@@ -214,7 +214,7 @@ def _read_relative(
         # verb-final relative clauses ("welcher die Papiere ausfertigte, erklärte") read otherwise
         return _verb_final_relative(items, part, lang)
     a, b = part
-    r = next((k for k in range(b - 1, a - 1, -1) if items[k].lower in lang.relpro), None)
+    r = next((k for k in range(b - 1, a - 1, -1) if is_relative(items[k].lower, lang)), None)
     if r is None:
         return None
     rest = [it for it in items[r + 1 : b] if it.text != "."]  # "which Mr. Clarke says"
@@ -381,17 +381,26 @@ def matrix_kind(word: str, lang: Language) -> str | None:
 
 def contraction_stem(word: str, lang: Language) -> int | None:
     """The length of the subject pronoun fused with an auxiliary in ``word`` ("he's" → 2, "they're"
-    → 4), or ``None``: "He's saying that …" has its subject and auxiliary in one token. "It's said
-    that …" is a passive with a dummy subject (an ``impersonal_subject`` word), which speaks for no one."""
+    → 4, "who's" → 3), or ``None``: "He's saying that …" and "Ruiz, who's called for …" have their
+    subject and auxiliary in one token. "It's said that …" is a passive with a dummy subject (an
+    ``impersonal_subject`` word), which speaks for no one."""
     for ending in lang.endings("contracted_aux"):
         stem = word[: -len(ending)]
         if (
             word.endswith(ending)
-            and stem in lang.subject_pronouns
+            and (stem in lang.subject_pronouns or stem in lang.relpro)
             and stem not in lang.cls("impersonal_subject")
         ):
             return len(word) - len(ending)
     return None
+
+
+def is_relative(word: str, lang: Language) -> bool:
+    """A relative pronoun, alone or fused with an auxiliary ("who", "who's", "who've")."""
+    if word in lang.relpro:
+        return True
+    stem = contraction_stem(word, lang)
+    return stem is not None and word[:stem] in lang.relpro
 
 
 def ly_adverb(items: Sequence[Item], j: int, lang: Language) -> bool:

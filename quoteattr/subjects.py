@@ -216,6 +216,8 @@ class UnitView(AfterCue):
         p0, p1 = parts[idx]
         while p0 < p1 and self.items[p0].lower in self.lang.conj:
             p0 += 1
+        if p1 == stop and self.inverted_aux(p0, p1):
+            p0 += 1  # "Has the mayor said …?": the subject follows the auxiliary
         if (
             p0 >= p1
             or is_intro(self.items[p0:p1], self.lang)
@@ -356,18 +358,34 @@ class UnitView(AfterCue):
             b < self.end and b - a < 6 and self.items[b].is_word and is_name(self.items[a : b + 1], self.lang)
         ):
             b += 1
+        while b - a > 1 and self.items[b - 1].lower in self.lang.name_particles:
+            b -= 1  # "Thousands of protesters marched": a particle ends no name
+        if (
+            VERB_SECOND not in self.lang.features
+            and b < self.end - 1
+            and self.items[b].lower in self.lang.name_particles
+            and not is_cap(self.items[b + 1])
+        ):
+            phrase = self.phrase_to_verb(a)  # a capitalised word and its lower-case complement
+            if phrase is not None:
+                return phrase
         if b > a and mention_kind(self.items[a:b], self.lang) == "name":
             return self.mention(a, b)
         if self.items[a].lower in self.lang.det:  # "A New York judge has rejected …"
-            b = a + 1
-            while (
-                b < self.end and b - a < 6 and self.items[b].is_word and not self.finite_like(self.items[b])
-            ):
-                b += 1
-            if b < self.end and self.finite_like(self.items[b]) and b - a >= 2:
-                return self.mention(a, b)
+            found_np = self.phrase_to_verb(a)
+            if found_np is not None:
+                return found_np
         found = capitalised_subject(self.items, a, self.end, self.lang)  # "Die Alte sah …"
         return None if found is None else self.mention(*found)
+
+    def phrase_to_verb(self, a: int) -> Mention | None:
+        """The noun phrase from item ``a`` up to a finite verb a few words on, at least two words long."""
+        b = a + 1
+        while b < self.end and b - a < 6 and self.items[b].is_word and not self.finite_like(self.items[b]):
+            b += 1
+        if b < self.end and self.finite_like(self.items[b]) and b - a >= 2:
+            return self.mention(a, b)
+        return None
 
     def head_of(self, a: int, b: int, stop: int) -> tuple[int, int]:
         """Part ``[a, b)``'s noun phrase; if a verb cuts it, the name before the cue ("story Ruiz told")."""
@@ -385,6 +403,17 @@ class UnitView(AfterCue):
             k -= 1
         return (starts.title_before(self.items, k, a, self.lang), b) if k < b else None
 
+    def inverted_aux(self, a: int, b: int) -> bool:
+        """Does part ``[a, b)`` open with an auxiliary its subject follows ("has he", "did the mayor")?
+        A verb-second language reads its inversions elsewhere (:meth:`subject_after_verb`)."""
+        lang = self.lang
+        return (
+            VERB_SECOND not in lang.features
+            and b - a >= 2
+            and self.items[a].lower in lang.aux
+            and self.opens_subject(self.items[a + 1])
+        )
+
     def first_np(self, parts: list[tuple[int, int]]) -> tuple[int, int] | None:
         for p0, p1 in parts:
             while p0 < p1 and (
@@ -393,6 +422,8 @@ class UnitView(AfterCue):
                 p0 += 1
             if p0 >= p1:
                 continue
+            if p1 == parts[-1][1] and self.inverted_aux(p0, p1):
+                p0 += 1  # "But has he called for …?": an auxiliary before its subject in a question
             first = self.items[p0].lower
             if first in self.lang.prep and (p0, p1) == parts[-1]:
                 # "In a Bloomberg interview Trump declared": an intro phrase with no comma
