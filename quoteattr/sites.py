@@ -14,7 +14,7 @@ from .model import Cue, Mention
 from .phrases import is_cap
 from .readings import ContentView, Context
 from .records import CueHit
-from .subject_starts import adjunct_prep, verb_group_start
+from .subject_starts import adjunct_prep, copula_speaker, verb_group_start
 
 T = TypeVar("T")
 
@@ -119,6 +119,11 @@ class Site:
         return len(between) <= MAX_TRAILER_ITEMS and all(it.is_word for it in between)
 
     @memo
+    def owner(self) -> int | None:
+        """The possessive that speaks through a copula before the cue ("His reply was to say …")."""
+        return copula_speaker(self.view.items, self.cue_hit.first, self.view.lang)
+
+    @memo
     def subject(self) -> tuple[Mention | None, int]:
         """Who speaks and where the subject starts: the subject before the cue, or the shared subject."""
         at = self.place
@@ -137,6 +142,8 @@ class Site:
                 if main is not None:
                     return main, at.j
             return (last if last is not None else self.view.clause_subject()), at.j
+        if self.owner is not None:  # "His best response was to say …": the owner speaks
+            return self.view.mention(self.owner, self.owner + 1), self.owner
         return self.view.subject_before(at.j + 1, self.ctx.floor) or (None, 0)
 
     def closes_relative(self, last: Mention) -> bool:
@@ -177,7 +184,7 @@ class Site:
     def first(self) -> Mention | None:
         """A preposed cue speaks for the first noun phrase of its subject ("Sen. X, Democrat of Y, said")."""
         v, speaker, left, k_trailer = self.view, self.speaker, self.left, self.k_trailer
-        if self.place.shares_subject or speaker is None:
+        if self.place.shares_subject or speaker is None or self.owner is not None:
             return speaker
         reads_postposed = left is not None and (
             k_trailer >= v.end or v.items[k_trailer].text == "," or v.items[left[1] - 1].is_quote

@@ -442,6 +442,8 @@ def matrix_before(items: Sequence[Item], t: int, lang: Language) -> int | None:
         return t - 2 if nxt in lang.complementisers | lang.question_words else None
     if kind == "verb":
         return t - 2
+    if kind == "copula":  # "His answer was to say …": only an owner's plan or answer speaks
+        return t - 2 if copula_owner(items, t - 2, lang) is not None else None
     if kind != "adj":
         return None
     k = t - 2
@@ -453,6 +455,42 @@ def matrix_before(items: Sequence[Item], t: int, lang: Language) -> int | None:
     if w in lang.cls("passive") & lang.aux:
         return k - 1
     return k if contraction_stem(w, lang) is not None else None
+
+
+#: The most words between a possessive and the copula of "His best answer was to say …".
+MAX_OWNED_WORDS = 3
+
+
+def copula_owner(items: Sequence[Item], k: int, lang: Language) -> int | None:
+    """The possessive that opens the subject ending at item ``k`` ("His best response" → "His"), when
+    the subject is a short lower-case noun phrase; ``None`` otherwise ("The plan was to say …")."""
+    j = k
+    while (
+        j >= 0
+        and k - j < MAX_OWNED_WORDS
+        and items[j].is_word
+        and items[j].lower not in lang.cls("possessive")
+    ):
+        if is_cap(items[j]) or items[j].lower in lang.prep | lang.aux | lang.conj | lang.subord | lang.relpro:
+            return None  # "the plan of his rival was to say …": no owned noun phrase
+        j -= 1
+    if j < 0 or j == k or items[j].lower not in lang.cls("possessive"):
+        return None
+    return j if j == 0 or not items[j - 1].is_word or items[j - 1].lower in lang.conj else None
+
+
+def copula_speaker(items: Sequence[Item], first: int, lang: Language) -> int | None:
+    """The owner who speaks through a copula before the cue at ``first`` ("His reply was to say …")."""
+    j = first - 1
+    while j >= 0 and items[j].lower in lang.adv:
+        j -= 1
+    if (
+        j < 2
+        or items[j].lower not in lang.cls("infinitive")
+        or matrix_kind(items[j - 1].lower, lang) != "copula"
+    ):
+        return None
+    return copula_owner(items, j - 2, lang)
 
 
 def verb_group_start(items: Sequence[Item], first: int, lang: Language) -> int:
