@@ -10,7 +10,7 @@ question — where the saying's circumstances end — with its own word classes 
 from __future__ import annotations
 
 from .clauses import ClauseView
-from .phrases import clause_like
+from .phrases import clause_like, is_cap
 
 #: The most words of a venue phrase after a cue ("at a news conference").
 MAX_VENUE_WORDS = 4
@@ -38,7 +38,22 @@ class TrailerView(ClauseView):
         if not start < t < end - 1:
             return start
         opener = self.items[t].lower
-        return t if opener in self.lang.complementisers or opener in self.lang.personal_subjects else start
+        if opener in self.lang.complementisers or opener in self.lang.personal_subjects:
+            return t
+        return self.after_temporal_phrase(start, t, end)
+
+    def after_temporal_phrase(self, start: int, t: int, end: int) -> int:
+        """Where the clause starts after a phrase that dates the saying by an event ("said after the match
+        ⟦his players had …⟧", "said before the vote ⟦the plan …⟧"): a ``temporal_prep`` opens the
+        trailer, and the clause's subject (with its determiner) follows it; else ``start``."""
+        lang = self.lang
+        if self.items[start].lower not in lang.cls("temporal_prep"):
+            return start
+        while t - 1 > start + 1 and self.items[t - 1].lower in lang.det | lang.cls("article"):
+            t -= 1  # "after the match ⟦his players …⟧": the subject's determiner opens the clause
+        if self.items[t].lower not in lang.det | lang.cls("article") and not is_cap(self.items[t]):
+            return start
+        return t if clause_like(self.items[t:end], lang) else start
 
     def time_end(self, start: int, end: int) -> int | None:
         """The item after a time phrase opening at ``start`` ("on Thursday", "last week", "earlier this
