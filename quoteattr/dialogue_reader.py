@@ -52,7 +52,7 @@ from .lexicons import data_lines, function_words
 from .model import Cue, Entity, Mention, Quote
 from .phrases import mention_kind
 from .subject_starts import named_antecedent
-from .units import Unit, unit_items
+from .units import Unit, item_index, unit_items
 
 __all__ = ["PRONOUN_GENDER", "Reader"]
 
@@ -298,7 +298,7 @@ class Reader(TurnTaking):
         stages agree on it; a description ("the old captain, who") is left to the other rules."""
         lo = max(0, m.start - ANTECEDENT_WINDOW)
         items = unit_items(self.text, Unit(lo, m.end, 0, ()))
-        r = next((i for i, it in enumerate(items) if it.start == m.start), None)
+        r = item_index(items, m.start)
         lang = english()
         found = None if r is None else named_antecedent(items, r, lang)
         if found is None or mention_kind(items[found[0] : found[1]], lang) != "name":

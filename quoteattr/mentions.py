@@ -52,7 +52,7 @@ from .referents import (
     name_kind,
     organisation_words,
 )
-from .units import Item, Unit, unit_items
+from .units import Item, Unit, item_index, unit_items
 
 __all__ = [
     "ADVERBIAL_CLASSES",
@@ -260,7 +260,7 @@ class MentionLayer:
         items = self.tokens[k] if k < len(self.tokens) else None
         if items is None:
             items = unit_items(self.text, self.units[k])
-        r = next((i for i, it in enumerate(items) if it.start == m.start), None)
+        r = item_index(items, m.start)
         found = None if r is None else subject_starts.named_antecedent(items, r, self.lang)
         if found is None:
             return None

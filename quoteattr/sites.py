@@ -15,6 +15,7 @@ from .phrases import is_cap
 from .readings import ContentView, Context
 from .records import CueHit
 from .subject_starts import adjunct_prep, copula_speaker, verb_group_start
+from .units import item_index
 
 T = TypeVar("T")
 
@@ -152,7 +153,7 @@ class Site:
         v = self.view
         if last.text.lower() not in v.lang.relpro:
             return False
-        r = next((i for i, it in enumerate(v.items) if it.start == last.start), None)
+        r = item_index(v.items, last.start)
         return r is not None and r > 0 and v.items[r - 1].is_word and r < self.cue_hit.first
 
     @property

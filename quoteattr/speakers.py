@@ -24,7 +24,7 @@ from .phrases import is_appositive, is_name, mention_kind, np_like
 from .quotemarks import QuoteSpan
 from .readings import ContentView
 from .records import MIN_QUOTE_WORDS, RULE, Found, Frame
-from .units import Item, Unit, UnitReading
+from .units import Item, Unit, UnitReading, item_index
 
 # Possessive runs (issue 6): a word never gives back letters to look for ":" (same matches, no backtracking).
 #: A speaker label opening a transcript line inside quotes: "WALLACE: …", "MS. RUIZ: …".
@@ -235,7 +235,7 @@ def _narration_colon(c: _Context) -> Found | None:
         return None
     reading = c.readings[c.u]
     items = list(reading.items or ())
-    at = next((k for k, it in enumerate(items) if it.start == c.q.open), None)
+    at = item_index(items, c.q.open)
     if at is None or at < 3 or items[at - 1].text != ":" or any(it.is_quote for it in items[:at]):
         return None
     view = ContentView(c.text, reading.unit, c.lang, items)

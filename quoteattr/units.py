@@ -7,6 +7,7 @@ defined here so that later stages import them from upstream, never from the fram
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -48,6 +49,22 @@ def item(start: int, end: int, text: str, quote: QuoteSpan | None = None) -> Ite
     if quote is not None:
         return Item(start, end, text, text.lower(), False, True, quote)
     return Item(start, end, text, text.lower(), text[:1].isalnum(), False, None)
+
+
+def items_from(items: Sequence[Item], offset: int) -> int:
+    """The index of the first item that starts at or after character ``offset`` (``len(items)`` if none),
+    by bisection: items are in text order, so a lookup costs the log of the unit's length."""
+    return bisect.bisect_left(items, offset, key=_start)
+
+
+def item_index(items: Sequence[Item], offset: int) -> int | None:
+    """The index of the item that starts exactly at character ``offset``, or ``None``."""
+    k = items_from(items, offset)
+    return k if k < len(items) and items[k].start == offset else None
+
+
+def _start(it: Item) -> int:
+    return it.start
 
 
 @attrs.frozen
