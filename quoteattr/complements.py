@@ -23,6 +23,8 @@ functions of a :class:`~quoteattr.clauses.ClauseView`; :mod:`quoteattr.readings`
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .clauses import ClauseView
 from .language import Language
 from .phrases import is_cap
@@ -42,6 +44,16 @@ MAX_OBJECT_WORDS = 12
 
 #: The fewest letters a word keeps before a ``predicate`` or participle ending ("bed" is no participle).
 MIN_STEM = 3
+
+
+def counts_occasion(words: Sequence[str], lang: Language) -> bool:
+    """Does an object (its lower-case words) count occasions ("for the first time in years", "a second
+    time": an ``ordinal`` word and an ``occasion`` noun of ``function_words.tsv`` after any determiners)?
+    It says when, not what: "called for the first time" reports nothing. Both engines ask this."""
+    k = 0
+    while k < len(words) - 1 and words[k] in lang.det | lang.cls("article"):
+        k += 1
+    return k + 1 < len(words) and words[k] in lang.cls("ordinal") and words[k + 1] in lang.cls("occasion")
 
 
 def _has_ending(word: str, endings: tuple[str, ...]) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .complements import predicate_word
+from .complements import counts_occasion, predicate_word
 from .frames import FRAME, MAX_SPLIT_WORDS, READ_AS
 from .language import Language
 from .parse_nouns import complement_clause
@@ -42,8 +42,8 @@ def object_content(tree: Tree, hit: CueHit, excluded: set[int], lang: Language) 
             span = [j for j in tree.subtree(k) if j not in excluded]
             if frame == "prop" and not _object_is_content(tree, k, span, lang, c):
                 return None  # "denied the claim", "questioned the driver" (frames.is_object_content)
-            if _occasion(tree, span, lang):
-                return None  # "called for the first time" (readings.occasion)
+            if counts_occasion([tree.toks[j].text.lower() for j in span], lang):
+                return None  # "called for the first time" (complements.counts_occasion)
             complement = _complement(tree, c, span[-1], lang, hit.entry.frame)
             if not complement:  # "called for new elections on Sunday": the time is the call's
                 span = trim_trailing_time(tree, span, lang.time)
@@ -66,16 +66,6 @@ def _object_is_content(tree: Tree, head: int, span: Sequence[int], lang: Languag
         return states_verdict(tree, cue, lang) or _definite_reason(tree, cue, lang)
     bare = all(toks[j].text.lower() in lang.det | lang.cls("article") for j in span if j != head)
     return not (bare and lang.cues.noun_frame(word) == "content")
-
-
-def _occasion(tree: Tree, span: Sequence[int], lang: Language) -> bool:
-    """The surface occasion rule (``ContentView.occasion``): an object that counts occasions ("the
-    first time"), an ``ordinal`` and an ``occasion`` word after any determiners, says when, not what."""
-    words = [tree.toks[j].text.lower() for j in span]
-    k = 0
-    while k < len(words) - 1 and words[k] in lang.det | lang.cls("article"):
-        k += 1
-    return k + 1 < len(words) and words[k] in lang.cls("ordinal") and words[k + 1] in lang.cls("occasion")
 
 
 def _definite_reason(tree: Tree, cue: int, lang: Language) -> bool:

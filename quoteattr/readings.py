@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from .clauses import ClauseView
-from .complements import object_predicate, predicate_end, states_verdict
+from .complements import counts_occasion, object_predicate, predicate_end, states_verdict
 from .lexicons import IMPERSONAL
 from .model import Cue, Mention
 from .phrases import (
@@ -31,7 +31,7 @@ from .phrases import (
 )
 from .records import DIRECT_BONUS, CueHit, Found, Frame
 from .trailers import TrailerView
-from .units import PHRASE_BREAKS, TERMINAL, Item
+from .units import PHRASE_BREAKS, TERMINAL, Item, items_from
 
 #: The most items a trailing time adjunct after an object may have ("on Sunday", "late last week").
 MAX_TIME_ADJUNCT = 3
@@ -327,21 +327,7 @@ class ContentView(TrailerView):
         pointer = self.lang.cues.noun_frame(head.lower) == "content" and all(
             it.lower in self.lang.det | self.lang.cls("article") for it in before
         )
-        return not pointer and not self.occasion(words)
-
-    def occasion(self, words: Sequence[Item]) -> bool:
-        """Does the object count occasions ("for the first time in years", "a second time": an
-        ``ordinal`` word and an ``occasion`` noun of ``function_words.tsv`` after any determiners)?
-        It says when, not what: "called for the first time" reports nothing."""
-        lang = self.lang
-        k = 0
-        while k < len(words) - 1 and words[k].lower in lang.det | lang.cls("article"):
-            k += 1
-        return (
-            k + 1 < len(words)
-            and words[k].lower in lang.cls("ordinal")
-            and words[k + 1].lower in lang.cls("occasion")
-        )
+        return not pointer and not counts_occasion([it.lower for it in words], self.lang)
 
     def pointer_with_content(self, start: int, end: int) -> bool:
         """Does the object open with a ``content`` speech noun and its that-clause ("the claim that …")?"""
@@ -411,7 +397,7 @@ class ContentView(TrailerView):
         start, limit = 0, self.items[end - 1].end
         for f in found:
             if f.end <= limit:
-                start = max(start, min(end, bisect.bisect_left(self.items, f.end, key=_item_start)))
+                start = max(start, min(end, items_from(self.items, f.end)))
         while start < end and self.items[start].text in PHRASE_BREAKS:
             start += 1  # a leading "But" stays: "But the plan is tilted toward the rich, the group said"
         if start >= end:
@@ -446,10 +432,6 @@ class ContentView(TrailerView):
 # -- what a frame returns, and what the driver carries from one cue to the next ---------------
 # Small immutable records made for every cue: named tuples, which build several times faster than
 # frozen attrs classes (each cue makes a reading, and each reading with content a new context).
-
-
-def _item_start(it: Item) -> int:
-    return it.start
 
 
 class Content(NamedTuple):
