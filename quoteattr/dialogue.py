@@ -34,7 +34,7 @@ from .dialogue_reader import Reader
 from .dialogue_text import dash_line_starts, dash_lines, is_conversation, paragraph_bounds, recovered_lines
 from .dialogue_turns import CONF_PRONOUN, Decision
 from .dialogue_turns_only import alternate
-from .language import ships
+from .lexicons import has_file
 from .model import Entity, Mention, Quote
 from .quotemarks import QuoteSpan
 
@@ -88,7 +88,7 @@ def converse(
             (:mod:`quoteattr.dialogue_turns_only`).
     """
     paragraphs = paragraph_bounds(text)
-    if not ships(lang, CHARACTER_LEXICON):
+    if not has_file(CHARACTER_LEXICON, lang):
         return alternate(text, quotes, paragraphs), list(entities)
     user = characters_from(characters)
     book = current_book()  # a piece of a long text: start from the characters of the pieces before

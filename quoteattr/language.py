@@ -240,15 +240,6 @@ def supported_languages() -> tuple[str, ...]:
     )
 
 
-@functools.cache
-def ships(code: str, name: str) -> bool:
-    """Does language ``code`` ship the lexicon file ``name``? Stages that only some languages run ask it
-    for every document, and each answer is a file lookup through ``importlib.resources`` (about 0.3 ms,
-    some 5% of the time on a corpus of short documents), so it is looked up once per process: the
-    shipped files do not change while it runs."""
-    return lx.has_file(name, code)
-
-
 def _abbreviations(code: str) -> dict[str, str]:
     table: dict[str, str] = {}
     for entry, kind in lx.abbreviation_rows(code):

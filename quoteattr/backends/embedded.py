@@ -18,8 +18,8 @@ from ..addressees import tell_addressees
 from ..attribution import read_units
 from ..coref import resolve
 from ..dialogue import CharacterSource, characters_from, converse
-from ..language import Language, get_language, ships
-from ..lexicons import CueLexicon
+from ..language import Language, get_language
+from ..lexicons import CueLexicon, has_file
 from ..mentions import build_layer, clean_speakers
 from ..model import Result, Sentence
 from ..quotemarks import find_quotes
@@ -86,7 +86,7 @@ DIALOGUE_LEXICON = "dialogue_verbs.txt"
 def _dialogue(w: Work) -> Work:
     """Fiction: speakers of dialogue from turns, vocatives and characters (issue 13)."""
     assert w.quote_spans is not None and w.quotes is not None and w.entities is not None
-    if not ships(w.lang.code, DIALOGUE_LEXICON):
+    if not has_file(DIALOGUE_LEXICON, w.lang.code):
         return w
     quotes, entities = converse(
         w.text, w.quotes, w.entities, w.characters, marks=w.quote_spans, lang=w.lang.code

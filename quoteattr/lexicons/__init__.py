@@ -136,7 +136,11 @@ def language_dir(lang: str = DEFAULT_LANGUAGE) -> Path:
     return Path(str(resources.files(__name__))) / lang
 
 
+@functools.cache
 def has_file(name: str, lang: str = DEFAULT_LANGUAGE) -> bool:
+    """Does language ``lang`` have the lexicon file ``name``? Stages that only some languages run ask
+    for every document, and each answer is a file lookup (about 0.3 ms, some 5% of the time on a corpus
+    of short documents), so it is looked up once per process, as the word lists are read once."""
     return (language_dir(lang) / name).is_file()
 
 
